@@ -1,0 +1,88 @@
+package conform.cli;
+
+import conform.config.Setting;
+import conform.config.Settings;
+import conform.plan.Plan;
+import conform.plan.Planner;
+import conform.report.ConformException;
+import conform.report.Diagnostic;
+import conform.report.PlanReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "check-model", description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
+final class CheckModelCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConformCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLUGIN", arity = "0..*", description = "Plugins to check (default: every plugin with a spec)")
+    List<String> plugins = new ArrayList<>();
+
+    @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Plugin runs at once (default 8)")
+    Integer concurrency;
+
+    @Option(names = {"-t", "--test-concurrency"}, paramLabel = "N", description = "Tests at once per model; beats every override (default 3)")
+    Integer testConcurrency;
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Retries of a failed test; 0 disables (default 2)")
+    Integer maxRetries;
+
+    @Option(names = "--retry-base-delay", paramLabel = "SECONDS", description = "Base of the exponential backoff (default 1.0)")
+    Double retryBaseDelay;
+
+    @Option(names = "--action-timeout", paramLabel = "SECONDS", description = "Limit for one model call (default 120)")
+    Double actionTimeout;
+
+    @Option(names = "--dry-run", description = "Check config, specs and entries and print the plan; start nothing")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Settings cli = cliSettings();
+        Workspace ws = root.workspace(spec.commandLine());
+        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), ws.env).plan(plugins, ws.options.runtimes);
+        plan.warnings().forEach(ws.console::diagnostic);
+        PlanReport.render(plan, ws.config(), cli, ws.options.verbose, ws.console.style()).forEach(ws.console::out);
+        if (plan.runnable().isEmpty()) {
+            ws.console.diagnostic(Diagnostic.warning("W0003", "every selected run is skipped: nothing would be tested")
+                    .hint("set the missing environment variables, or use --emulate"));
+        }
+        if (dryRun) return 0;
+        throw new ConformException(Diagnostic.error("E0901", "running the plan against live runtimes is not part of this build yet")
+                .hint("use --dry-run to validate config, specs and entries"), 1, null);
+    }
+
+    /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */
+    private Settings cliSettings() {
+        Map<Setting, Number> values = new EnumMap<>(Setting.class);
+        put(values, Setting.CONCURRENCY, concurrency, "-j");
+        put(values, Setting.TEST_CONCURRENCY, testConcurrency, "-t");
+        put(values, Setting.MAX_RETRIES, maxRetries, "--max-retries");
+        put(values, Setting.RETRY_BASE_DELAY, retryBaseDelay, "--retry-base-delay");
+        put(values, Setting.ACTION_TIMEOUT, actionTimeout, "--action-timeout");
+        return Settings.of(values);
+    }
+
+    private static void put(Map<Setting, Number> values, Setting setting, Number value, String flag) {
+        if (value == null) return;
+        if (!setting.kind.accepts(value)) {
+            throw new ConformException(Diagnostic.error("E0011", "`" + flag + "` must be " + setting.kind.expectation + ", got " + value)
+                    .hint("see `conform check-model --help`"));
+        }
+        values.put(setting, value);
+    }
+}

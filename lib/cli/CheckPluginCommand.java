@@ -1,0 +1,66 @@
+package conform.cli;
+
+import conform.config.ConformConfig;
+import conform.config.RuntimeConfig;
+import conform.plan.Inventory;
+import conform.plan.Planner;
+import conform.report.Console;
+import conform.report.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "check-plugin", description = {
+        "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for it).",
+        "Exits 1 when something is missing."})
+final class CheckPluginCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConformCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace(spec.commandLine());
+        ConformConfig config = ws.config();
+        Inventory inventory = ws.inventory();
+        List<RuntimeConfig> runtimes = Planner.selectRuntimes(config, ws.options.runtimes);
+        List<String> problems = new ArrayList<>();
+        Set<String> covered = new TreeSet<>();
+        for (RuntimeConfig rt : runtimes) {
+            Set<String> expected = new TreeSet<>(rt.plugins());
+            expected.addAll(inventory.entriesByRuntime().get(rt.name()));
+            covered.addAll(expected);
+            for (String plugin : expected) {
+                if (!inventory.hasEntry(rt.name(), plugin)) {
+                    problems.add(plugin + " (" + rt.name() + "): no entry; expected " + rt.entryPath(plugin));
+                }
+                if (inventory.specFile(rt.name(), plugin) == null) {
+                    problems.add(plugin + " (" + rt.name() + "): no spec; expected " + rt.specsDir().resolve(plugin + ".yaml"));
+                }
+            }
+        }
+        for (String plugin : inventory.pluginsWithSpecs()) {
+            if (!covered.contains(plugin)) problems.add(plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
+        }
+        Console console = ws.console;
+        Style style = console.style();
+        for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
+        if (problems.isEmpty()) {
+            console.out("  " + style.green("✓") + " all " + covered.size() + " plugin(s) have a spec and an entry in every runtime that covers them");
+            return 0;
+        }
+        console.out("");
+        console.out("  " + problems.size() + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>].");
+        return 1;
+    }
+}

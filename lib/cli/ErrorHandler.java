@@ -1,0 +1,49 @@
+package conform.cli;
+
+import conform.report.ConformException;
+import conform.report.Diagnostic;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * The one place where errors become exit codes: 2 for usage, config and spec errors (printed as diagnostics),
+ * 1 for anything unexpected (a short message; the stack trace only with -v). No stack trace otherwise.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    static final int INTERNAL_ERROR = 1;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        ConformCommand root = ConformCommand.root(cmd);
+        if (e instanceof ConformException ce) {
+            root.console(cmd).diagnostic(ce.diagnostic());
+            return ce.exitCode();
+        }
+        Diagnostic internal = Diagnostic.error("E0900", "internal error: " + e)
+                .hint(root.shared.verbose ? "this is a bug in conform; please report it with the trace above"
+                        : "rerun with -v to see the stack trace, and please report it");
+        if (root.shared.verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().forEach(root.console(cmd)::err);
+        }
+        root.console(cmd).diagnostic(internal);
+        return INTERNAL_ERROR;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        ConformCommand.root(cmd).console(cmd).diagnostic(Diagnostic.error("E0010", e.getMessage())
+                .hint("see `" + name + " --help`"));
+        return ConformException.USAGE;
+    }
+}

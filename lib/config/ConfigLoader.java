@@ -1,0 +1,170 @@
+package conform.config;
+
+import conform.report.ConformException;
+import conform.report.Diagnostic;
+import conform.report.SourceLocation;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Finds conform.toml and turns it into a {@link ConformConfig}, rejecting every invalid value with its location. */
+public final class ConfigLoader {
+
+    public static final String FILE_NAME = "conform.toml";
+    public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
+    private static final List<String> ROOT = List.of("conform");
+    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes");
+    private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins");
+    private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
+    private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
+
+    private ConfigLoader() {}
+
+    /** {@code --config}, else {@code $CONFORM_CONFIG}, else the first conform.toml walking up from {@code start}. */
+    public static Path locate(Path explicit, Map<String, String> env, Path start) {
+        Path chosen = explicit != null ? explicit : env.containsKey(CONFIG_ENV_VAR) ? Path.of(env.get(CONFIG_ENV_VAR)) : null;
+        if (chosen != null) {
+            Path absolute = chosen.toAbsolutePath().normalize();
+            if (Files.isRegularFile(absolute)) return absolute;
+            String origin = explicit != null ? "--config" : "$" + CONFIG_ENV_VAR;
+            throw new ConformException(Diagnostic.error("E0100", "config file not found: " + absolute)
+                    .note("given by " + origin).hint("pass the path of an existing conform.toml"));
+        }
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(FILE_NAME);
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        throw new ConformException(Diagnostic.error("E0100", FILE_NAME + " not found (searched from " + start.toAbsolutePath().normalize() + " up to /)")
+                .hint("run conform inside a checkout that has a " + FILE_NAME + ", pass --config FILE, or set $" + CONFIG_ENV_VAR));
+    }
+
+    public static ConformConfig load(Path file) {
+        TomlParseResult parsed;
+        try {
+            parsed = Toml.parse(file);
+        } catch (IOException e) {
+            throw new ConformException(Diagnostic.error("E0100", "cannot read " + file + ": " + e.getMessage()));
+        }
+        if (parsed.hasErrors()) {
+            TomlParseError first = parsed.errors().get(0);
+            throw new ConformException(Diagnostic.error("E0101", "invalid TOML: " + first.getMessage())
+                    .at(new SourceLocation(file, first.position().line(), first.position().column()))
+                    .note(parsed.errors().size() > 1 ? (parsed.errors().size() - 1) + " more syntax error(s) after this one" : null));
+        }
+        TomlSource toml = new TomlSource(file, parsed);
+        TomlTable conform = toml.table(ROOT);
+        if (conform == null) {
+            throw new ConformException(Diagnostic.error("E0104", "no [conform] table in " + file.getFileName())
+                    .at(SourceLocation.of(file)).hint("put conform's settings under a [conform] table"));
+        }
+        Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
+        for (Setting s : Setting.values()) knownKeys.add(s.key);
+        for (String key : conform.keySet()) if (!knownKeys.contains(key)) throw toml.unknownKey(TomlSource.child(ROOT, key), knownKeys);
+
+        Settings global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
+        Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
+        return new ConformConfig(file.toAbsolutePath().normalize(), global,
+                overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
+                overrides(toml, "model-overrides", Setting.Scope.MODEL),
+                env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")));
+    }
+
+    private static Settings settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
+        TomlTable table = toml.table(path);
+        Map<Setting, Number> values = new EnumMap<>(Setting.class);
+        if (table == null) return Settings.EMPTY;
+        List<String> allowed = new ArrayList<>();
+        for (Setting s : Setting.values()) if (s.allowedIn(scope)) allowed.add(s.key);
+        for (String key : table.keySet()) {
+            if (otherKeys.contains(key)) continue;
+            List<String> keyPath = TomlSource.child(path, key);
+            Setting setting = Setting.byKey(key).filter(s -> s.allowedIn(scope)).orElseThrow(() -> toml.unknownKey(keyPath, allowed));
+            values.put(setting, toml.setting(keyPath, setting));
+        }
+        return Settings.of(values);
+    }
+
+    private static Map<String, Settings> overrides(TomlSource toml, String name, Setting.Scope scope) {
+        List<String> path = TomlSource.child(ROOT, name);
+        TomlTable table = toml.table(path);
+        Map<String, Settings> out = new LinkedHashMap<>();
+        if (table == null) return out;
+        for (String key : table.keySet()) {
+            List<String> entry = TomlSource.child(path, key);
+            if (toml.table(entry) == null) throw toml.invalid(entry, "a table", null);
+            out.put(key, settingsTable(toml, entry, scope, Set.of()));
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> env(TomlSource toml) {
+        List<String> path = TomlSource.child(ROOT, "env");
+        TomlTable table = toml.table(path);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (table == null) return out;
+        for (String plugin : table.keySet()) {
+            List<String> entry = TomlSource.child(path, plugin);
+            List<String> names = toml.stringList(entry);
+            for (String n : names) if (!n.matches(ENV_NAME)) throw toml.invalid(entry, "a list of environment variable names", n);
+            out.put(plugin, List.copyOf(names));
+        }
+        return out;
+    }
+
+    private static Map<String, RuntimeConfig> runtimes(TomlSource toml, Path sharedSpecsDir) {
+        List<String> path = TomlSource.child(ROOT, "runtimes");
+        TomlTable table = toml.table(path);
+        Map<String, RuntimeConfig> out = new LinkedHashMap<>();
+        if (table == null || table.isEmpty()) {
+            throw new ConformException(Diagnostic.error("E0104", "no runtimes configured in " + toml.file.getFileName())
+                    .at(SourceLocation.of(toml.file)).hint("add a [conform.runtimes.js], [conform.runtimes.python] or [conform.runtimes.go] table"));
+        }
+        for (String name : table.keySet()) {
+            List<String> rt = TomlSource.child(path, name);
+            if (!name.matches(RUNTIME_NAME)) throw toml.invalid(rt, "named with lower-case letters, digits, '-' or '_'", name);
+            TomlTable section = toml.table(rt);
+            if (section == null) throw toml.invalid(rt, "a table", null);
+            for (String key : section.keySet()) if (!RUNTIME_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(rt, key), new TreeSet<>(RUNTIME_KEYS));
+            out.put(name, runtime(toml, name, rt, sharedSpecsDir));
+        }
+        return out;
+    }
+
+    private static RuntimeConfig runtime(TomlSource toml, String name, List<String> rt, Path sharedSpecsDir) {
+        RuntimeConfig.Defaults defaults = RuntimeConfig.KNOWN.get(name);
+        Path base = toml.file.toAbsolutePath().getParent();
+        Path entriesDir = orElse(toml.path(TomlSource.child(rt, "entries-dir")), base.resolve("entries").resolve(name));
+        String entryFile = toml.string(TomlSource.child(rt, "entry-file"));
+        List<String> command = toml.stringList(TomlSource.child(rt, "entry-command"));
+        if (entryFile == null && defaults == null) throw missing(toml, rt, "entry-file", "a path like \"{plugin}.py\"");
+        if (command == null && defaults == null) throw missing(toml, rt, "entry-command", "an argv list like [\"python\", \"{entry}\"]");
+        entryFile = orElse(entryFile, defaults == null ? null : defaults.entryFile());
+        if (!entryFile.contains(RuntimeConfig.PLUGIN_PLACEHOLDER)) throw toml.invalid(TomlSource.child(rt, "entry-file"), "a path containing {plugin}", entryFile);
+        command = orElse(command, defaults == null ? null : defaults.entryCommand());
+        if (command.isEmpty()) throw toml.invalid(TomlSource.child(rt, "entry-command"), "a non-empty argv list", command);
+        List<String> plugins = orElse(toml.stringList(TomlSource.child(rt, "plugins")), List.of());
+        return new RuntimeConfig(name, orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir), entriesDir,
+                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir), entryFile, List.copyOf(command), List.copyOf(plugins));
+    }
+
+    private static ConformException missing(TomlSource toml, List<String> rt, String key, String example) {
+        return new ConformException(Diagnostic.error("E0104", "[" + TomlSource.dotted(rt) + "] needs `" + key + "`: conform has no default for runtime `" + rt.get(rt.size() - 1) + "`")
+                .at(toml.location(rt)).hint("set " + key + " to " + example));
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,46 @@
+package conform.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything conform.toml says, validated, with paths made absolute.
+ *
+ * @param file            the file it came from
+ * @param global          the {@code [conform]} settings
+ * @param pluginOverrides {@code [conform.plugin-overrides.<plugin>]}
+ * @param modelOverrides  {@code [conform.model-overrides."<model>"]}, keyed by the model name used in specs
+ * @param env             {@code [conform.env]}: the environment variables each plugin needs
+ * @param runtimes        {@code [conform.runtimes.<name>]}, in file order
+ */
+public record ConformConfig(Path file, Settings global, Map<String, Settings> pluginOverrides,
+                            Map<String, Settings> modelOverrides, Map<String, List<String>> env,
+                            Map<String, RuntimeConfig> runtimes) {
+
+    /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
+    public Settings settingsFor(String plugin, String model, Settings cli) {
+        Settings stack = global.over(Settings.DEFAULTS);
+        if (plugin != null) stack = pluginOverrides.getOrDefault(plugin, Settings.EMPTY).over(stack);
+        if (model != null) stack = modelOverrides.getOrDefault(model, Settings.EMPTY).over(stack);
+        return cli.over(stack);
+    }
+
+    public List<String> requiredEnv(String plugin) {
+        return env.getOrDefault(plugin, List.of());
+    }
+
+    /** The required variables that are unset or empty in {@code environment}, in declaration order. */
+    public List<String> missingEnv(String plugin, Map<String, String> environment) {
+        return requiredEnv(plugin).stream().filter(v -> environment.getOrDefault(v, "").isEmpty()).toList();
+    }
+
+    public Optional<RuntimeConfig> runtime(String name) {
+        return Optional.ofNullable(runtimes.get(name));
+    }
+
+    public Path baseDir() {
+        return file.toAbsolutePath().getParent();
+    }
+}

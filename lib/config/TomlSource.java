@@ -1,0 +1,107 @@
+package conform.config;
+
+import conform.report.ConformException;
+import conform.report.Diagnostic;
+import conform.report.SourceLocation;
+import conform.report.Suggest;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** A parsed TOML file with typed look-ups whose failures name the key, the file, the line and the column. */
+final class TomlSource {
+
+    final Path file;
+    private final TomlParseResult root;
+
+    TomlSource(Path file, TomlParseResult root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    static String dotted(List<String> path) {
+        return String.join(".", path.stream().map(k -> k.matches("[A-Za-z0-9_-]+") ? k : '"' + k + '"').toList());
+    }
+
+    static List<String> child(List<String> path, String key) {
+        List<String> longer = new ArrayList<>(path);
+        longer.add(key);
+        return longer;
+    }
+
+    SourceLocation location(List<String> path) {
+        TomlPosition position = path.isEmpty() ? null : root.inputPositionOf(path);
+        return position == null ? SourceLocation.of(file) : new SourceLocation(file, position.line(), position.column());
+    }
+
+    ConformException invalid(List<String> path, String expectation, Object got) {
+        return new ConformException(Diagnostic.error("E0102",
+                        "`" + dotted(path) + "` must be " + expectation + ", got " + describe(got))
+                .at(location(path))
+                .hint("fix the value in " + file.getFileName() + "; see the Configuration section of the README"));
+    }
+
+    ConformException unknownKey(List<String> path, Collection<String> known) {
+        String key = path.get(path.size() - 1);
+        return new ConformException(Diagnostic.error("E0103",
+                        "unknown key `" + dotted(path) + "`" + Suggest.didYouMean(key, known))
+                .at(location(path))
+                .note("known keys here: " + String.join(", ", known)));
+    }
+
+    TomlTable table(List<String> path) {
+        Object value = root.get(path);
+        if (value == null) return null;
+        if (value instanceof TomlTable t) return t;
+        throw invalid(path, "a table", value);
+    }
+
+    String string(List<String> path) {
+        Object value = root.get(path);
+        if (value == null || value instanceof String) return (String) value;
+        throw invalid(path, "a string", value);
+    }
+
+    List<String> stringList(List<String> path) {
+        Object value = root.get(path);
+        if (value == null) return null;
+        if (!(value instanceof TomlArray array)) throw invalid(path, "a list of strings", value);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String s)) throw invalid(path, "a list of strings", array.get(i));
+            out.add(s);
+        }
+        return out;
+    }
+
+    Path path(List<String> path) {
+        String value = string(path);
+        if (value == null) return null;
+        if (value.isBlank()) throw invalid(path, "a non-empty path", value);
+        return file.toAbsolutePath().getParent().resolve(value).normalize();
+    }
+
+    /** A setting's value, checked against its kind; TOML booleans are never numbers here. */
+    Number setting(List<String> path, Setting setting) {
+        Object value = root.get(path);
+        String expectation = setting.kind.expectation;
+        if (!(value instanceof Long) && !(value instanceof Double)) throw invalid(path, expectation, value);
+        if (setting.kind.isInteger() && value instanceof Double) throw invalid(path, expectation, value);
+        if (!setting.kind.accepts((Number) value)) throw invalid(path, expectation, value);
+        return setting.kind.isInteger() ? (Number) Integer.valueOf((int) Math.min((Long) value, Integer.MAX_VALUE)) : ((Number) value).doubleValue();
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof String s) return "\"" + s + "\"";
+        if (value instanceof TomlTable) return "a table";
+        if (value instanceof TomlArray) return "a list";
+        if (value instanceof Boolean b) return "the boolean " + b;
+        return String.valueOf(value);
+    }
+}

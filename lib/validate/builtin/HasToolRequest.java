@@ -1,0 +1,25 @@
+package conform.validate.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.validate.ModelResponse;
+import conform.validate.ValidationFailure;
+import conform.validate.Validator;
+
+public final class HasToolRequest implements Validator {
+
+    @Override public String name() { return "has-tool-request"; }
+
+    @Override public String description() { return "response has a tool request; the first one is for tool ARG"; }
+
+    @Override
+    public void validate(ModelResponse response, String arg) {
+        JsonNode content = response.requireContent();
+        JsonNode request = response.firstPart("toolRequest")
+                .orElseThrow(() -> new ValidationFailure("Model did not return a tool request. Content: " + ModelResponse.pretty(content)))
+                .get("toolRequest");
+        String actual = request.path("name").asText("");
+        if (arg != null && !arg.isEmpty() && !arg.equals(actual)) {
+            throw new ValidationFailure("Expected tool request '" + arg + "', got '" + actual + "'");
+        }
+    }
+}
