@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "check-model", description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
+@Command(name = "check-model", mixinStandardHelpOptions = true, description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
 final class CheckModelCommand implements Callable<Integer> {
 
     @ParentCommand

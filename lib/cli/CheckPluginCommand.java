@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-@Command(name = "check-plugin", description = {
+@Command(name = "check-plugin", mixinStandardHelpOptions = true, description = {
         "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for it).",
         "Exits 1 when something is missing."})
 final class CheckPluginCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "completion", description = {"Print a shell completion script.",
+@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Print a shell completion script.",
         "bash: source <(./jbang conform completion bash)   zsh: source <(./jbang conform completion zsh)"})
 final class CompletionCommand implements Callable<Integer> {
 

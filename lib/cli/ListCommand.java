@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "list", description = "Show the plugins, the runtimes that have an entry for each, and whether their env vars are set.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the plugins, the runtimes that have an entry for each, and whether their env vars are set.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,0 +1,76 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//DESCRIPTION conform's own test suite: JUnit 5, run from source like conform itself
+//JAVA 21+
+//DEPS org.junit.jupiter:junit-jupiter-engine:5.14.4
+//DEPS org.junit.jupiter:junit-jupiter-params:5.14.4
+//DEPS org.junit.platform:junit-platform-launcher:1.14.4
+// conform itself (its //DEPS and //SOURCES come along), then the tests, which sit in conform's packages.
+//SOURCES ../conform.java
+//SOURCES **/*.java
+//FILES conform/spec/builtin-tests.yaml=../lib/spec/builtin-tests.yaml
+//FILES conform/spec/genkit-test-image.png=../lib/spec/genkit-test-image.png
+//RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs every test class under tests/ and ends with the line "N passed, N failed, N skipped".
+ * Usage: ./jbang tests/RunTests.java [CLASS-NAME-REGEX]   (e.g. '.*Validator.*' to run a subset)
+ */
+public class RunTests {
+
+    public static void main(String[] args) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage("conform"));
+        if (args.length > 0) request.filters(ClassNameFilter.includeClassNamePatterns(args[0]));
+        LauncherDiscoveryRequest discovery = request.build();
+
+        AtomicInteger passed = new AtomicInteger(), failed = new AtomicInteger(), skipped = new AtomicInteger();
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                if (test.isTest()) {
+                    skipped.incrementAndGet();
+                    System.out.println("  SKIP " + name(test) + ": " + reason);
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                    if (test.isTest()) passed.incrementAndGet();
+                    return;
+                }
+                if (test.isTest()) failed.incrementAndGet();
+                System.out.println("  FAIL " + name(test));
+                result.getThrowable().ifPresent(t -> {
+                    System.out.println("       " + t);
+                    for (StackTraceElement frame : t.getStackTrace()) {
+                        if (frame.getClassName().startsWith("conform.")) System.out.println("         at " + frame);
+                    }
+                });
+                if (!test.isTest()) failed.incrementAndGet(); // a whole class failed to start
+            }
+        };
+        long start = System.nanoTime();
+        LauncherFactory.create().execute(discovery, listener);
+        System.out.printf("%n(%.1f s)%n", (System.nanoTime() - start) / 1e9);
+        System.out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
+        System.exit(failed.get() == 0 && passed.get() > 0 ? 0 : 1);
+    }
+
+    private static String name(TestIdentifier test) {
+        String source = test.getSource().map(Object::toString).orElse("");
+        String className = source.replaceAll(".*className = '([^']*)'.*", "$1");
+        return (className.equals(source) ? "" : className.substring(className.lastIndexOf('.') + 1) + " > ") + test.getDisplayName();
+    }
+}

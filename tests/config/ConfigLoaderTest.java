@@ -1,0 +1,315 @@
+package conform.config;
+
+import conform.report.ConformException;
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ConfigLoaderTest {
+
+    private final TempProject project = TempProject.create();
+
+    @AfterEach
+    void cleanUp() {
+        project.close();
+    }
+
+    private ConformConfig load(String toml) {
+        project.write("conform.toml", toml);
+        return ConfigLoader.load(project.path("conform.toml"));
+    }
+
+    private ConformException loadFails(String toml) {
+        project.write("conform.toml", toml);
+        return assertThrows(ConformException.class, () -> ConfigLoader.load(project.path("conform.toml")));
+    }
+
+    private static final String RUNTIME = "\n[conform.runtimes.js]\n";
+
+    // --- discovery
+
+    @Test
+    void locateWalksUpFromTheStartDirectory() {
+        project.write("conform.toml", "[conform]" + RUNTIME).write("a/b/c/.keep", "");
+        assertEquals(project.path("conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b/c")));
+    }
+
+    @Test
+    void locatePrefersTheNearestFile() {
+        project.write("conform.toml", "").write("a/conform.toml", "").write("a/b/.keep", "");
+        assertEquals(project.path("a/conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b")));
+    }
+
+    @Test
+    void locateUsesAnExplicitPathFirst() {
+        project.write("conform.toml", "").write("other.toml", "");
+        Map<String, String> env = Map.of("CONFORM_CONFIG", project.path("conform.toml").toString());
+        assertEquals(project.path("other.toml"), ConfigLoader.locate(project.path("other.toml"), env, project.root()));
+    }
+
+    @Test
+    void locateUsesTheEnvironmentVariableBeforeWalkingUp() {
+        project.write("conform.toml", "").write("elsewhere/my.toml", "");
+        Map<String, String> env = Map.of("CONFORM_CONFIG", project.path("elsewhere/my.toml").toString());
+        assertEquals(project.path("elsewhere/my.toml"), ConfigLoader.locate(null, env, project.root()));
+    }
+
+    @Test
+    void locateReportsAMissingExplicitFile() {
+        ConformException e = assertThrows(ConformException.class, () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root()));
+        assertEquals("E0100", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("nope.toml"));
+        assertEquals(2, e.exitCode());
+    }
+
+    @Test
+    void locateReportsWhereItSearched() {
+        Path isolated = project.root().resolve("x");
+        project.write("x/.keep", "");
+        // The temp dir has no conform.toml above it (unless the machine's /tmp has one).
+        ConformException e = assertThrows(ConformException.class, () -> ConfigLoader.locate(null, Map.of(), isolated));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+        assertTrue(e.diagnostic().hint().contains("--config"));
+    }
+
+    // --- values
+
+    @Test
+    void readsEveryGlobalSetting() {
+        ConformConfig c = load("""
+                [conform]
+                concurrency = 4
+                test-concurrency = 2
+                max-retries = 0
+                retry-base-delay = 0.5
+                action-timeout = 30
+                health-timeout = 2.5
+                startup-timeout = 60
+                """ + RUNTIME);
+        Settings s = c.settingsFor(null, null, Settings.EMPTY);
+        assertEquals(4, s.concurrency());
+        assertEquals(2, s.testConcurrency());
+        assertEquals(0, s.maxRetries());
+        assertEquals(0.5, s.retryBaseDelaySeconds());
+        assertEquals(30.0, s.actionTimeoutSeconds());
+        assertEquals(2.5, s.healthTimeoutSeconds());
+        assertEquals(60.0, s.startupTimeoutSeconds());
+    }
+
+    @Test
+    void missingSettingsTakeTheDefaults() {
+        Settings s = load("[conform]" + RUNTIME).settingsFor(null, null, Settings.EMPTY);
+        assertEquals(8, s.concurrency());
+        assertEquals(3, s.testConcurrency());
+        assertEquals(2, s.maxRetries());
+        assertEquals(1.0, s.retryBaseDelaySeconds());
+        assertEquals(120.0, s.actionTimeoutSeconds());
+        assertEquals(5.0, s.healthTimeoutSeconds());
+        assertEquals(30.0, s.startupTimeoutSeconds());
+    }
+
+    @Test
+    void readsTheEnvTable() {
+        ConformConfig c = load("[conform]\n[conform.env]\na = [\"A_KEY\", \"A_REGION\"]\nb = []\n" + RUNTIME);
+        assertEquals(List.of("A_KEY", "A_REGION"), c.requiredEnv("a"));
+        assertEquals(List.of(), c.requiredEnv("b"));
+        assertEquals(List.of(), c.requiredEnv("unlisted"));
+    }
+
+    @Test
+    void emptyEnvValuesCountAsMissing() {
+        ConformConfig c = load("[conform]\n[conform.env]\na = [\"A_KEY\", \"A_REGION\"]\n" + RUNTIME);
+        assertEquals(List.of("A_KEY"), c.missingEnv("a", Map.of("A_KEY", "", "A_REGION", "eu")));
+        assertEquals(List.of("A_KEY", "A_REGION"), c.missingEnv("a", Map.of()));
+        assertEquals(List.of(), c.missingEnv("a", Map.of("A_KEY", "k", "A_REGION", "eu")));
+    }
+
+    @Test
+    void readsPluginAndModelOverrides() {
+        ConformConfig c = load("""
+                [conform]
+                [conform.plugin-overrides.slow]
+                test-concurrency = 1
+                action-timeout = 180.0
+                [conform.model-overrides."vendor/model-x"]
+                action-timeout = 240
+                """ + RUNTIME);
+        assertEquals(1, c.pluginOverrides().get("slow").testConcurrency());
+        assertEquals(240.0, c.modelOverrides().get("vendor/model-x").actionTimeoutSeconds());
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is rejected")
+    @CsvSource(delimiter = '|', value = {
+            "concurrency|0", "concurrency|-3", "concurrency|2.5", "concurrency|true", "concurrency|\"eight\"",
+            "test-concurrency|0", "max-retries|-1", "max-retries|1.5", "retry-base-delay|-0.1",
+            "action-timeout|0", "action-timeout|-5", "health-timeout|0.0", "startup-timeout|false", "startup-timeout|[1]"})
+    void rejectsInvalidValuesNamingKeyFileAndLine(String key, String value) {
+        ConformException e = loadFails("[conform]\n\n" + key + " = " + value + "\n" + RUNTIME);
+        assertEquals("E0102", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("`conform." + key + "`"), e.getMessage());
+        assertEquals(3, e.diagnostic().location().line(), "line of the bad value");
+        assertTrue(e.diagnostic().location().toString().contains("conform.toml:3"), e.diagnostic().location().toString());
+    }
+
+    @Test
+    void zeroRetriesAndZeroDelayAreValid() {
+        Settings s = load("[conform]\nmax-retries = 0\nretry-base-delay = 0\n" + RUNTIME).settingsFor(null, null, Settings.EMPTY);
+        assertEquals(0, s.maxRetries());
+        assertEquals(0.0, s.retryBaseDelaySeconds());
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosest() {
+        ConformException e = loadFails("[conform]\nconcurency = 3\n" + RUNTIME);
+        assertEquals("E0103", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("did you mean `concurrency`"), e.getMessage());
+        assertEquals(2, e.diagnostic().location().line());
+    }
+
+    @Test
+    void concurrencyCannotBeOverriddenPerPlugin() {
+        ConformException e = loadFails("[conform]\n[conform.plugin-overrides.p]\nconcurrency = 2\n" + RUNTIME);
+        assertEquals("E0103", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("plugin-overrides.p.concurrency"), e.getMessage());
+    }
+
+    @Test
+    void startupTimeoutCannotBeOverriddenPerModel() {
+        ConformException e = loadFails("[conform]\n[conform.model-overrides.\"m\"]\nstartup-timeout = 2\n" + RUNTIME);
+        assertTrue(e.getMessage().contains("unknown key"), e.getMessage());
+    }
+
+    @Test
+    void invalidOverrideValueIsAnErrorNotAFallback() {
+        ConformException e = loadFails("[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME);
+        assertTrue(e.getMessage().contains("`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got 0"), e.getMessage());
+    }
+
+    @Test
+    void overrideMustBeATable() {
+        ConformException e = loadFails("[conform]\n[conform.plugin-overrides]\np = 3\n" + RUNTIME);
+        assertTrue(e.getMessage().contains("must be a table"), e.getMessage());
+    }
+
+    @Test
+    void tomlSyntaxErrorsGiveLineAndColumn() {
+        ConformException e = loadFails("[conform]\nconcurrency = = 3\n");
+        assertEquals("E0101", e.diagnostic().code());
+        assertEquals(2, e.diagnostic().location().line());
+        assertTrue(e.diagnostic().location().column() > 0);
+    }
+
+    @Test
+    void aConformTableIsRequired() {
+        ConformException e = loadFails("[tool.other]\nx = 1\n");
+        assertEquals("E0104", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("[conform]"));
+    }
+
+    @Test
+    void atLeastOneRuntimeIsRequired() {
+        ConformException e = loadFails("[conform]\nconcurrency = 2\n");
+        assertTrue(e.getMessage().contains("no runtimes configured"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"a = [1, 2]|a list of strings", "a = \"KEY\"|a list of strings", "a = [\"not a name\"]|environment variable names"})
+    void envEntriesMustBeListsOfVariableNames(String line, String expected) {
+        ConformException e = loadFails("[conform]\n[conform.env]\n" + line + "\n" + RUNTIME);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(3, e.diagnostic().location().line());
+    }
+
+    // --- runtimes
+
+    @Test
+    void knownRuntimesGetConventionalDefaults() {
+        ConformConfig c = load("[conform]\n[conform.runtimes.js]\n[conform.runtimes.python]\n[conform.runtimes.go]\n");
+        RuntimeConfig js = c.runtimes().get("js");
+        assertEquals(project.path("entries/js"), js.entriesDir());
+        assertEquals(js.entriesDir(), js.cwd(), "cwd defaults to the entries dir");
+        assertEquals(project.path("specs"), js.specsDir());
+        assertEquals("{plugin}.ts", js.entryFile());
+        assertEquals("{plugin}.py", c.runtimes().get("python").entryFile());
+        assertEquals("{plugin}/main.go", c.runtimes().get("go").entryFile());
+        assertEquals(List.of("js", "python", "go"), List.copyOf(c.runtimes().keySet()), "file order is kept");
+    }
+
+    @Test
+    void pathsResolveAgainstTheConfigFileDirectory() {
+        project.write("sub/conform.toml", """
+                [conform]
+                specs-dir = "../shared-specs"
+                [conform.runtimes.js]
+                cwd = "rt"
+                entries-dir = "/abs/entries"
+                """);
+        ConformConfig c = ConfigLoader.load(project.path("sub/conform.toml"));
+        RuntimeConfig js = c.runtimes().get("js");
+        assertEquals(project.path("shared-specs"), js.specsDir());
+        assertEquals(project.path("sub/rt"), js.cwd());
+        assertEquals(Path.of("/abs/entries"), js.entriesDir());
+    }
+
+    @Test
+    void aRuntimeMayHaveItsOwnSpecsDir() {
+        ConformConfig c = load("[conform]\n[conform.runtimes.js]\nspecs-dir = \"js-specs\"\n[conform.runtimes.go]\n");
+        assertEquals(project.path("js-specs"), c.runtimes().get("js").specsDir());
+        assertEquals(project.path("specs"), c.runtimes().get("go").specsDir());
+    }
+
+    @Test
+    void anUnknownRuntimeMustSayHowToFindAndStartEntries() {
+        ConformException e = loadFails("[conform]\n[conform.runtimes.dart]\n");
+        assertTrue(e.getMessage().contains("entry-file"), e.getMessage());
+        ConformConfig ok = load("[conform]\n[conform.runtimes.dart]\nentry-file = \"{plugin}.dart\"\nentry-command = [\"dart\", \"run\", \"{entry}\"]\n");
+        assertEquals(List.of("dart", "run", project.path("entries/dart/x.dart").toString()), ok.runtimes().get("dart").commandFor("x"));
+    }
+
+    @Test
+    void entryFileMustContainThePluginPlaceholder() {
+        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-file = \"entry.ts\"\n");
+        assertTrue(e.getMessage().contains("{plugin}"), e.getMessage());
+    }
+
+    @Test
+    void entryCommandMustNotBeEmpty() {
+        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-command = []\n");
+        assertTrue(e.getMessage().contains("non-empty argv"), e.getMessage());
+    }
+
+    @Test
+    void unknownRuntimeKeyIsAnError() {
+        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-comand = [\"node\"]\n");
+        assertTrue(e.getMessage().contains("did you mean `entry-command`"), e.getMessage());
+    }
+
+    @Test
+    void runtimeNamesAreChecked() {
+        ConformException e = loadFails("[conform]\n[conform.runtimes.\"Node JS\"]\n");
+        assertTrue(e.getMessage().contains("lower-case"), e.getMessage());
+    }
+
+    @Test
+    void declaredPluginsAreRead() {
+        ConformConfig c = load("[conform]\n[conform.runtimes.go]\nplugins = [\"anthropic\", \"ollama\"]\n");
+        assertEquals(List.of("anthropic", "ollama"), c.runtimes().get("go").plugins());
+    }
+
+    @Test
+    void theShippedConfigLoads() {
+        Path repo = RepoRoot.find();
+        ConformConfig c = ConfigLoader.load(repo.resolve("conform.toml"));
+        assertEquals(List.of("js", "python", "go"), List.copyOf(c.runtimes().keySet()));
+        assertEquals(13, c.env().size(), "one [conform.env] entry per shipped plugin");
+    }
+}

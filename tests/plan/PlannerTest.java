@@ -1,0 +1,134 @@
+package conform.plan;
+
+import conform.config.ConfigLoader;
+import conform.config.ConformConfig;
+import conform.report.ConformException;
+import conform.spec.BuiltinTests;
+import conform.spec.SpecLoader;
+import conform.support.TempProject;
+import conform.validate.ValidatorRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PlannerTest {
+
+    private static final Set<String> VALIDATORS = ValidatorRegistry.builtins().names();
+    private final TempProject project = TempProject.standard()
+            .write("specs/needs-key.yaml", "- model: k/one\n- model: k/two\n  supports: [multiturn]\n")
+            .write("entries/js/needs-key.ts", "");
+
+    @AfterEach
+    void cleanUp() {
+        project.close();
+    }
+
+    private Plan plan(Map<String, String> env, List<String> plugins, List<String> runtimes) {
+        ConformConfig config = ConfigLoader.load(project.path("conform.toml"));
+        SpecLoader loader = new SpecLoader(BuiltinTests.load(VALIDATORS), VALIDATORS);
+        return new Planner(config, Inventory.scan(config), loader, env).plan(plugins, runtimes);
+    }
+
+    private static List<String> rows(Plan plan) {
+        return plan.runs().stream().map(r -> r.plugin() + "@" + r.runtimeName() + (r.runnable() ? "" : " skipped: " + r.skipReason())).toList();
+    }
+
+    @Test
+    void everyPluginInEveryRuntimeWithAnEntry() {
+        Plan plan = plan(Map.of("CONFORM_TEST_KEY", "k"), List.of(), List.of());
+        assertEquals(List.of("echo@js", "echo@python", "needs-key@js"), rows(plan));
+        assertEquals(2, plan.pluginCount());
+        assertEquals(2, plan.runtimeCount());
+        assertEquals(4, plan.modelCount());
+        assertEquals(2 + 2 + 10, plan.testCount());
+        assertEquals(0, plan.skippedCount());
+    }
+
+    @Test
+    void missingEnvSkipsNamingTheVariables() {
+        Plan plan = plan(Map.of(), List.of(), List.of());
+        PlannedRun skipped = plan.runs().get(2);
+        assertFalse(skipped.runnable());
+        assertEquals("missing env: CONFORM_TEST_KEY", skipped.skipReason());
+        assertEquals(List.of("CONFORM_TEST_KEY"), skipped.missingEnv());
+        assertEquals(4, plan.testCount(), "skipped runs do not count");
+        assertEquals(1, plan.skippedCount());
+    }
+
+    @Test
+    void anEmptyVariableIsMissing() {
+        assertFalse(plan(Map.of("CONFORM_TEST_KEY", ""), List.of("needs-key"), List.of()).runs().get(0).runnable());
+    }
+
+    @Test
+    void pluginsComeInTheOrderGiven() {
+        assertEquals(List.of("needs-key@js", "echo@js", "echo@python"), rows(plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key", "echo"), List.of())));
+    }
+
+    @Test
+    void runtimeFilterKeepsOnlyThoseRuntimes() {
+        assertEquals(List.of("echo@python"), rows(plan(Map.of(), List.of(), List.of("python"))));
+    }
+
+    @Test
+    void runtimeNamesAreTrimmedAndDeduplicated() {
+        assertEquals(List.of("echo@python"), rows(plan(Map.of(), List.of("echo"), List.of(" python", "python", ""))));
+    }
+
+    @Test
+    void unknownPluginIsAnErrorWithASuggestion() {
+        ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("ehco"), List.of()));
+        assertEquals("E0001", e.diagnostic().code());
+        assertTrue(e.getMessage().contains("did you mean `echo`"), e.getMessage());
+        assertTrue(e.diagnostic().note().contains("echo, needs-key"));
+        assertEquals(2, e.exitCode());
+    }
+
+    @Test
+    void unknownRuntimeIsAnError() {
+        ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of(), List.of("node")));
+        assertEquals("E0002", e.diagnostic().code());
+        assertTrue(e.diagnostic().note().contains("js, python"));
+    }
+
+    @Test
+    void selectingNothingIsAnError() {
+        ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("needs-key"), List.of("python")));
+        assertEquals("E0003", e.diagnostic().code());
+        assertEquals(2, e.exitCode());
+    }
+
+    @Test
+    void aDeclaredPluginWithoutEntryIsSkippedAndWarned() {
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG.replace("[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\", \"needs-key\"]"));
+        Plan plan = plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key"), List.of());
+        assertEquals(List.of("needs-key@js", "needs-key@python skipped: no entry: " + project.path("entries/python/needs-key.py")), rows(plan));
+        assertEquals("W0002", plan.warnings().get(0).code());
+    }
+
+    @Test
+    void specWarningsReachThePlan() {
+        project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn, telepathy]\n");
+        Plan plan = plan(Map.of(), List.of("echo"), List.of());
+        assertEquals(1, plan.warnings().size(), "warned once although two runtimes share the file");
+        assertTrue(plan.warnings().get(0).message().contains("telepathy"));
+    }
+
+    @Test
+    void aBrokenSpecStopsPlanning() {
+        project.write("specs/echo.yaml", "- model: e/m\n  tests: [{name: x}]\n");
+        ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("echo"), List.of()));
+        assertTrue(e.diagnostic().location().toString().contains("echo.yaml:2"), e.diagnostic().location().toString());
+    }
+
+    @Test
+    void anEntryWithoutSpecIsNotPlanned() {
+        project.write("entries/js/orphan.ts", "");
+        assertFalse(rows(plan(Map.of(), List.of(), List.of())).stream().anyMatch(r -> r.startsWith("orphan")));
+    }
+}
