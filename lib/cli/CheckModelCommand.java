@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,20 +51,24 @@ final class CheckModelCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check config, specs and entries and print the plan; start nothing")
     boolean dryRun;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
+    Path reportDir;
+
     @Override
     public Integer call() {
         Settings cli = cliSettings();
         Workspace ws = root.workspace(spec.commandLine());
         Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), ws.env).plan(plugins, ws.options.runtimes);
         plan.warnings().forEach(ws.console::diagnostic);
-        PlanReport.render(plan, ws.config(), cli, ws.options.verbose, ws.console.style()).forEach(ws.console::out);
         if (plan.runnable().isEmpty()) {
             ws.console.diagnostic(Diagnostic.warning("W0003", "every selected run is skipped: nothing would be tested")
-                    .hint("set the missing environment variables, or use --emulate"));
+                    .hint("set the missing environment variables"));
         }
-        if (dryRun) return 0;
-        throw new ConformException(Diagnostic.error("E0901", "running the plan against live runtimes is not part of this build yet")
-                .hint("use --dry-run to validate config, specs and entries"), 1, null);
+        if (dryRun) {
+            PlanReport.render(plan, ws.config(), cli, ws.options.verbose, ws.console.style()).forEach(ws.console::out);
+            return 0;
+        }
+        return new CheckModelRun(ws, cli, reportDir).execute(plan);
     }
 
     /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */

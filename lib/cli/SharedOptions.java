@@ -18,6 +18,10 @@ public final class SharedOptions {
             description = "Runtime(s) to use, comma-separated or repeated (default: all configured)")
     List<String> runtimes = new ArrayList<>();
 
+    @Option(names = "--specs-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Read specs from DIR instead of each runtime's specs-dir")
+    Path specsDir;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail: per-test lines, runtime logs, stack traces of internal errors")
     boolean verbose;
 

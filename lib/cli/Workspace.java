@@ -30,7 +30,10 @@ final class Workspace {
     }
 
     ConformConfig config() {
-        if (config == null) config = ConfigLoader.load(ConfigLoader.locate(options.config, env, cwd));
+        if (config == null) {
+            ConformConfig loaded = ConfigLoader.load(ConfigLoader.locate(options.config, env, cwd));
+            config = options.specsDir == null ? loaded : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());
+        }
         return config;
     }
 

@@ -26,7 +26,8 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
     private static final List<String> ROOT = List.of("conform");
     private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes");
-    private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins");
+    private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
+    private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
 
@@ -155,8 +156,28 @@ public final class ConfigLoader {
         command = orElse(command, defaults == null ? null : defaults.entryCommand());
         if (command.isEmpty()) throw toml.invalid(TomlSource.child(rt, "entry-command"), "a non-empty argv list", command);
         List<String> plugins = orElse(toml.stringList(TomlSource.child(rt, "plugins")), List.of());
+        List<String> toolchain = orElse(toml.stringList(TomlSource.child(rt, "toolchain")), defaults == null ? List.of() : defaults.toolchain());
+        List<String> setupPath = TomlSource.child(rt, "setup");
+        List<SetupStep> setup = toml.has(setupPath) ? setupSteps(toml, setupPath) : defaults == null ? List.of() : defaults.setup();
         return new RuntimeConfig(name, orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir), entriesDir,
-                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir), entryFile, List.copyOf(command), List.copyOf(plugins));
+                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir), entryFile, List.copyOf(command), List.copyOf(plugins),
+                List.copyOf(toolchain), setup);
+    }
+
+    private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {
+        int count = toml.arraySize(path, "a list of steps like {run = [\"npm\", \"ci\"]}");
+        List<SetupStep> steps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> step = TomlSource.child(path, String.valueOf(i));
+            org.tomlj.TomlTable table = toml.arrayTable(path, i);
+            for (String key : table.keySet()) if (!STEP_KEYS.contains(key)) throw toml.unknownKey(step, new TreeSet<>(STEP_KEYS));
+            List<String> run = toml.stringList(table, "run", step);
+            if (run == null || run.isEmpty()) throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());
+            List<String> inputs = toml.stringList(table, "inputs", step);
+            String creates = table.get("creates") == null ? null : String.valueOf(table.get("creates"));
+            steps.add(new SetupStep(List.copyOf(run), inputs == null ? List.of() : List.copyOf(inputs), creates));
+        }
+        return List.copyOf(steps);
     }
 
     private static ConformException missing(TomlSource toml, List<String> rt, String key, String example) {

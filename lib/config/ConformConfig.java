@@ -40,6 +40,14 @@ public record ConformConfig(Path file, Settings global, Map<String, Settings> pl
         return Optional.ofNullable(runtimes.get(name));
     }
 
+    /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
+    public ConformConfig withSpecsDir(Path specsDir) {
+        Map<String, RuntimeConfig> moved = new java.util.LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
+                rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
+        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved);
+    }
+
     public Path baseDir() {
         return file.toAbsolutePath().getParent();
     }

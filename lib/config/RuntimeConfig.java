@@ -17,28 +17,44 @@ import java.util.stream.Stream;
  * @param entryFile    the entry's path below {@code entriesDir}, with {@code {plugin}} standing for the plugin name
  * @param entryCommand argv that starts an entry; {@code {entry}} and {@code {plugin}} are substituted
  * @param plugins      the plugins this runtime is expected to cover (empty: not declared, so whatever has an entry)
+ * @param toolchain    programs that must be on PATH, else this runtime's runs are skipped
+ * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
  */
 public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDir, String entryFile,
-                            List<String> entryCommand, List<String> plugins) {
+                            List<String> entryCommand, List<String> plugins, List<String> toolchain, List<SetupStep> setup) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
 
-    /** Entry layout and launch command of the runtimes conform knows, used where conform.toml is silent. */
-    record Defaults(String entryFile, List<String> entryCommand) {}
+    /** Entry layout, launch command, toolchain and setup of the runtimes conform knows, where conform.toml is silent. */
+    record Defaults(String entryFile, List<String> entryCommand, List<String> toolchain, List<SetupStep> setup) {}
 
     static final Map<String, Defaults> KNOWN = Map.of(
-            "js", new Defaults("{plugin}.ts", List.of("node", "--import", "tsx", ENTRY_PLACEHOLDER)),
-            "python", new Defaults("{plugin}.py", List.of(".venv/bin/python", ENTRY_PLACEHOLDER)),
-            "go", new Defaults("{plugin}/main.go", List.of("bin/{plugin}")));
+            "js", new Defaults("{plugin}.ts", List.of("node", "--import", "tsx", ENTRY_PLACEHOLDER), List.of("node", "npm"),
+                    List.of(new SetupStep(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
+                            List.of("package-lock.json"), "node_modules/.package-lock.json"))),
+            "python", new Defaults("{plugin}.py", List.of(".venv/bin/python", ENTRY_PLACEHOLDER), List.of("python3"),
+                    List.of(new SetupStep(List.of("python3", "-m", "venv", ".venv"), List.of(), ".venv/bin/python"),
+                            new SetupStep(List.of(".venv/bin/pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"),
+                                    List.of("requirements.txt"), null))),
+            // Each entry is built once to a binary: `go run` would compile at every start and leave an orphan child.
+            "go", new Defaults("{plugin}/main.go", List.of("bin/{plugin}"), List.of("go"),
+                    List.of(new SetupStep(List.of("go", "build", "-o", "bin/{plugin}", "{entry-dir}"),
+                            List.of("go.mod", "go.sum", "{entry-dir}", "internal"), "bin/{plugin}"))));
 
     public Path entryPath(String plugin) {
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();
     }
 
     public List<String> commandFor(String plugin) {
-        String entry = entryPath(plugin).toString();
-        return entryCommand.stream().map(a -> a.replace(ENTRY_PLACEHOLDER, entry).replace(PLUGIN_PLACEHOLDER, plugin)).toList();
+        return entryCommand.stream().map(a -> substitute(a, plugin)).toList();
+    }
+
+    /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */
+    public String substitute(String text, String plugin) {
+        Path entry = entryPath(plugin);
+        return text.replace(ENTRY_PLACEHOLDER, entry.toString()).replace("{entry-dir}", entry.getParent().toString())
+                .replace(PLUGIN_PLACEHOLDER, plugin);
     }
 
     /** Plugin names that have an entry file on disk, sorted. */

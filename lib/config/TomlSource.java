@@ -35,8 +35,18 @@ final class TomlSource {
         return longer;
     }
 
+    /** Where {@code path} is written; a numeric last element names an item of an array (a setup step). */
     SourceLocation location(List<String> path) {
-        TomlPosition position = path.isEmpty() ? null : root.inputPositionOf(path);
+        TomlPosition position = null;
+        if (!path.isEmpty()) {
+            String last = path.get(path.size() - 1);
+            List<String> parent = path.subList(0, path.size() - 1);
+            if (last.matches("\\d+") && root.get(parent) instanceof TomlArray array && Integer.parseInt(last) < array.size()) {
+                position = array.inputPositionOf(Integer.parseInt(last));
+            } else if (!last.matches("\\d+")) {
+                position = root.inputPositionOf(path);
+            }
+        }
         return position == null ? SourceLocation.of(file) : new SourceLocation(file, position.line(), position.column());
     }
 
@@ -75,6 +85,38 @@ final class TomlSource {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (!(array.get(i) instanceof String s)) throw invalid(path, "a list of strings", array.get(i));
+            out.add(s);
+        }
+        return out;
+    }
+
+    boolean has(List<String> path) {
+        return root.get(path) != null;
+    }
+
+    /** The length of an array value, 0 when absent. */
+    int arraySize(List<String> path, String expectation) {
+        Object value = root.get(path);
+        if (value == null) return 0;
+        if (!(value instanceof TomlArray array)) throw invalid(path, expectation, value);
+        return array.size();
+    }
+
+    /** Item {@code index} of the array at {@code path}, which must be a table. */
+    TomlTable arrayTable(List<String> path, int index) {
+        Object item = ((TomlArray) root.get(path)).get(index);
+        if (item instanceof TomlTable table) return table;
+        throw invalid(child(path, String.valueOf(index)), "a table like {run = [...]}", item);
+    }
+
+    /** A list of strings inside {@code table} (an array item), reported at {@code where}. */
+    List<String> stringList(TomlTable table, String key, List<String> where) {
+        Object value = table.get(List.of(key));
+        if (value == null) return null;
+        if (!(value instanceof TomlArray array)) throw invalid(where, "`" + key + "` as a list of strings", value);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String s)) throw invalid(where, "`" + key + "` as a list of strings", array.get(i));
             out.add(s);
         }
         return out;

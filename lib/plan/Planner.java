@@ -96,6 +96,8 @@ public final class Planner {
                     .note("expected " + rt.entryPath(plugin)).hint("add the entry, or remove it from [conform.runtimes." + rt.name() + "] plugins"));
             return new PlannedRun(plugin, rt, spec, "no entry: " + rt.entryPath(plugin), List.of());
         }
+        List<String> tools = Toolchain.missing(rt.toolchain(), env);
+        if (!tools.isEmpty()) return new PlannedRun(plugin, rt, spec, "toolchain missing: " + String.join(", ", tools) + " not found on PATH", List.of());
         List<String> missing = config.missingEnv(plugin, env);
         if (!missing.isEmpty()) return new PlannedRun(plugin, rt, spec, "missing env: " + String.join(", ", missing), missing);
         return new PlannedRun(plugin, rt, spec, null, List.of());

@@ -31,7 +31,7 @@ class PlannerTest {
     private Plan plan(Map<String, String> env, List<String> plugins, List<String> runtimes) {
         ConformConfig config = ConfigLoader.load(project.path("conform.toml"));
         SpecLoader loader = new SpecLoader(BuiltinTests.load(VALIDATORS), VALIDATORS);
-        return new Planner(config, Inventory.scan(config), loader, env).plan(plugins, runtimes);
+        return new Planner(config, Inventory.scan(config), loader, conform.support.CliRun.withPath(env)).plan(plugins, runtimes);
     }
 
     private static List<String> rows(Plan plan) {

@@ -12,6 +12,7 @@ import java.util.Map;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(Path cwd, Map<String, String> env, String... args) {
+        env = withPath(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = ConformCommand.commandLine(new ConformCommand(env, cwd));
@@ -22,7 +23,14 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static CliRun run(Path cwd, String... args) {
-        return run(cwd, Map.of(), args);
+        return run(cwd, withPath(Map.of()), args);
+    }
+
+    /** {@code env} plus this process's PATH, so toolchain checks see the machine's node, python3 and go. */
+    public static Map<String, String> withPath(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", ""));
+        return out;
     }
 
     /** Everything printed, for assertions that do not care which stream. */

@@ -1,0 +1,32 @@
+// conform entry: Genkit JS + @genkit-ai/google-genai (Gemini API / googleAI).
+//
+// Base URL: GOOGLE_GEMINI_BASE_URL (no version suffix, e.g. http://127.0.0.1:8089). The plugin
+// does NOT read that variable itself, so the entry passes it as the `baseUrl` option.
+// Key: GEMINI_API_KEY / GOOGLE_API_KEY / GOOGLE_GENAI_API_KEY.
+// Calls: POST {base}/v1beta/models/{m}:generateContent,
+//        POST {base}/v1beta/models/{m}:streamGenerateContent?alt=sse,
+//        POST {base}/v1beta/models/{m}:predict (imagen);
+//        GET {base}/v1beta/models?pageSize=1000 when /api/actions is listed.
+import { genkit } from 'genkit';
+import { googleAI } from '@genkit-ai/google-genai';
+
+const baseUrl = process.env.GOOGLE_GEMINI_BASE_URL || undefined;
+
+export const ai = genkit({
+  name: 'conform-google-genai',
+  plugins: [googleAI(baseUrl ? { baseUrl } : {})],
+});
+
+// Models exercised by conform's specs. Looking them up resolves them through the plugin
+// (no network call) and registers them, so GET /api/actions lists them even when the
+// provider's model-list endpoint is unreachable.
+export const CONFORM_MODELS = [
+  'googleai/gemini-2.5-pro',
+  'googleai/gemini-2.5-flash',
+  'googleai/gemini-3-pro-preview',
+  'googleai/gemini-2.5-flash-preview-tts',
+  'googleai/imagen-4.0-generate-001',
+];
+for (const m of CONFORM_MODELS) {
+  await ai.registry.lookupAction(`/model/${m}`);
+}

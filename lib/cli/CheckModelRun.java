@@ -1,0 +1,85 @@
+package conform.cli;
+
+import conform.config.RuntimeConfig;
+import conform.config.Settings;
+import conform.plan.Plan;
+import conform.plan.PlannedRun;
+import conform.report.ConformException;
+import conform.report.Diagnostic;
+import conform.report.ProgressLines;
+import conform.report.ResultsJson;
+import conform.report.RunSummary;
+import conform.runner.CheckRun;
+import conform.runner.RunResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** check-model without --dry-run: run the plan, print progress and the summary, write results.json. */
+final class CheckModelRun {
+
+    private final Workspace ws;
+    private final Settings cli;
+    private final Path reportDir;
+
+    CheckModelRun(Workspace ws, Settings cli, Path reportDir) {
+        this.ws = ws;
+        this.cli = cli;
+        this.reportDir = reportDir;
+    }
+
+    int execute(Plan plan) {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Path logDir = logDirectory();
+        ws.console.err(ws.console.style().bold("conform") + " · " + plan.runnable().size() + " run(s), " + plan.testCount()
+                + " test(s) · logs in " + logDir);
+        Map<String, String> setupFailures = setUp(plan, logDir);
+        CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), new ProgressLines(ws.console, ws.options.verbose), logDir, Map.of());
+        List<RunResult> results = run.execute(plan, setupFailures);
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        RunSummary.print(ws.console, results, wallMs);
+        if (reportDir != null) {
+            try {
+                Path written = ResultsJson.write(reportDir, ResultsJson.build(results, startedAt, wallMs, ConformCommand.VERSION, ws.console.redactor()));
+                ws.console.err("  results: " + written);
+            } catch (IOException e) {
+                throw new ConformException(Diagnostic.error("E0012", "cannot write results to " + reportDir + ": " + e.getMessage())
+                        .hint("check that the directory is writable"), 1, e);
+            }
+        }
+        boolean bad = results.stream().anyMatch(r -> r.status() == RunResult.Status.FAILED || r.status() == RunResult.Status.ERROR);
+        return bad ? 1 : 0;
+    }
+
+    /** Installs what the plan's runtimes still lack; returns runtime → why its setup failed. */
+    private Map<String, String> setUp(Plan plan, Path logDir) {
+        Map<String, List<String>> pluginsByRuntime = new LinkedHashMap<>();
+        Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
+        for (PlannedRun r : plan.runnable()) {
+            pluginsByRuntime.computeIfAbsent(r.runtimeName(), k -> new ArrayList<>()).add(r.plugin());
+            runtimes.put(r.runtimeName(), r.runtime());
+        }
+        Map<String, String> failures = new LinkedHashMap<>();
+        pluginsByRuntime.forEach((name, plugins) ->
+                RuntimeSetups.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir).ifPresent(why -> failures.put(name, why)));
+        return failures;
+    }
+
+    /** The runtimes' logs: under --report-dir when given, else a fresh temporary directory that is kept for post-mortems. */
+    private Path logDirectory() {
+        try {
+            if (reportDir != null) return Files.createDirectories(reportDir.toAbsolutePath().resolve("logs"));
+            return Files.createTempDirectory("conform-logs-");
+        } catch (IOException e) {
+            throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e.getMessage())
+                    .hint("pass --report-dir DIR with a writable DIR"), 1, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package conform.cli;
+
+import conform.config.RuntimeConfig;
+import conform.plan.Planner;
+import conform.plan.Toolchain;
+import conform.report.Console;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "setup", mixinStandardHelpOptions = true, description = {
+        "Install what each runtime needs inside the checkout (npm ci; a venv and pip; go build of each entry).",
+        "Steps whose inputs have not changed are skipped; check-model runs what is missing by itself."})
+final class SetupCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConformCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace(spec.commandLine());
+        Console console = ws.console;
+        boolean ok = true;
+        for (RuntimeConfig rt : Planner.selectRuntimes(ws.config(), ws.options.runtimes)) {
+            List<String> missing = Toolchain.missing(rt.toolchain(), ws.env);
+            if (!missing.isEmpty()) {
+                console.err("  " + console.style().yellow("⊘") + " " + rt.name() + ": skipped, " + String.join(", ", missing) + " not found on PATH");
+                continue;
+            }
+            TreeSet<String> plugins = new TreeSet<>(ws.inventory().entriesByRuntime().get(rt.name()));
+            ok &= RuntimeSetups.ensure(rt, List.copyOf(plugins), console, ws.config().baseDir().resolve(".conform/logs")).isEmpty();
+        }
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,26 @@
+package conform.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One plugin in one runtime, after the run.
+ *
+ * @param status  PASSED (every test passed), FAILED (some test did not), ERROR (the runtime failed to start
+ *                or died), SKIPPED (not run)
+ * @param error   why it errored or was skipped, else null
+ * @param logTail the end of the runtime's log when it failed to start or died, else empty
+ */
+public record RunResult(String plugin, String runtime, Status status, String error, List<TestResult> tests,
+                        long elapsedMs, Long startupMs, Path log, List<String> logTail) {
+
+    public enum Status { PASSED, FAILED, ERROR, SKIPPED }
+
+    public long count(TestStatus status) {
+        return tests.stream().filter(t -> t.status() == status).count();
+    }
+
+    public long flakyCount() {
+        return tests.stream().filter(TestResult::flaky).count();
+    }
+}

@@ -1,0 +1,131 @@
+package conform.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A started entry and everything it spawns (npx, tsx and uv wrappers start children that outlive a signal to
+ * the wrapper alone). Its output goes straight to a log file, so a chatty child can never fill a pipe and stall.
+ * Stopping sends SIGTERM to every process of the tree, then SIGKILL to survivors after a grace period, and a
+ * JVM shutdown hook does the same for every live tree when conform exits, fails, or gets Ctrl-C/SIGTERM.
+ */
+public final class ProcessTree implements AutoCloseable {
+
+    private static final Set<ProcessTree> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.parallelStream().forEach(t -> t.stop(SHUTDOWN_GRACE)), "conform-stop-runtimes"));
+    }
+
+    private final Process process;
+    private final Path log;
+
+    private ProcessTree(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code command}; {@code env} is applied over conform's own environment, a null value unsetting a variable. */
+    public static ProcessTree start(List<String> command, Path cwd, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // The child inherits conform's environment; a null value removes a variable.
+        env.forEach((k, v) -> {
+            if (v == null) builder.environment().remove(k);
+            else builder.environment().put(k, v);
+        });
+        ProcessTree tree = new ProcessTree(builder.start(), log);
+        LIVE.add(tree);
+        return tree;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code once the root has exited. */
+    public Optional<Integer> exitCode() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    /** Whether {@code pid} is the root or one of its descendants, i.e. a process this tree started. */
+    public boolean contains(long pid) {
+        if (pid == process.pid()) return true;
+        return process.descendants().anyMatch(h -> h.pid() == pid);
+    }
+
+    /** Returned by {@link #waitFor} when the process did not exit in time (it is then stopped). */
+    public static final int TIMED_OUT = -1;
+
+    /** Waits for the root to exit and returns its code; after {@code timeout} stops the tree and returns {@link #TIMED_OUT}. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LIVE.remove(this);
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop(Duration.ofSeconds(5));
+        return TIMED_OUT;
+    }
+
+    /** SIGTERM to the whole tree, SIGKILL to whatever still runs after {@code grace}; waits for the root. */
+    public void stop(Duration grace) {
+        List<ProcessHandle> members = members();
+        members.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle member : members) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            try {
+                member.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                break;
+            }
+        }
+        // Children started during the grace period count too.
+        List<ProcessHandle> survivors = new ArrayList<>(members);
+        survivors.addAll(members());
+        survivors.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LIVE.remove(this);
+    }
+
+    /** Root first, then every descendant, snapshot before any signal so none escapes by being re-parented. */
+    private List<ProcessHandle> members() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}

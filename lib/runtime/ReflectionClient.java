@@ -1,0 +1,146 @@
+package conform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Genkit reflection API over HTTP/1.1 with keep-alive: health, the action list, and runAction, streaming
+ * or not. Every call has a deadline; a stream is read line by line as it arrives (so time to first chunk is
+ * measured, and a stream that stalls times out).
+ */
+public final class ReflectionClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    private final URI base;
+
+    public ReflectionClient(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public boolean healthy(Duration timeout) {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/__health")).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** GET /api/actions: the registered actions keyed by action key. */
+    public JsonNode actions(Duration timeout) throws ActionFailure {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions")).timeout(timeout).GET().build();
+        HttpResponse<String> r = await(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
+        if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), r.body(), null);
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "GET /api/actions did not return JSON: " + ErrorEnvelope.abbreviate(r.body()), null);
+        }
+    }
+
+    /** POST /api/runAction for {@code key} (e.g. /model/googleai/gemini-2.5-flash). */
+    public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+        ObjectNode body = JSON.createObjectNode().put("key", key);
+        body.set("input", input);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(stream ? "/api/runAction?stream=true" : "/api/runAction"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        long start = System.nanoTime();
+        if (!stream) {
+            HttpResponse<String> r = await(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
+            long latency = elapsedMs(start);
+            JsonNode result = finalEnvelope(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+            return new ActionResult(result, List.of(), latency, null);
+        }
+        LineCollector lines = new LineCollector(start);
+        HttpResponse<Void> r = await(HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines)), timeout, lines);
+        long latency = elapsedMs(start);
+        List<String> received = lines.nonBlank();
+        String last = received.isEmpty() ? "" : received.get(received.size() - 1);
+        if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), String.join("\n", received), r.headers().firstValue("Retry-After").orElse(null));
+        JsonNode result = finalEnvelope(200, last, null);
+        List<JsonNode> chunks = new ArrayList<>();
+        for (String line : received.subList(0, received.size() - 1)) chunks.add(parse(line, "a stream chunk"));
+        return new ActionResult(result, List.copyOf(chunks), latency, lines.firstLineMs());
+    }
+
+    /** {"result": …} gives the result; {"error": …} or a non-200 status becomes an {@link ActionFailure}. */
+    private static JsonNode finalEnvelope(int status, String body, String retryAfter) throws ActionFailure {
+        if (status != 200) throw ErrorEnvelope.fromHttp(status, body, retryAfter);
+        if (body == null || body.isBlank()) throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "the runtime ended the response without a result (was the action cancelled?)", null);
+        JsonNode envelope = parse(body.strip(), "the final response");
+        if (envelope.hasNonNull("error")) throw ErrorEnvelope.fromEnvelope(envelope.get("error"));
+        if (!envelope.has("result")) throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "the final response has neither `result` nor `error`: " + ErrorEnvelope.abbreviate(body), null);
+        return envelope.get("result");
+    }
+
+    private static JsonNode parse(String text, String what) throws ActionFailure {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new ActionFailure(ActionFailure.Kind.PROTOCOL, what + " is not JSON: " + ErrorEnvelope.abbreviate(text), null);
+        }
+    }
+
+    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> call, Duration timeout, LineCollector lines) throws ActionFailure {
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            if (lines != null) lines.cancel();
+            throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "no complete answer within " + seconds(timeout)
+                    + (lines == null ? "" : " (" + lines.describeProgress() + ")"), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "connection to the runtime failed: " + describe(cause), null);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "interrupted", null);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}

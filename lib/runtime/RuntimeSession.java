@@ -1,0 +1,184 @@
+package conform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One plugin's entry running in one runtime, reached through its reflection server. Start-up: spawn the entry
+ * with {@code GENKIT_ENV=dev}, find the runtime file its process tree writes, wait for health, then for the
+ * spec's models to be listed (or, for runtimes that register models lazily, for the list to settle) —
+ * all within the startup timeout, each health probe within the health timeout.
+ */
+public final class RuntimeSession implements ActionRunner {
+
+    private static final long POLL_MS = 25;
+    private static final Duration SETTLE = Duration.ofMillis(1000);
+    private static final int LOG_TAIL_LINES = 25;
+
+    private final ProcessTree tree;
+    private final RuntimeFile file;
+    private final ReflectionClient client;
+    private final long startupMs;
+
+    private RuntimeSession(ProcessTree tree, RuntimeFile file, ReflectionClient client, long startupMs) {
+        this.tree = tree;
+        this.file = file;
+        this.client = client;
+        this.startupMs = startupMs;
+    }
+
+    /**
+     * @param command  argv of the entry
+     * @param cwd      the runtime's project root, where the runtime file appears
+     * @param extraEnv added to conform's own environment for the child only
+     * @param models   the models the spec will call
+     * @param notes    receives progress notes (a lazily registered model, …)
+     */
+    public static RuntimeSession start(List<String> command, Path cwd, Map<String, String> extraEnv, Path log, Set<String> models,
+                                       Duration startupTimeout, Duration healthTimeout, Consumer<String> notes) throws RuntimeStartFailure {
+        long begin = System.nanoTime();
+        long deadline = begin + startupTimeout.toNanos();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("GENKIT_ENV", "dev");
+        // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
+        env.put("GENKIT_RUNTIME_ID", null);
+        env.put("GENKIT_REFLECTION_V2_SERVER", null);
+        ProcessTree tree;
+        try {
+            Files.createDirectories(log.getParent());
+            tree = ProcessTree.start(command, cwd, env, log);
+        } catch (IOException e) {
+            throw new RuntimeStartFailure("cannot start `" + String.join(" ", command) + "` in " + cwd + ": " + e.getMessage(), log, List.of());
+        }
+        try {
+            RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, startupTimeout);
+            ReflectionClient client = new ReflectionClient(file.reflectionUrl());
+            awaitHealth(tree, client, deadline, healthTimeout, startupTimeout);
+            awaitModels(tree, client, models, deadline, healthTimeout, notes);
+            return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
+        } catch (RuntimeStartFailure e) {
+            tree.stop(Duration.ofSeconds(5));
+            throw new RuntimeStartFailure(e.getMessage(), log, LogTail.last(log, LOG_TAIL_LINES));
+        }
+    }
+
+    private static RuntimeFile awaitRuntimeFile(ProcessTree tree, Path cwd, long deadline, Duration startupTimeout) throws RuntimeStartFailure {
+        while (true) {
+            Optional<RuntimeFile> file = RuntimeFile.find(cwd, tree);
+            if (file.isPresent()) return file.get();
+            checkAlive(tree, "before writing its runtime file");
+            if (System.nanoTime() > deadline) {
+                throw new RuntimeStartFailure("no runtime file from this process in " + RuntimeFile.directory(cwd) + " after "
+                        + ReflectionClient.seconds(startupTimeout) + " (is GENKIT_ENV=dev honoured, and is " + cwd + " the project root?)", null, List.of());
+            }
+            sleep();
+        }
+    }
+
+    private static void awaitHealth(ProcessTree tree, ReflectionClient client, long deadline, Duration probe, Duration startupTimeout) throws RuntimeStartFailure {
+        while (!client.healthy(probe)) {
+            checkAlive(tree, "before its reflection server became healthy");
+            if (System.nanoTime() > deadline) {
+                throw new RuntimeStartFailure("reflection server at " + client.base() + " not healthy after " + ReflectionClient.seconds(startupTimeout), null, List.of());
+            }
+            sleep();
+        }
+    }
+
+    /** Until every model is listed, or the list stops changing for {@link #SETTLE} (models registered on first use). */
+    private static void awaitModels(ProcessTree tree, ReflectionClient client, Set<String> models, long deadline, Duration probe,
+                                    Consumer<String> notes) throws RuntimeStartFailure {
+        Set<String> previous = null;
+        long stableSince = System.nanoTime();
+        while (true) {
+            checkAlive(tree, "while registering its models");
+            Set<String> listed = listedModels(client, probe);
+            Set<String> missing = new TreeSet<>();
+            for (String m : models) if (!listed.contains(ActionRunner.modelKey(m))) missing.add(m);
+            if (missing.isEmpty()) return;
+            if (!listed.equals(previous)) {
+                previous = listed;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= SETTLE.toNanos() || System.nanoTime() > deadline) {
+                notes.accept("not listed by the runtime, to be resolved on first use: " + String.join(", ", missing));
+                return;
+            }
+            sleep();
+        }
+    }
+
+    private static Set<String> listedModels(ReflectionClient client, Duration probe) {
+        try {
+            JsonNode actions = client.actions(probe);
+            Set<String> keys = new TreeSet<>();
+            actions.fieldNames().forEachRemaining(k -> {
+                if (k.startsWith("/model/")) keys.add(k);
+            });
+            return keys;
+        } catch (ActionFailure e) {
+            return Set.of();
+        }
+    }
+
+    private static void checkAlive(ProcessTree tree, String when) throws RuntimeStartFailure {
+        Optional<Integer> code = tree.exitCode();
+        if (code.isPresent()) throw new RuntimeStartFailure("the entry exited with code " + code.get() + " " + when, null, List.of());
+    }
+
+    private static void sleep() throws RuntimeStartFailure {
+        try {
+            Thread.sleep(POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeStartFailure("interrupted while waiting for the runtime", null, List.of());
+        }
+    }
+
+    public long startupMs() {
+        return startupMs;
+    }
+
+    public Path log() {
+        return tree.log();
+    }
+
+    @Override
+    public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+        try {
+            return client.run(ActionRunner.modelKey(model), input, stream, timeout);
+        } catch (ActionFailure e) {
+            Optional<Integer> code = tree.exitCode();
+            if (code.isPresent() && e.kind() == ActionFailure.Kind.TRANSPORT) {
+                throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")", null);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean alive() {
+        return tree.isAlive();
+    }
+
+    /** Stops the runtime; a runtime that died without cleaning up (a crash) leaves its file, which is ours to remove. */
+    @Override
+    public void close() {
+        tree.stop(Duration.ofSeconds(5));
+        try {
+            Files.deleteIfExists(file.path());
+        } catch (IOException ignored) {
+            // a stale file is ignored by every reader that checks pids, conform included
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package conform.runtime;
+
+import conform.config.RuntimeConfig;
+import conform.config.SetupStep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Installs what a runtime needs inside the checkout (npm ci, a venv and pip, go build of each entry) by running
+ * its configured steps in its cwd. A step runs only when its {@code creates} path is missing or the content of its
+ * inputs changed since it last succeeded, which a stamp under {@code <cwd>/.conform/setup/} records.
+ */
+public final class RuntimeSetup {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
+
+    /** A step bound to one plugin (or to none), with its placeholders filled in. */
+    public record Task(String runtime, List<String> command, List<Path> inputs, Path creates, Path stamp) {}
+
+    private RuntimeSetup() {}
+
+    /** The steps of {@code runtime} that still need to run for {@code plugins}. */
+    public static List<Task> pending(RuntimeConfig runtime, List<String> plugins) {
+        List<Task> tasks = new ArrayList<>();
+        for (SetupStep step : runtime.setup()) {
+            List<String> targets = step.perPlugin() ? plugins : List.of("");
+            for (String plugin : targets) {
+                Task task = bind(runtime, step, plugin);
+                if (needed(task)) tasks.add(task);
+            }
+        }
+        return tasks;
+    }
+
+    private static Task bind(RuntimeConfig rt, SetupStep step, String plugin) {
+        List<String> command = step.run().stream().map(a -> plugin.isEmpty() ? a : rt.substitute(a, plugin)).toList();
+        List<Path> inputs = step.inputs().stream().map(i -> rt.cwd().resolve(plugin.isEmpty() ? i : rt.substitute(i, plugin)).normalize()).toList();
+        Path creates = step.creates() == null ? null : rt.cwd().resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin)).normalize();
+        String id = hash(String.join("\u0000", command));
+        return new Task(rt.name(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
+    }
+
+    static boolean needed(Task task) {
+        if (task.creates() != null && !Files.exists(task.creates())) return true;
+        try {
+            return !Files.isRegularFile(task.stamp()) || !Files.readString(task.stamp()).equals(fingerprint(task));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Runs the tasks in order in {@code cwd}, their output appended to {@code log}; stops at the first failure.
+     *
+     * @throws SetupFailure naming the command, its exit code and the end of its output
+     */
+    public static void run(List<Task> tasks, Path cwd, Path log, Consumer<Task> starting) throws SetupFailure {
+        for (Task task : tasks) {
+            starting.accept(task);
+            int code;
+            try {
+                Files.createDirectories(log.getParent());
+                Files.writeString(log, "$ " + String.join(" ", task.command()) + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                try (ProcessTree process = ProcessTree.start(task.command(), cwd, Map.of(), log)) {
+                    code = process.waitFor(STEP_TIMEOUT);
+                }
+            } catch (IOException e) {
+                throw new SetupFailure("cannot run `" + String.join(" ", task.command()) + "`: " + e.getMessage(), log);
+            }
+            if (code != 0) {
+                throw new SetupFailure("`" + String.join(" ", task.command()) + "` " + (code == ProcessTree.TIMED_OUT
+                        ? "did not finish within " + STEP_TIMEOUT.toMinutes() + " minutes" : "exited with code " + code), log);
+            }
+            try {
+                Files.createDirectories(task.stamp().getParent());
+                Files.writeString(task.stamp(), fingerprint(task));
+            } catch (IOException e) {
+                throw new SetupFailure("cannot record that `" + String.join(" ", task.command()) + "` succeeded: " + e.getMessage(), log);
+            }
+        }
+    }
+
+    /** The command and the content of every input (a directory: every file below it): what decides a re-run. */
+    static String fingerprint(Task task) {
+        StringBuilder sb = new StringBuilder(String.join("\u0000", task.command()));
+        for (Path input : task.inputs()) {
+            try (java.util.stream.Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : java.util.stream.Stream.of(input)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    sb.append('\u0001').append(file).append('\u0002').append(hash(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
+                }
+            } catch (IOException missing) {
+                sb.append('\u0001').append(input).append("\u0002missing");
+            }
+        }
+        return hash(sb.toString());
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A setup step that failed; the log holds its output. */
+    public static final class SetupFailure extends Exception {
+        private final Path log;
+
+        SetupFailure(String message, Path log) {
+            super(message, null, false, false);
+            this.log = log;
+        }
+
+        public Path log() {
+            return log;
+        }
+    }
+}

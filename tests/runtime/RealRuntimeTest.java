@@ -1,0 +1,111 @@
+package conform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.support.Fixtures;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * conform against real Genkit runtimes (JS, Python and Go), each running the fixture model of
+ * entries/<runtime>/fixtures. Every test also checks that no process conform started survives it.
+ */
+class RealRuntimeTest {
+
+    private final TempProject reports = TempProject.create();
+
+    @AfterEach
+    void noOrphans() {
+        reports.close();
+        assertEquals(java.util.List.of(), Fixtures.livingChildren(), "processes left behind");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void everySupportedCapabilityPasses(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("passing", runtime, reports.root());
+        assertEquals(0, o.cli().exitCode(), o.toString());
+        assertEquals(9, o.statuses().size());
+        o.statuses().forEach((test, status) -> assertEquals("passed", status, test + "\n" + o));
+        JsonNode run = o.run();
+        assertEquals("passed", run.get("status").asText());
+        assertTrue(run.get("startup_ms").asLong() > 0);
+        JsonNode streamed = o.result("Multiturn Conformance with streaming");
+        assertTrue(streamed.get("first_chunk_ms").isNumber(), "time to first chunk is recorded for streams");
+        assertTrue(o.result("Multiturn Conformance").get("first_chunk_ms").isNull());
+        assertEquals(1, o.result("Multiturn Conformance").get("attempts").asInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void validatorFailuresAreFailedWithTheirMessage(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("failing", runtime, reports.root());
+        assertEquals(1, o.cli().exitCode(), o.toString());
+        assertEquals(Map.of("Multiturn Conformance", "passed", "Wrong word", "failed", "Not JSON", "failed", "No tool call", "failed"), o.statuses());
+        assertTrue(o.result("Wrong word").get("error").asText().startsWith("text-includes:banana: Response text does not include 'banana'"), o.toString());
+        assertTrue(o.result("Not JSON").get("error").asText().contains("not valid JSON"));
+        assertTrue(o.result("No tool call").get("error").asText().contains("did not return a tool request"));
+        assertTrue(o.cli().err().contains("error[E0003]: conformance tests failed for `echo` in " + runtime), o.toString());
+        assertTrue(o.cli().err().contains("conform check-model echo --runtime " + runtime + " -v"), "a hint reruns just this");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void modelErrorsPropagateWithTheModelsMessage(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("errors", runtime, reports.root());
+        assertEquals(1, o.cli().exitCode(), o.toString());
+        assertEquals("error", o.result("Throws").get("status").asText());
+        assertTrue(o.result("Throws").get("error").asText().contains("provider exploded"), o.toString());
+        assertEquals("error", o.result("Throws while streaming").get("status").asText());
+        assertTrue(o.result("Throws while streaming").get("error").asText().contains("stream exploded"), o.toString());
+        assertEquals("error", o.result("Missing model").get("status").asText(), o.toString());
+        assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void aSlowModelTimesOut(String runtime) {
+        long start = System.nanoTime();
+        Fixtures.Outcome o = Fixtures.checkModel("timeout", runtime, reports.root(), "--action-timeout", "1");
+        assertEquals("timeout", o.result("Sleeps").get("status").asText(), o.toString());
+        assertTrue(o.result("Sleeps").get("error").asText().contains("no complete answer within 1s"), o.toString());
+        assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
+        assertEquals(1, o.cli().exitCode());
+        assertTrue((System.nanoTime() - start) / 1e9 < 60, "the timeout bounded the wait");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void aStalledStreamTimesOut(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("stall", runtime, reports.root(), "--action-timeout", "1.5");
+        JsonNode stalls = o.result("Stalls");
+        assertEquals("timeout", stalls.get("status").asText(), o.toString());
+        assertTrue(stalls.get("error").asText().contains("stalled"), stalls.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void aRuntimeThatCrashesMidRunErrorsWithoutHanging(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("crash", runtime, reports.root(), "-t", "1");
+        assertEquals(1, o.cli().exitCode(), o.toString());
+        assertEquals("passed", o.result("Multiturn Conformance").get("status").asText(), o.toString());
+        assertEquals("error", o.result("Crashes the runtime").get("status").asText());
+        assertEquals("error", o.result("After the crash").get("status").asText());
+        assertTrue(o.result("After the crash").get("error").asText().contains("exited with code"), o.toString());
+        assertEquals("error", o.run().get("status").asText());
+        assertTrue(o.cli().err().contains("error[E0002]"), o.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python", "go"})
+    void aChattyRuntimeDoesNotStall(String runtime) {
+        Fixtures.Outcome o = Fixtures.checkModel("chatty", runtime, reports.root());
+        assertEquals(0, o.cli().exitCode(), o.toString());
+        assertTrue(reports.path("logs/echo-" + runtime + ".log").toFile().length() > 1_000_000, "megabytes went to the log");
+    }
+}

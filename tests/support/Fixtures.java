@@ -1,0 +1,74 @@
+package conform.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs conform in-process against the fixture runtimes (tests/fixtures) and reads back its results.json. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public static Path config() {
+        return RepoRoot.find().resolve("tests/fixtures/conform.toml");
+    }
+
+    public static Path scenario(String name) {
+        return RepoRoot.find().resolve("tests/fixtures/scenarios").resolve(name);
+    }
+
+    /** check-model on one scenario in one runtime, with the process environment (PATH included). */
+    public static Outcome checkModel(String scenario, String runtime, Path reportDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("check-model", "--config", config().toString(), "--specs-dir", scenario(scenario).toString(),
+                "--runtime", runtime, "--report-dir", reportDir.toString(), "--no-color"));
+        args.addAll(List.of(extra));
+        CliRun run = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), args.toArray(String[]::new));
+        return new Outcome(run, read(reportDir.resolve("results.json")));
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            return file.toFile().exists() ? new ObjectMapper().readTree(file.toFile()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a run printed and wrote. */
+    public record Outcome(CliRun cli, JsonNode results) {
+
+        /** test name → status, from results.json. */
+        public Map<String, String> statuses() {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            results.get("results").forEach(r -> out.put(r.get("test").asText(), r.get("status").asText()));
+            return out;
+        }
+
+        public JsonNode result(String test) {
+            for (JsonNode r : results.get("results")) if (r.get("test").asText().equals(test)) return r;
+            throw new AssertionError("no result for " + test + " in " + results);
+        }
+
+        public JsonNode run() {
+            return results.get("runs").get(0);
+        }
+
+        @Override
+        public String toString() {
+            return cli.toString();
+        }
+    }
+
+    /** Processes started by this JVM that are still alive: none may survive a run. */
+    public static List<String> livingChildren() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+    }
+}
