@@ -49,18 +49,22 @@ final class CheckPluginCommand implements Callable<Integer> {
                 }
             }
         }
-        for (String plugin : inventory.pluginsWithSpecs()) {
-            if (!covered.contains(plugin)) problems.add(plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
-        }
         Console console = ws.console;
         Style style = console.style();
+        for (String plugin : inventory.pluginsWithSpecs()) {
+            if (covered.contains(plugin)) continue;
+            String reason = config.unavailable().get(plugin);
+            if (reason != null) console.out("  " + style.yellow("⊘") + " " + plugin + ": unavailable, " + reason);
+            else problems.add(plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
+        }
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
         if (problems.isEmpty()) {
             console.out("  " + style.green("✓") + " all " + covered.size() + " plugin(s) have a spec and an entry in every runtime that covers them");
             return 0;
         }
         console.out("");
-        console.out("  " + problems.size() + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>].");
+        console.out("  " + problems.size() + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
+                + " and a plugin no runtime can run under [conform.unavailable].");
         return 1;
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "conform.toml";
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
     private static final List<String> ROOT = List.of("conform");
-    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes");
+    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable");
     private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
@@ -79,7 +79,8 @@ public final class ConfigLoader {
         return new ConformConfig(file.toAbsolutePath().normalize(), global,
                 overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
                 overrides(toml, "model-overrides", Setting.Scope.MODEL),
-                env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")));
+                env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")),
+                unavailable(toml));
     }
 
     private static Settings settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
@@ -120,6 +121,20 @@ public final class ConfigLoader {
             List<String> names = toml.stringList(entry);
             for (String n : names) if (!n.matches(ENV_NAME)) throw toml.invalid(entry, "a list of environment variable names", n);
             out.put(plugin, List.copyOf(names));
+        }
+        return out;
+    }
+
+    private static Map<String, String> unavailable(TomlSource toml) {
+        List<String> path = TomlSource.child(ROOT, "unavailable");
+        TomlTable table = toml.table(path);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (table == null) return out;
+        for (String plugin : table.keySet()) {
+            List<String> entry = TomlSource.child(path, plugin);
+            String reason = toml.string(entry);
+            if (reason == null || reason.isBlank()) throw toml.invalid(entry, "a reason (a non-empty string)", reason);
+            out.put(plugin, reason);
         }
         return out;
     }

@@ -136,7 +136,9 @@ final class PluginRunner {
             listener.note(ctx.plugin(), ctx.runtime(), rerun.size() + " test(s) failed: re-running them one at a time to rule out flakes");
             for (Job job : rerun) {
                 TestResult first = verdicts[job.index()].result();
-                verdicts[job.index()] = executor.run(ctx, job.suite().model(), job.test(), policy(job), timeout(job), first.attempts(), true);
+                // One more call, alone: retries already covered transient errors; this rules out load from parallel tests.
+                RetryPolicy once = RetryPolicy.of(0, 0);
+                verdicts[job.index()] = executor.run(ctx, job.suite().model(), job.test(), once, timeout(job), first.attempts(), true);
                 listener.testFinished(verdicts[job.index()].result());
             }
         }

@@ -1,0 +1,186 @@
+package conform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.support.CliRun;
+import conform.support.Fixtures;
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
+class LifecycleTest {
+
+    private final TempProject work = TempProject.create();
+
+    @AfterEach
+    void noOrphans() {
+        work.close();
+        assertEquals(List.of(), Fixtures.livingChildren(), "processes left behind");
+    }
+
+    /** A config whose js runtime runs entries written by the test, next to the fixture's installed packages. */
+    private Path jsConfig(String entryCommand, String extra) {
+        Path entries = RepoRoot.find().resolve("entries/js");
+        work.write("conform.toml", """
+                [conform]
+                max-retries = 0
+                specs-dir = "specs"
+                %s
+                [conform.runtimes.js]
+                cwd = "%s"
+                entries-dir = "entries"
+                entry-command = %s
+                """.formatted(extra, entries, entryCommand));
+        return work.path("conform.toml");
+    }
+
+    private CliRun run(Path config, String... args) {
+        List<String> all = new ArrayList<>(List.of("check-model", "--config", config.toString(), "--no-color", "--report-dir", work.path("report").toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(work.root(), new HashMap<>(System.getenv()), all.toArray(String[]::new));
+    }
+
+    private JsonNode results() throws Exception {
+        return new ObjectMapper().readTree(work.path("report/results.json").toFile());
+    }
+
+    @Test
+    void aRuntimeThatNeverStartsErrorsWithItsLogAndLeavesNothing() throws Exception {
+        Path config = jsConfig("[\"sh\", \"-c\", \"echo getting ready; echo nearly; sleep 600\"]", "startup-timeout = 2");
+        work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n").write("entries/slow.ts", "");
+        long start = System.nanoTime();
+        CliRun r = run(config);
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by startup-timeout");
+        assertTrue(r.err().contains("no runtime file from this process") && r.err().contains("after 2s"), r.toString());
+        assertTrue(r.err().contains("getting ready"), "the log's tail is shown:\n" + r);
+        JsonNode results = results();
+        assertEquals("error", results.at("/runs/0/status").asText());
+        assertEquals(2, results.at("/totals/error").asInt());
+        assertTrue(results.at("/runs/0/log_tail").toString().contains("nearly"));
+    }
+
+    @Test
+    void anEntryThatExitsAtOnceSaysSo() throws Exception {
+        Path config = jsConfig("[\"node\", \"-e\", \"console.error('boom: bad import'); process.exit(7)\"]", "");
+        work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/dead.ts", "");
+        CliRun r = run(config);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("exited with code 7"), r.toString());
+        assertTrue(r.err().contains("boom: bad import"), r.toString());
+    }
+
+    @Test
+    void severalPluginsOfOneRuntimeRunInParallel() throws Exception {
+        Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
+        Path config = jsConfig("[\"node\", \"--import\", \"tsx\", \"{entry}\"]", "");
+        for (String plugin : List.of("alpha", "beta", "gamma")) {
+            work.write("entries/" + plugin + ".ts", "import '" + fixture + "';\n")
+                    .write("specs/" + plugin + ".yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role, tool-request, streaming-multiturn]\n");
+        }
+        CliRun r = run(config, "-j", "3");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode results = results();
+        assertEquals(3, results.get("runs").size());
+        assertEquals(12, results.at("/totals/passed").asInt());
+        // Three runtimes of the same project ran at once; each was found by its own pid, none attached to another.
+        long longest = 0, total = 0;
+        for (JsonNode run : results.get("runs")) {
+            longest = Math.max(longest, run.get("elapsed_ms").asLong());
+            total += run.get("elapsed_ms").asLong();
+        }
+        assertTrue(results.get("wall_ms").asLong() < total, "runs overlapped: wall " + results.get("wall_ms") + " ms < sum " + total + " ms");
+    }
+
+    @Test
+    void retriesAreCountedAndTheLastErrorKept() throws Exception {
+        Fixtures.Outcome o = Fixtures.checkModel("errors", "js", work.path("r"), "--max-retries", "2", "--retry-base-delay", "0");
+        JsonNode throwsResult = o.result("Throws");
+        assertEquals("error", throwsResult.get("status").asText());
+        assertEquals(4, throwsResult.get("attempts").asInt(), "1 + 2 retries, then one serial re-run");
+        assertFalse(throwsResult.get("flaky").asBoolean());
+        assertEquals(1, o.result("Missing model").get("attempts").asInt(), "an unknown model is not retried");
+        assertEquals(1, o.result("Multiturn Conformance").get("attempts").asInt());
+    }
+
+    @Test
+    void aMissingToolchainSkipsItsRuntimeWithTheReason() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PATH", "/nonexistent");
+        CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--config", Fixtures.config().toString(), "--runtime", "go", "--no-color");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("skipped (toolchain missing: go not found on PATH)"), r.toString());
+    }
+
+    @Test
+    void ctrlCStopsEveryRuntime() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform",
+                "check-model", "--config", Fixtures.config().toString(), "--specs-dir", Fixtures.scenario("timeout").toString(),
+                "--runtime", "js,python,go", "--action-timeout", "60", "--no-color");
+        Process conform = new ProcessBuilder(command).directory(RepoRoot.find().toFile())
+                .redirectErrorStream(true).redirectOutput(work.path("conform.log").toFile()).start();
+        try {
+            // Wait until all three runtimes are up and the sleeping tests are in flight.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            List<ProcessHandle> runtimes = List.of();
+            while (System.nanoTime() < deadline) {
+                runtimes = conform.descendants().filter(ProcessHandle::isAlive).toList();
+                if (runtimes.size() >= 3) break;
+                Thread.sleep(200);
+            }
+            Thread.sleep(3000);
+            runtimes = conform.descendants().filter(ProcessHandle::isAlive).toList();
+            assertTrue(runtimes.size() >= 3, "three runtimes running: " + runtimes + "\n" + Files.readString(work.path("conform.log")));
+            new ProcessBuilder("kill", "-INT", String.valueOf(conform.pid())).start().waitFor();
+            assertTrue(conform.waitFor(20, TimeUnit.SECONDS), "conform exits on Ctrl-C");
+            for (ProcessHandle runtime : runtimes) {
+                runtime.onExit().get(10, TimeUnit.SECONDS);
+                assertFalse(runtime.isAlive(), "runtime " + runtime.pid() + " survived Ctrl-C");
+            }
+        } finally {
+            conform.destroyForcibly();
+            conform.descendants().forEach(ProcessHandle::destroyForcibly);
+            conform.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void setupSkipsWhatIsUpToDate() {
+        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "setup", "--config", Fixtures.config().toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String rt : List.of("js", "python", "go")) assertTrue(r.err().contains(rt + ": up to date"), r.toString());
+    }
+
+    @Test
+    void unavailablePluginsAreReportedNotMissing() {
+        work.write("conform.toml", "[conform]\n[conform.unavailable]\nlonely = \"no package yet\"\n[conform.runtimes.js]\n")
+                .write("specs/lonely.yaml", "- model: l/m\n");
+        CliRun r = CliRun.run(work.root(), "check-plugin");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("lonely: unavailable, no package yet"), r.toString());
+    }
+
+    @Test
+    void theFixtureRunIsTheIssuesDoneWhen() {
+        // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
+        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
+                "--runtime", "js,python,go", "--report-dir", work.path("all").toString(), "--no-color");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
+        assertTrue(r.err().contains("27 passed"), r.toString());
+    }
+}
