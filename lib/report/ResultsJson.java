@@ -47,8 +47,8 @@ public final class ResultsJson {
             for (TestStatus s : TestStatus.values()) counts.put(s.label(), run.count(s));
             counts.put("flaky", run.flakyCount());
             o.put("elapsed_ms", run.elapsedMs());
-            if (run.startupMs() != null) o.put("startup_ms", run.startupMs());
-            else o.putNull("startup_ms");
+            putMillis(o, "startup_ms", run.startupMs());
+            putMillis(o, "tests_ms", run.testsMs());
             o.put("log", run.log() == null ? null : run.log().toString());
             ArrayNode tail = o.putArray("log_tail");
             run.logTail().forEach(line -> tail.add(redactor.redact(line)));
@@ -65,13 +65,16 @@ public final class ResultsJson {
                 o.put("attempts", t.attempts());
                 o.put("flaky", t.flaky());
                 o.put("error", redactor.redact(t.error()));
-                if (t.latencyMs() != null) o.put("latency_ms", t.latencyMs());
-                else o.putNull("latency_ms");
-                if (t.firstChunkMs() != null) o.put("first_chunk_ms", t.firstChunkMs());
-                else o.putNull("first_chunk_ms");
+                putMillis(o, "latency_ms", t.latencyMs());
+                putMillis(o, "first_chunk_ms", t.firstChunkMs());
             }
         }
         return root;
+    }
+
+    private static void putMillis(ObjectNode o, String key, Long millis) {
+        if (millis == null) o.putNull(key);
+        else o.put(key, millis);
     }
 
     /** Writes atomically, so a reader never sees half a file. */

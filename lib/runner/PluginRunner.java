@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one plugin in one runtime: start its entry, run every test of every model on virtual threads within the
@@ -68,7 +69,9 @@ final class PluginRunner {
         }
         try (session) {
             listener.runRunning(plugin, runtime, session.startupMs());
+            long testsStart = System.nanoTime();
             List<TestResult> results = runAll(new RunContext(plugin, runtime, session), jobs, runSettings);
+            long testsMs = elapsedMs(testsStart);
             RunResult.Status status = results.stream().allMatch(TestResult::passed) ? RunResult.Status.PASSED : RunResult.Status.FAILED;
             String error = null;
             List<String> tail = List.of();
@@ -77,7 +80,7 @@ final class PluginRunner {
                 error = "the runtime exited during the run";
                 tail = conform.runtime.LogTail.last(log, 25);
             }
-            return finish(new RunResult(plugin, runtime, status, error, results, elapsedMs(start), session.startupMs(), log, tail));
+            return finish(new RunResult(plugin, runtime, status, error, results, elapsedMs(start), session.startupMs(), testsMs, log, tail));
         }
     }
 
@@ -90,7 +93,7 @@ final class PluginRunner {
         List<TestResult> errors = jobs.stream().map(j -> new TestResult(run.plugin(), run.runtimeName(), j.suite().model(), j.test().name(),
                 TestStatus.ERROR, 0, false, reason, null, null)).toList();
         errors.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.ERROR, reason, errors, elapsedMs(start), null, log, logTail));
+        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.ERROR, reason, errors, elapsedMs(start), null, null, log, logTail));
     }
 
     private List<Job> jobs(PlannedRun run) {
@@ -105,27 +108,29 @@ final class PluginRunner {
 
     /** Concurrent phase, then the serial re-run of what failed; results in spec order, each reported once. */
     private List<TestResult> runAll(RunContext ctx, List<Job> jobs, Settings runSettings) {
-        Semaphore runBudget = new Semaphore(runSettings.testConcurrency());
         java.util.Map<String, Semaphore> modelBudgets = new java.util.HashMap<>();
         for (Job job : jobs) {
             int limit = job.settings().testConcurrency();
             if (limit < runSettings.testConcurrency()) modelBudgets.putIfAbsent(job.suite().model(), new Semaphore(limit));
         }
         TestExecutor.Verdict[] verdicts = new TestExecutor.Verdict[jobs.size()];
+        // -t worker virtual threads take tests in spec order; a model with a lower limit also holds its semaphore.
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(runSettings.testConcurrency(), jobs.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
-            for (Job job : jobs) {
-                // Permits are taken here, in spec order, so tests start in the order the spec lists them.
-                Semaphore modelBudget = modelBudgets.get(job.suite().model());
-                acquire(modelBudget);
-                acquire(runBudget);
+            for (int w = 0; w < workers; w++) {
                 running.add(threads.submit(() -> {
-                    try {
-                        verdicts[job.index()] = executor.run(ctx, job.suite().model(), job.test(), policy(job), timeout(job), 0, false);
-                        if (!needsRerun(job, verdicts[job.index()], runSettings, ctx)) listener.testFinished(verdicts[job.index()].result());
-                    } finally {
-                        runBudget.release();
-                        if (modelBudget != null) modelBudget.release();
+                    for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+                        Job job = jobs.get(i);
+                        Semaphore modelBudget = modelBudgets.get(job.suite().model());
+                        acquire(modelBudget);
+                        try {
+                            verdicts[i] = executor.run(ctx, job.suite().model(), job.test(), policy(job), timeout(job), 0, false);
+                            if (!needsRerun(job, verdicts[i], runSettings, ctx)) listener.testFinished(verdicts[i].result());
+                        } finally {
+                            if (modelBudget != null) modelBudget.release();
+                        }
                     }
                 }));
             }
@@ -164,7 +169,7 @@ final class PluginRunner {
     private RunResult skipped(PlannedRun run, List<Job> jobs, String reason, long start) {
         List<TestResult> tests = jobs.stream().map(j -> TestResult.skipped(run.plugin(), run.runtimeName(), j.suite().model(), j.test().name(), reason)).toList();
         tests.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.SKIPPED, reason, tests, elapsedMs(start), null, null, List.of()));
+        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.SKIPPED, reason, tests, elapsedMs(start), null, null, null, List.of()));
     }
 
     private RunResult finish(RunResult result) {

@@ -24,6 +24,7 @@ public final class RuntimeSession implements ActionRunner {
 
     private static final long POLL_MS = 25;
     private static final Duration SETTLE = Duration.ofMillis(1000);
+    private static final Duration MIN_PROBE = Duration.ofSeconds(1);
     private static final int LOG_TAIL_LINES = 25;
 
     private final ProcessTree tree;
@@ -65,7 +66,7 @@ public final class RuntimeSession implements ActionRunner {
             RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, startupTimeout);
             ReflectionClient client = new ReflectionClient(file.reflectionUrl());
             awaitHealth(tree, client, deadline, healthTimeout, startupTimeout);
-            awaitModels(tree, client, models, deadline, healthTimeout, notes);
+            awaitModels(tree, client, models, deadline, notes);
             return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
             tree.stop(Duration.ofSeconds(5));
@@ -96,21 +97,31 @@ public final class RuntimeSession implements ActionRunner {
         }
     }
 
-    /** Until every model is listed, or the list stops changing for {@link #SETTLE} (models registered on first use). */
-    private static void awaitModels(ProcessTree tree, ReflectionClient client, Set<String> models, long deadline, Duration probe,
+    /**
+     * Until every model is listed, or the list stops changing for {@link #SETTLE} (models registered on first use).
+     * A listing may be slow (Python plugins ask their providers), so each probe may use the rest of the start-up
+     * budget; a probe that fails does not count toward the list settling.
+     */
+    private static void awaitModels(ProcessTree tree, ReflectionClient client, Set<String> models, long deadline,
                                     Consumer<String> notes) throws RuntimeStartFailure {
         Set<String> previous = null;
         long stableSince = System.nanoTime();
         while (true) {
             checkAlive(tree, "while registering its models");
-            Set<String> listed = listedModels(client, probe);
-            Set<String> missing = new TreeSet<>();
-            for (String m : models) if (!listed.contains(ActionRunner.modelKey(m))) missing.add(m);
-            if (missing.isEmpty()) return;
-            if (!listed.equals(previous)) {
-                previous = listed;
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_PROBE.toNanos()));
+            Optional<Set<String>> listed = listedModels(client, left);
+            Set<String> missing = new TreeSet<>(models);
+            listed.ifPresent(keys -> missing.removeIf(m -> keys.contains(ActionRunner.modelKey(m))));
+            if (listed.isPresent() && missing.isEmpty()) return;
+            if (System.nanoTime() > deadline) {
+                notes.accept((listed.isPresent() ? "not listed by the runtime" : "the runtime's action list did not answer")
+                        + ", to be resolved on first use: " + String.join(", ", missing));
+                return;
+            }
+            if (listed.isPresent() && !listed.get().equals(previous)) {
+                previous = listed.get();
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince >= SETTLE.toNanos() || System.nanoTime() > deadline) {
+            } else if (listed.isPresent() && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                 notes.accept("not listed by the runtime, to be resolved on first use: " + String.join(", ", missing));
                 return;
             }
@@ -118,16 +129,16 @@ public final class RuntimeSession implements ActionRunner {
         }
     }
 
-    private static Set<String> listedModels(ReflectionClient client, Duration probe) {
+    private static Optional<Set<String>> listedModels(ReflectionClient client, Duration timeout) {
         try {
-            JsonNode actions = client.actions(probe);
+            JsonNode actions = client.actions(timeout);
             Set<String> keys = new TreeSet<>();
             actions.fieldNames().forEachRemaining(k -> {
                 if (k.startsWith("/model/")) keys.add(k);
             });
-            return keys;
+            return Optional.of(keys);
         } catch (ActionFailure e) {
-            return Set.of();
+            return Optional.empty();
         }
     }
 

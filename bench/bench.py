@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""conform's benchmark, side by side with the canonical `genkit dev:test-model` and a raw HTTP client.
+
+    python3 bench/bench.py [--runs N]
+
+Prints, with medians over N runs (default 5):
+  1. wall time and peak memory of one conformance run of the same 8-capability spec against the same JS entry
+     (entries/js/fixtures/echo.ts): genkit dev:test-model, `./jbang conform` as users type it, and conform's
+     JVM started directly (what the JBang launcher adds is the difference);
+  2. conform's per-test overhead over a raw HTTP round trip (the same runAction request, same JDK client);
+  3. conform's throughput on the echo model at -t 1, 8 and 32.
+Peak memory is each process's VmHWM from /proc, sampled while it runs: the tool's own process and the runtime's.
+It installs what it needs first (`conform setup --runtime js`, and genkit-cli in bench/node_modules).
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+BUILD = BENCH / "build"
+ENTRIES_JS = ROOT / "entries" / "js"
+RUNTIME_MARK = "fixtures/echo.ts"
+
+
+def sh(cmd, cwd=ROOT, env=None, check=True):
+    result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f"bench: `{' '.join(map(str, cmd))}` failed ({result.returncode}):\n{result.stdout[-3000:]}")
+    return result
+
+
+def processes():
+    """pid -> (ppid, VmHWM in kB, command line) for every process we may read."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/status") as f:
+                hwm = next((int(l.split()[1]) for l in f if l.startswith("VmHWM:")), 0)
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+            out[int(entry)] = (ppid, hwm, cmd)
+        except (OSError, ValueError, IndexError, StopIteration):
+            pass
+    return out
+
+
+def measured(cmd, cwd, env=None):
+    """Runs cmd; returns wall seconds, the tool's and the runtime's peak RSS in MB, exit code and output."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    tool_kb, runtime_kb, tree = 0, 0, {proc.pid}
+    while proc.poll() is None:
+        for pid, (ppid, hwm, line) in processes().items():
+            if ppid in tree:
+                tree.add(pid)
+            if pid not in tree:
+                continue
+            if RUNTIME_MARK in line and "dev:test-model" not in line:
+                runtime_kb = max(runtime_kb, hwm)
+            elif "esbuild" not in line and "dev.jbang.Main" not in line:
+                tool_kb = max(tool_kb, hwm)
+        time.sleep(0.01)
+    output = proc.stdout.read()
+    return time.monotonic() - start, tool_kb / 1024, runtime_kb / 1024, proc.returncode, output
+
+
+def conform_java_command():
+    """conform's JVM command line as JBang would exec it, without JBang's own launcher JVM."""
+    output = sh(["./jbang", "info", "tools", "conform.java"]).stdout
+    info = json.loads(output[output.index("{"):])
+    classpath = ":".join([info["applicationJar"], *info["resolvedDependencies"]])
+    java = Path(info["availableJdkPath"]) / "bin" / "java"
+    return [str(java), *info["runtimeOptions"], "-cp", classpath, "conform"]
+
+
+def write_spec(name, tests):
+    spec_dir = BUILD / name
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    lines = ["- model: conformtest/echo", "  supports: []", "  tests:"]
+    for i in range(tests):
+        lines += [f"    - name: test {i + 1}",
+                  "      input: {messages: [{role: user, content: [{text: 'My name is Genkit.'}]}]}",
+                  "      validators: ['text-includes:Genkit']"]
+    (spec_dir / "echo.yaml").write_text("\n".join(lines) + "\n")
+    return spec_dir
+
+
+def results(report_dir):
+    return json.loads((report_dir / "results.json").read_text())
+
+
+def start_runtime():
+    env = dict(os.environ, GENKIT_ENV="dev")
+    proc = subprocess.Popen(["node", "--import", "tsx", "fixtures/echo.ts"], cwd=ENTRIES_JS, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runtimes = ENTRIES_JS / ".genkit" / "runtimes"
+    for _ in range(600):
+        for f in runtimes.glob("*.json") if runtimes.is_dir() else []:
+            try:
+                info = json.loads(f.read_text())
+            except (OSError, ValueError):
+                continue
+            if info.get("pid") == proc.pid:
+                return proc, info["reflectionServerUrl"].replace("localhost", "127.0.0.1")
+        time.sleep(0.025)
+    proc.terminate()
+    sys.exit("bench: the echo runtime did not start")
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    BUILD.mkdir(parents=True, exist_ok=True)
+
+    print("setting up (conform setup --runtime js; genkit-cli in bench/node_modules) ...", flush=True)
+    sh(["./jbang", "conform", "setup", "--runtime", "js"])
+    if not (BENCH / "node_modules" / ".bin" / "genkit").exists():
+        sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
+    java = conform_java_command()
+    spec8 = BUILD / "specs-8"
+    spec8.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BENCH / "spec-8.yaml", spec8 / "echo.yaml")
+
+    # The CLI's analytics prompt and update check would otherwise block or reach the network.
+    xdg = BUILD / "xdg"
+    (xdg / "configstore" / "@genkit-ai").mkdir(parents=True, exist_ok=True)
+    (xdg / "configstore" / "@genkit-ai" / "tools-common.json").write_text(
+        json.dumps({"userSettings": {"analyticsOptOut": True, "updateNotificationsOptOut": True}}))
+    cli_env = dict(os.environ, XDG_CONFIG_HOME=str(xdg))
+    conform_args = ["check-model", "--config", str(BENCH / "conform.toml"), "--runtime", "js", "--no-color"]
+    contenders = [
+        ("genkit dev:test-model", [str(BENCH / "node_modules/.bin/genkit"), "--non-interactive", "dev:test-model",
+                                   "--from-file", str(BENCH / "spec-8.yaml"), "--", "node", "--import", "tsx", RUNTIME_MARK],
+         ENTRIES_JS, cli_env, "Tests Completed: 8 Passed, 0 Failed"),
+        ("./jbang conform", ["./jbang", "conform", *conform_args], ROOT, None, "8 passed"),
+        ("conform (JVM only)", [*java, *conform_args], ROOT, None, "8 passed"),
+    ]
+    print(f"\n1. one run of the 8-capability spec, same JS entry; medians of {args.runs} runs")
+    walls = {}
+    print(f"   {'tool':24} {'wall':>8} {'tool RSS':>10} {'runtime RSS':>12}")
+    for name, cmd, cwd, env, expected in contenders:
+        samples = []
+        for _ in range(args.runs):
+            wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env)
+            if code != 0 or expected not in output:
+                sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
+            samples.append((wall, tool_mb, runtime_mb))
+        walls[name] = median([s[0] for s in samples])
+        print(f"   {name:24} {walls[name]:7.2f}s {median([s[1] for s in samples]):8.0f}MB {median([s[2] for s in samples]):10.0f}MB")
+    base = walls["genkit dev:test-model"]
+    print(f"   ratio to dev:test-model: ./jbang conform {walls['./jbang conform'] / base:.2f}×, "
+          f"conform JVM {walls['conform (JVM only)'] / base:.2f}× (target ≤ 0.6×)")
+
+    calls = 200
+    print(f"\n2. per-test overhead over a raw HTTP round trip ({calls} sequential tests, -t 1); medians of {args.runs} runs")
+    body = BUILD / "request.json"
+    body.write_text(json.dumps({"key": "/model/conformtest/echo", "input": {
+        "messages": [{"role": "user", "content": [{"text": "My name is Genkit."}]}], "config": {}}}))
+    raw_means, conform_per_test = [], []
+    spec_n = write_spec("specs-200", calls)
+    for _ in range(args.runs):
+        runtime, url = start_runtime()
+        try:
+            mean_ms, _ = map(float, sh([java[0], str(BENCH / "RawHttp.java"), url, str(body), str(calls)]).stdout.split())
+        finally:
+            runtime.terminate()
+            runtime.wait(10)
+        raw_means.append(mean_ms)
+        report = BUILD / "r-overhead"
+        sh([*java, *conform_args, "--specs-dir", str(spec_n), "-t", "1", "--report-dir", str(report)])
+        run = results(report)["runs"][0]
+        conform_per_test.append(run["tests_ms"] / calls)
+    raw, per_test = median(raw_means), median(conform_per_test)
+    print(f"   raw HTTP round trip (JDK HttpClient, keep-alive): {raw:.3f} ms")
+    print(f"   conform, per test (call + validators + bookkeeping): {per_test:.3f} ms")
+    print(f"   overhead: {per_test - raw:.3f} ms per test (target < 1 ms)")
+
+    tests = 256
+    print(f"\n3. throughput on the echo model ({tests} tests); medians of {args.runs} runs")
+    spec_t = write_spec("specs-256", tests)
+    for t in (1, 8, 32):
+        rates = []
+        for _ in range(args.runs):
+            report = BUILD / f"r-t{t}"
+            sh([*java, *conform_args, "--specs-dir", str(spec_t), "-t", str(t), "--report-dir", str(report)])
+            rates.append(tests / (results(report)["runs"][0]["tests_ms"] / 1000))
+        print(f"   -t {t:<3} {median(rates):8.0f} tests/s")
+
+
+if __name__ == "__main__":
+    main()
