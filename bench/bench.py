@@ -36,21 +36,21 @@ def sh(cmd, cwd=ROOT, env=None, check=True):
     return result
 
 
-def processes():
-    """pid -> (ppid, VmHWM in kB, command line) for every process we may read."""
-    out = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+def tree_of(root):
+    """pid -> (VmHWM in kB, command line) for root and its descendants, read from /proc without a full scan."""
+    out, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
         try:
-            with open(f"/proc/{entry}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry}/status") as f:
+            with open(f"/proc/{pid}/status") as f:
                 hwm = next((int(l.split()[1]) for l in f if l.startswith("VmHWM:")), 0)
-            with open(f"/proc/{entry}/cmdline", "rb") as f:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-            out[int(entry)] = (ppid, hwm, cmd)
-        except (OSError, ValueError, IndexError, StopIteration):
+            out[pid] = (hwm, cmd)
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError, StopIteration):
             pass
     return out
 
@@ -59,18 +59,14 @@ def measured(cmd, cwd, env=None):
     """Runs cmd; returns wall seconds, the tool's and the runtime's peak RSS in MB, exit code and output."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    tool_kb, runtime_kb, tree = 0, 0, {proc.pid}
+    tool_kb, runtime_kb = 0, 0
     while proc.poll() is None:
-        for pid, (ppid, hwm, line) in processes().items():
-            if ppid in tree:
-                tree.add(pid)
-            if pid not in tree:
-                continue
+        for pid, (hwm, line) in tree_of(proc.pid).items():
             if RUNTIME_MARK in line and "dev:test-model" not in line:
                 runtime_kb = max(runtime_kb, hwm)
             elif "esbuild" not in line and "dev.jbang.Main" not in line:
                 tool_kb = max(tool_kb, hwm)
-        time.sleep(0.01)
+        time.sleep(0.05)
     output = proc.stdout.read()
     return time.monotonic() - start, tool_kb / 1024, runtime_kb / 1024, proc.returncode, output
 
