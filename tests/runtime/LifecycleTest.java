@@ -7,6 +7,7 @@ import conform.support.Fixtures;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -24,6 +25,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class LifecycleTest {
 
     private final TempProject work = TempProject.create();
+
+    @BeforeAll
+    static void installRuntimes() {
+        Fixtures.ensureSetUp();
+    }
 
     @AfterEach
     void noOrphans() {

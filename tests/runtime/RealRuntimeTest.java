@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.Fixtures;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +19,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class RealRuntimeTest {
 
     private final TempProject reports = TempProject.create();
+
+    @BeforeAll
+    static void installRuntimes() {
+        Fixtures.ensureSetUp();
+    }
 
     @AfterEach
     void noOrphans() {

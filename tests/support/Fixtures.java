@@ -16,6 +16,19 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    private static boolean setUp;
+
+    /**
+     * Installs the fixture runtimes once per test JVM (npm ci, venv + pip, go build), so tests that time things
+     * or count setup steps do not depend on which of them runs first on a fresh clone.
+     */
+    public static synchronized void ensureSetUp() {
+        if (setUp) return;
+        CliRun run = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "setup", "--config", config().toString(), "--no-color");
+        if (run.exitCode() != 0) throw new IllegalStateException("setting up the fixture runtimes failed:\n" + run);
+        setUp = true;
+    }
+
     public static Path config() {
         return RepoRoot.find().resolve("tests/fixtures/conform.toml");
     }
