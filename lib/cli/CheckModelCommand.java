@@ -2,6 +2,8 @@ package conform.cli;
 
 import conform.config.Setting;
 import conform.config.Settings;
+import conform.emulator.Emulation;
+import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.Planner;
 import conform.report.ConformException;
@@ -54,11 +56,22 @@ final class CheckModelCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
     Path reportDir;
 
+    @Option(names = "--emulate", description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
+    boolean emulate;
+
+    @Option(names = "--emulate-fault", paramLabel = "FAULT", description = {
+            "With --emulate, inject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms, truncate or malformed,",
+            "optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2"})
+    String emulateFault;
+
     @Override
     public Integer call() {
         Settings cli = cliSettings();
         Workspace ws = root.workspace(spec.commandLine());
-        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), ws.env).plan(plugins, ws.options.runtimes);
+        Emulator.RunFault fault = emulateFault == null ? null : EmulateCommand.parseFault(emulateFault, emulate);
+        Map<String, String> planEnv = emulate ? Emulation.planningEnvironment(ws.env) : ws.env;
+        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), planEnv).plan(plugins, ws.options.runtimes);
+        if (emulate) plan = Emulation.restrict(plan, ws.config());
         plan.warnings().forEach(ws.console::diagnostic);
         if (plan.runnable().isEmpty()) {
             ws.console.diagnostic(Diagnostic.warning("W0003", "every selected run is skipped: nothing would be tested")
@@ -68,7 +81,7 @@ final class CheckModelCommand implements Callable<Integer> {
             PlanReport.render(plan, ws.config(), cli, ws.options.verbose, ws.console.style()).forEach(ws.console::out);
             return 0;
         }
-        return new CheckModelRun(ws, cli, reportDir).execute(plan);
+        return new CheckModelRun(ws, cli, reportDir).execute(plan, emulate, fault);
     }
 
     /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */

@@ -2,6 +2,8 @@ package conform.cli;
 
 import conform.config.RuntimeConfig;
 import conform.config.Settings;
+import conform.emulator.Emulation;
+import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.report.ConformException;
@@ -34,15 +36,19 @@ final class CheckModelRun {
         this.reportDir = reportDir;
     }
 
-    int execute(Plan plan) {
+    int execute(Plan plan, boolean emulate, Emulator.RunFault fault) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Path logDir = logDirectory();
         ws.console.err(ws.console.style().bold("conform") + " · " + plan.runnable().size() + " run(s), " + plan.testCount()
                 + " test(s) · logs in " + logDir);
         Map<String, String> setupFailures = setUp(plan, logDir);
-        CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), new ProgressLines(ws.console, ws.options.verbose), logDir, Map.of());
-        List<RunResult> results = run.execute(plan, setupFailures);
+        List<RunResult> results;
+        try (Emulator emulator = emulate ? startEmulator(plan, fault) : null) {
+            Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
+            CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), new ProgressLines(ws.console, ws.options.verbose), logDir, childEnv);
+            results = run.execute(plan, setupFailures);
+        }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
         if (reportDir != null) {
@@ -56,6 +62,17 @@ final class CheckModelRun {
         }
         boolean bad = results.stream().anyMatch(r -> r.status() == RunResult.Status.FAILED || r.status() == RunResult.Status.ERROR);
         return bad ? 1 : 0;
+    }
+
+    private Emulator startEmulator(Plan plan, Emulator.RunFault fault) {
+        try {
+            Emulator emulator = Emulator.start(0, Emulation.models(plan), fault, ws.console.redactor(),
+                    line -> { if (ws.options.verbose) ws.console.err("    " + ws.console.style().dim("emulator: " + line)); });
+            ws.console.err("  emulator at " + emulator.url() + (fault == null ? "" : " · injecting " + fault.fault().kind() + " into the first " + fault.count() + " request(s)"));
+            return emulator;
+        } catch (IOException e) {
+            throw new ConformException(Diagnostic.error("E0014", "cannot start the emulator: " + e.getMessage()), 1, e);
+        }
     }
 
     /** Installs what the plan's runtimes still lack; returns runtime → why its setup failed. */

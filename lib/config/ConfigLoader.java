@@ -25,7 +25,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "conform.toml";
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
     private static final List<String> ROOT = List.of("conform");
-    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable");
+    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable", "emulate", "not-emulated");
     private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
@@ -80,7 +80,9 @@ public final class ConfigLoader {
                 overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
                 overrides(toml, "model-overrides", Setting.Scope.MODEL),
                 env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")),
-                unavailable(toml));
+                stringTable(toml, "unavailable", "a reason (a non-empty string)"),
+                dialects(toml, stringTable(toml, "emulate", "an emulator dialect: openai, anthropic, gemini or ollama")),
+                stringTable(toml, "not-emulated", "a reason (a non-empty string)"));
     }
 
     private static Settings settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
@@ -125,16 +127,25 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static Map<String, String> unavailable(TomlSource toml) {
-        List<String> path = TomlSource.child(ROOT, "unavailable");
+    private static Map<String, String> dialects(TomlSource toml, Map<String, String> byPlugin) {
+        Set<String> known = new TreeSet<>(List.of("openai", "anthropic", "gemini", "ollama"));
+        byPlugin.forEach((plugin, dialect) -> {
+            if (!known.contains(dialect)) throw toml.invalid(List.of("conform", "emulate", plugin), "an emulator dialect: " + String.join(", ", known), dialect);
+        });
+        return byPlugin;
+    }
+
+    /** A table of plugin → non-empty string ([conform.unavailable], [conform.emulate], [conform.not-emulated]). */
+    private static Map<String, String> stringTable(TomlSource toml, String name, String expectation) {
+        List<String> path = TomlSource.child(ROOT, name);
         TomlTable table = toml.table(path);
         Map<String, String> out = new LinkedHashMap<>();
         if (table == null) return out;
         for (String plugin : table.keySet()) {
             List<String> entry = TomlSource.child(path, plugin);
-            String reason = toml.string(entry);
-            if (reason == null || reason.isBlank()) throw toml.invalid(entry, "a reason (a non-empty string)", reason);
-            out.put(plugin, reason);
+            String value = toml.string(entry);
+            if (value == null || value.isBlank()) throw toml.invalid(entry, expectation, value);
+            out.put(plugin, value);
         }
         return out;
     }

@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param env             {@code [conform.env]}: the environment variables each plugin needs
  * @param runtimes        {@code [conform.runtimes.<name>]}, in file order
  * @param unavailable     {@code [conform.unavailable]}: plugins with a spec that no runtime can run yet, and why
+ * @param emulate         {@code [conform.emulate]}: the emulator dialect that serves each plugin under --emulate
+ * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
  */
 public record ConformConfig(Path file, Settings global, Map<String, Settings> pluginOverrides,
                             Map<String, Settings> modelOverrides, Map<String, List<String>> env,
-                            Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable) {
+                            Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable,
+                            Map<String, String> emulate, Map<String, String> notEmulated) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public Settings settingsFor(String plugin, String model, Settings cli) {
@@ -46,7 +49,7 @@ public record ConformConfig(Path file, Settings global, Map<String, Settings> pl
         Map<String, RuntimeConfig> moved = new java.util.LinkedHashMap<>();
         runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
                 rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
-        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable);
+        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated);
     }
 
     public Path baseDir() {

@@ -1,0 +1,65 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * A provider request as the reference model sees it, whatever the dialect it came in: what the plugin under
+ * test actually sent, decoded from OpenAI, Anthropic, Gemini or Ollama wire format.
+ *
+ * @param dialect      which wire format it came in (for explanations that name the provider's field)
+ * @param system       the system instruction's text, or null when the request carried none
+ * @param turns        the conversation without the system instruction, oldest first
+ * @param tools        the tools the request declares
+ * @param outputSchema the JSON schema the answer must follow, or null
+ * @param jsonMode     JSON output was asked for (with or without a schema)
+ * @param thoughts     reasoning ("thought") output was asked for
+ * @param output       the modality asked for
+ */
+public record ChatRequest(Dialect.Kind dialect, String model, String system, List<Turn> turns, List<Tool> tools,
+                          JsonNode outputSchema, boolean jsonMode, boolean thoughts, Modality output, boolean stream) {
+
+    public enum Role { USER, MODEL, TOOL }
+
+    public enum Modality { TEXT, IMAGE, AUDIO }
+
+    /** One message of the conversation. */
+    public record Turn(Role role, List<Content> content) {}
+
+    /** A part of a message. */
+    public sealed interface Content permits Text, Media, ToolCall, ToolResult {}
+
+    public record Text(String text) implements Content {}
+
+    /** An image, audio or video: inline bytes (data == null when only a URL was sent) and/or a URL. */
+    public record Media(String mimeType, byte[] data, String url) implements Content {}
+
+    public record ToolCall(String id, String name, JsonNode arguments) implements Content {}
+
+    public record ToolResult(String id, String name, String output) implements Content {}
+
+    /** A declared tool: its name and the JSON schema of its input. */
+    public record Tool(String name, String description, JsonNode inputSchema) {}
+
+    /** The text of the last user turn, or "". */
+    public String lastUserText() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).role() == Role.USER) {
+                StringBuilder sb = new StringBuilder();
+                for (Content c : turns.get(i).content()) if (c instanceof Text t) sb.append(t.text());
+                return sb.toString();
+            }
+        }
+        return "";
+    }
+
+    /** Every media part of every turn. */
+    public List<Media> media() {
+        return turns.stream().flatMap(t -> t.content().stream()).filter(Media.class::isInstance).map(Media.class::cast).toList();
+    }
+
+    public boolean endsWithToolResult() {
+        return !turns.isEmpty() && turns.get(turns.size() - 1).content().stream().anyMatch(ToolResult.class::isInstance);
+    }
+}

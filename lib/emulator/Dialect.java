@@ -1,0 +1,31 @@
+package conform.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+
+/**
+ * One provider's wire protocol, as the plugins call it: which requests it serves, how it decodes them into a
+ * {@link ChatRequest}, and how it writes the {@link ChatReply} back (JSON, SSE or NDJSON).
+ */
+public interface Dialect {
+
+    enum Kind { OPENAI, ANTHROPIC, GEMINI, OLLAMA }
+
+    Kind kind();
+
+    /** Whether this dialect serves {@code method path} (path without the query string). */
+    boolean serves(String method, String path);
+
+    /**
+     * Answers one request. {@code exchange}'s body is unread; use {@code emulator} for the reference model,
+     * the known model names, fault injection and the request log.
+     */
+    void handle(HttpExchange exchange, EmulatorContext emulator) throws IOException;
+
+    /** The provider's name for a concept, for explanations ("the request had no `tools`"). */
+    String fieldName(Concept concept);
+
+    /** What a conformance case needs from a provider request. */
+    enum Concept { SYSTEM, TOOLS, JSON_SCHEMA, HISTORY, IMAGE, VIDEO, THOUGHTS, IMAGE_OUTPUT, AUDIO_OUTPUT }
+}

@@ -1,0 +1,57 @@
+package conform.emulator;
+
+import conform.config.ConformConfig;
+import conform.plan.Plan;
+import conform.plan.PlannedRun;
+import conform.spec.Suite;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code check-model --emulate} changes: the provider keys the emulator stands in for count as set when
+ * planning, plugins the emulator cannot serve are skipped with the reason, and runtimes get the emulator's URLs.
+ */
+public final class Emulation {
+
+    /** The dialects the emulator speaks today. */
+    static final Set<String> SPOKEN = Set.of("openai");
+
+    private Emulation() {}
+
+    /** The environment to plan with: the user's, plus dummy values for the keys the emulator makes unnecessary. */
+    public static Map<String, String> planningEnvironment(Map<String, String> env) {
+        Map<String, String> out = new HashMap<>(env);
+        for (String key : Emulator.satisfiedVariables()) if (out.getOrDefault(key, "").isEmpty()) out.put(key, "conform-emulator-dummy-key");
+        return out;
+    }
+
+    /** The plan with every run the emulator cannot serve turned into a skip that says why. */
+    public static Plan restrict(Plan plan, ConformConfig config) {
+        List<PlannedRun> runs = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            Optional<String> why = run.runnable() ? whyNot(run.plugin(), config) : Optional.empty();
+            runs.add(why.map(reason -> new PlannedRun(run.plugin(), run.runtime(), run.spec(), "not emulated: " + reason, List.of())).orElse(run));
+        }
+        return new Plan(List.copyOf(runs), plan.warnings());
+    }
+
+    static Optional<String> whyNot(String plugin, ConformConfig config) {
+        String reason = config.notEmulated().get(plugin);
+        if (reason != null) return Optional.of(reason);
+        String dialect = config.emulate().get(plugin);
+        if (dialect == null) return Optional.of("no emulator dialect is configured for it in [conform.emulate]");
+        if (!SPOKEN.contains(dialect.toLowerCase(Locale.ROOT))) return Optional.of("the emulator does not speak the " + dialect + " dialect yet");
+        return Optional.empty();
+    }
+
+    /** Every model name the plan's runnable runs will call, for the emulator's model listings. */
+    public static List<String> models(Plan plan) {
+        return plan.runnable().stream().flatMap(r -> r.spec().suites().stream()).map(Suite::model).distinct().toList();
+    }
+}

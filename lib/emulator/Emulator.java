@@ -1,0 +1,172 @@
+package conform.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import conform.report.Redactor;
+import conform.spec.BuiltinTests;
+import conform.validate.ValidatorRegistry;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * conform's built-in emulator of the provider APIs: one HTTP server on an ephemeral 127.0.0.1 port speaking the
+ * OpenAI, Anthropic, Gemini and Ollama dialects, with the deterministic {@link ReferenceModel} behind all four.
+ * Runtimes are pointed at it through their base-URL variables ({@link #childEnvironment}).
+ */
+public final class Emulator implements EmulatorContext, AutoCloseable {
+
+    /** A fault for the first {@code count} model requests of the run ({@code --emulate-fault 429x2}). */
+    public record RunFault(Fault fault, int count) {}
+
+    private final HttpServer server;
+    private final Map<Dialect.Kind, Dialect> dialects = new EnumMap<>(Dialect.Kind.class);
+    private final ReferenceModel model;
+    private final Map<Dialect.Kind, List<String>> models;
+    private final RunFault runFault;
+    private final AtomicInteger modelRequests = new AtomicInteger();
+    private final Redactor redactor;
+    private final Consumer<String> logSink;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+    private Emulator(HttpServer server, List<String> specModels, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
+        this.server = server;
+        for (Dialect d : List.of(new OpenAiDialect())) dialects.put(d.kind(), d);
+        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
+        this.models = modelsByDialect(specModels);
+        this.runFault = runFault;
+        this.redactor = redactor;
+        this.logSink = logSink;
+    }
+
+    /**
+     * @param port       0 for an ephemeral port
+     * @param specModels the model names the specs use (googleai/gemini-2.5-flash, …), listed by each dialect
+     * @param logSink    receives each logged request line (already redacted), e.g. for -v
+     */
+    public static Emulator start(int port, List<String> specModels, RunFault runFault, Redactor redactor, Consumer<String> logSink) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Emulator emulator = new Emulator(server, specModels, runFault, redactor, logSink);
+        server.createContext("/", emulator::route);
+        server.start();
+        return emulator;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * The variables that point a runtime child at the emulator, plus dummy keys for the providers whose key the
+     * user has not set (a user's real key is kept, never replaced; it only ever reaches this local server).
+     */
+    public Map<String, String> childEnvironment(Map<String, String> userEnv) {
+        String base = url().toString();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OPENAI_BASE_URL", base + "/v1");
+        env.put("ANTHROPIC_BASE_URL", base);
+        env.put("GOOGLE_GEMINI_BASE_URL", base);
+        env.put("OLLAMA_HOST", base);
+        for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
+            if (userEnv.getOrDefault(key, "").isEmpty()) env.put(key, "conform-emulator-dummy-key");
+        }
+        return env;
+    }
+
+    /** The variables the emulator satisfies for planning: a plugin needing only these is not skipped. */
+    public static Set<String> satisfiedVariables() {
+        return Set.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        try (exchange) {
+            for (Dialect dialect : dialects.values()) {
+                if (dialect.serves(method, path)) {
+                    dialect.handle(exchange, this);
+                    return;
+                }
+            }
+            log(method + " " + exchange.getRequestURI() + " → 404 (not an endpoint the emulator serves)");
+            Wire.json(exchange, 404, Wire.JSON.createObjectNode().put("error", "the conform emulator does not serve " + method + " " + path));
+        } catch (IOException | RuntimeException e) {
+            log(method + " " + path + " → 500 " + e);
+            try {
+                Wire.json(exchange, 500, Wire.JSON.createObjectNode().put("error", "conform emulator failure: " + e));
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                // the response was under way; the client sees a cut connection
+            }
+        }
+    }
+
+    @Override
+    public ChatReply answer(ChatRequest request) {
+        return model.answer(request);
+    }
+
+    @Override
+    public List<String> models(Dialect.Kind dialect) {
+        return models.getOrDefault(dialect, List.of());
+    }
+
+    @Override
+    public Fault faultFor(ChatRequest request) {
+        modelRequests.incrementAndGet();
+        Fault inText = Fault.inText(request.lastUserText());
+        if (!inText.none()) return inText;
+        if (runFault != null && modelRequests.get() <= runFault.count()) return runFault.fault();
+        return Fault.NONE;
+    }
+
+    @Override
+    public void log(String line) {
+        String safe = redactor.redact(line);
+        log.add(safe);
+        logSink.accept(safe);
+    }
+
+    public List<String> requestLog() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** Spec model names by the dialect that serves them, without the plugin prefix. */
+    static Map<Dialect.Kind, List<String>> modelsByDialect(List<String> specModels) {
+        Map<Dialect.Kind, Set<String>> sets = new EnumMap<>(Dialect.Kind.class);
+        for (String name : specModels) {
+            int slash = name.indexOf('/');
+            if (slash < 0) continue;
+            Dialect.Kind kind = switch (name.substring(0, slash)) {
+                case "openai" -> Dialect.Kind.OPENAI;
+                case "anthropic" -> Dialect.Kind.ANTHROPIC;
+                case "googleai" -> Dialect.Kind.GEMINI;
+                case "ollama" -> Dialect.Kind.OLLAMA;
+                default -> null;
+            };
+            if (kind != null) sets.computeIfAbsent(kind, k -> new TreeSet<>()).add(name.substring(slash + 1));
+        }
+        Map<Dialect.Kind, List<String>> out = new EnumMap<>(Dialect.Kind.class);
+        sets.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import conform.emulator.ChatRequest.Content;
+import conform.emulator.ChatRequest.Modality;
+import conform.emulator.ChatRequest.Role;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * OpenAI's API as compat-oai plugins call it: {@code POST /v1/chat/completions} (JSON, or SSE {@code data:}
+ * records ending with {@code [DONE]}), {@code /v1/images/generations}, {@code /v1/audio/speech}, {@code GET /v1/models}.
+ */
+final class OpenAiDialect implements Dialect {
+
+    @Override
+    public Kind kind() {
+        return Kind.OPENAI;
+    }
+
+    @Override
+    public boolean serves(String method, String path) {
+        return path.startsWith("/v1/chat/completions") || path.startsWith("/v1/images/generations")
+                || path.startsWith("/v1/audio/speech") || (method.equals("GET") && path.startsWith("/v1/models") && !path.contains(":"));
+    }
+
+    @Override
+    public String fieldName(Concept concept) {
+        return switch (concept) {
+            case SYSTEM -> "`system` (or `developer`) message";
+            case TOOLS -> "`tools`";
+            case JSON_SCHEMA -> "`response_format`";
+            case HISTORY -> "earlier `messages`";
+            case IMAGE -> "`image_url` content part";
+            case VIDEO -> "video content part";
+            case THOUGHTS -> "`reasoning_effort`";
+            case IMAGE_OUTPUT -> "call to /v1/images/generations";
+            case AUDIO_OUTPUT -> "call to /v1/audio/speech";
+        };
+    }
+
+    @Override
+    public void handle(HttpExchange exchange, EmulatorContext emulator) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("GET")) {
+            ArrayNode data = Wire.JSON.createArrayNode();
+            for (String id : emulator.models(kind())) data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "conform-emulator");
+            emulator.log("GET " + path + " → " + data.size() + " model(s)");
+            ObjectNode list = Wire.JSON.createObjectNode().put("object", "list");
+            list.set("data", data);
+            Wire.json(exchange, 200, list);
+            return;
+        }
+        JsonNode body = Wire.readJson(exchange);
+        ChatRequest request = path.startsWith("/v1/chat") ? decodeChat(body) : decodeGeneration(body, path);
+        Fault fault = emulator.faultFor(request);
+        emulator.log("POST " + path + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
+        if (Wire.preFault(exchange, fault, request.stream(), error(fault))) return;
+        ChatReply reply = emulator.answer(request);
+        if (path.startsWith("/v1/images")) {
+            ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
+            String b64 = Base64.getEncoder().encodeToString(reply.media() == null ? new byte[0] : reply.media().data());
+            out.putArray("data").addObject().put("b64_json", b64).put("url", "data:image/png;base64," + b64);
+            Wire.json(exchange, 200, out);
+        } else if (path.startsWith("/v1/audio")) {
+            exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+            byte[] audio = reply.media() == null ? new byte[0] : reply.media().data();
+            exchange.sendResponseHeaders(200, audio.length);
+            exchange.getResponseBody().write(audio);
+            exchange.close();
+        } else if (request.stream()) {
+            stream(exchange, request, reply, fault);
+        } else {
+            Wire.json(exchange, 200, completion(request, reply));
+        }
+    }
+
+    static ChatRequest decodeChat(JsonNode body) {
+        StringBuilder system = new StringBuilder();
+        List<ChatRequest.Turn> turns = new ArrayList<>();
+        for (JsonNode message : body.path("messages")) {
+            String role = message.path("role").asText();
+            List<Content> content = new ArrayList<>();
+            JsonNode c = message.path("content");
+            if (c.isTextual()) content.add(new ChatRequest.Text(c.asText()));
+            for (JsonNode part : c.isArray() ? c : Wire.JSON.createArrayNode()) {
+                switch (part.path("type").asText()) {
+                    case "text" -> content.add(new ChatRequest.Text(part.path("text").asText()));
+                    case "image_url" -> content.add(media(part.path("image_url").path("url").asText()));
+                    default -> { }
+                }
+            }
+            for (JsonNode call : message.path("tool_calls")) {
+                content.add(new ChatRequest.ToolCall(call.path("id").asText(), call.path("function").path("name").asText(),
+                        parseArguments(call.path("function").path("arguments").asText("{}"))));
+            }
+            switch (role) {
+                case "system", "developer" -> content.stream().filter(ChatRequest.Text.class::isInstance)
+                        .forEach(t -> system.append(system.isEmpty() ? "" : "\n").append(((ChatRequest.Text) t).text()));
+                case "tool" -> turns.add(new ChatRequest.Turn(Role.TOOL, List.of(new ChatRequest.ToolResult(message.path("tool_call_id").asText(),
+                        message.path("name").asText("tool"), c.isTextual() ? c.asText() : c.toString()))));
+                case "assistant" -> turns.add(new ChatRequest.Turn(Role.MODEL, content));
+                default -> turns.add(new ChatRequest.Turn(Role.USER, content));
+            }
+        }
+        List<ChatRequest.Tool> tools = new ArrayList<>();
+        for (JsonNode tool : body.path("tools")) {
+            JsonNode fn = tool.path("function");
+            tools.add(new ChatRequest.Tool(fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
+        }
+        JsonNode format = body.path("response_format");
+        String formatType = format.path("type").asText("");
+        JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").path("schema") : null;
+        return new ChatRequest(Dialect.Kind.OPENAI, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
+                schema == null || schema.isMissingNode() ? null : schema, formatType.startsWith("json"), body.has("reasoning_effort"),
+                Modality.TEXT, body.path("stream").asBoolean(false));
+    }
+
+    private static ChatRequest decodeGeneration(JsonNode body, String path) {
+        Modality modality = path.startsWith("/v1/images") ? Modality.IMAGE : Modality.AUDIO;
+        String prompt = body.path(modality == Modality.IMAGE ? "prompt" : "input").asText("");
+        return new ChatRequest(Dialect.Kind.OPENAI, body.path("model").asText(), null,
+                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))), List.of(), null, false, false, modality, false);
+    }
+
+    static ChatRequest.Media media(String url) {
+        if (url.startsWith("data:")) {
+            int comma = url.indexOf(',');
+            String header = url.substring(5, Math.max(comma, 5));
+            String mime = header.split(";")[0];
+            byte[] data = header.endsWith(";base64") ? Base64.getMimeDecoder().decode(url.substring(comma + 1)) : url.substring(comma + 1).getBytes();
+            return new ChatRequest.Media(mime, data, null);
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String mime = lower.contains("youtube") ? "video/mp4" : lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg" : "image/*";
+        return new ChatRequest.Media(mime, null, url);
+    }
+
+    static JsonNode parseArguments(String text) {
+        try {
+            return Wire.JSON.readTree(text);
+        } catch (IOException e) {
+            return Wire.JSON.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static ObjectNode completion(ChatRequest request, ChatReply reply) {
+        ObjectNode out = Wire.JSON.createObjectNode().put("id", "chatcmpl-conform").put("object", "chat.completion").put("created", 0)
+                .put("model", request.model());
+        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (reply.toolCall() != null) {
+            message.putNull("content");
+            message.putArray("tool_calls").add(toolCall(reply.toolCall(), null));
+            choice.put("finish_reason", "tool_calls");
+        } else {
+            message.put("content", reply.text());
+            choice.put("finish_reason", "stop");
+        }
+        out.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        return out;
+    }
+
+    private static ObjectNode toolCall(ChatReply.ToolCallReply call, Integer index) {
+        ObjectNode node = Wire.JSON.createObjectNode();
+        if (index != null) node.put("index", index);
+        node.put("id", call.id()).put("type", "function");
+        node.putObject("function").put("name", call.name()).put("arguments", call.arguments().toString());
+        return node;
+    }
+
+    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault) throws IOException {
+        try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
+            out.event(null, chunk(request, Wire.JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+            if (reply.toolCall() != null) {
+                ObjectNode delta = Wire.JSON.createObjectNode();
+                delta.putArray("tool_calls").add(toolCall(reply.toolCall(), 0));
+                out.event(null, chunk(request, delta, null));
+                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "tool_calls"));
+            } else {
+                for (String piece : reply.textChunks()) out.event(null, chunk(request, Wire.JSON.createObjectNode().put("content", piece), null));
+                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "stop"));
+            }
+            out.raw("[DONE]");
+        }
+    }
+
+    private static ObjectNode chunk(ChatRequest request, ObjectNode delta, String finish) {
+        ObjectNode out = Wire.JSON.createObjectNode().put("id", "chatcmpl-conform").put("object", "chat.completion.chunk").put("created", 0)
+                .put("model", request.model());
+        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finish == null) choice.putNull("finish_reason");
+        else choice.put("finish_reason", finish);
+        return out;
+    }
+
+    private static ObjectNode error(Fault fault) {
+        ObjectNode out = Wire.JSON.createObjectNode();
+        boolean limited = fault.kind() == Fault.Kind.RATE_LIMIT;
+        out.putObject("error").put("message", limited ? "Rate limit reached (conform emulator)" : "The server had an error (conform emulator)")
+                .put("type", limited ? "rate_limit_error" : "server_error").putNull("param").put("code", limited ? "rate_limit_exceeded" : "server_error");
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import conform.emulator.ChatRequest.Media;
+import conform.emulator.ChatRequest.Role;
+import conform.emulator.ChatRequest.Text;
+import conform.emulator.Dialect.Concept;
+import conform.spec.BuiltinTests;
+import conform.spec.TestCase;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic model behind every dialect. It knows conform's built-in cases by their prompts and answers
+ * each correctly only when the provider request carries what the case needs — the tool, the schema, the system
+ * instruction, the image, the history — in that provider's format; otherwise its answer says which part of the
+ * provider request was missing, and that text reaches the user in the validator's failure message.
+ */
+public final class ReferenceModel {
+
+    public static final String EXPLANATION_PREFIX = "[conform emulator] ";
+    static final String GOOGLE_LOGO = "googlelogo";
+
+    /** What each built-in capability needs from the provider request. */
+    private static final Map<String, Concept> NEEDS = Map.ofEntries(
+            Map.entry("tool-request", Concept.TOOLS), Map.entry("streaming-tool-request", Concept.TOOLS),
+            Map.entry("structured-output", Concept.JSON_SCHEMA), Map.entry("streaming-structured-output", Concept.JSON_SCHEMA),
+            Map.entry("multiturn", Concept.HISTORY), Map.entry("streaming-multiturn", Concept.HISTORY),
+            Map.entry("system-role", Concept.SYSTEM), Map.entry("input-image-base64", Concept.IMAGE),
+            Map.entry("input-image-url", Concept.IMAGE), Map.entry("input-video-youtube", Concept.VIDEO),
+            Map.entry("output-audio", Concept.AUDIO_OUTPUT), Map.entry("output-image", Concept.IMAGE_OUTPUT));
+
+    private static final Pattern PREFIX = Pattern.compile("(?i)prefix your response with '([^']+)'");
+    private static final Pattern NAME = Pattern.compile("(?i)my name is ([\\p{L}0-9 ]+?)[.!]?$");
+    private static final Pattern SUBJECT = Pattern.compile("\\bfor ([A-Z][\\p{L}]+(?: [A-Z][\\p{L}]+)*)");
+
+    private final Map<String, String> capabilityByPrompt = new HashMap<>();
+    private final Function<Dialect.Kind, Dialect> dialects;
+    private final byte[] testImage = BuiltinTests.testImage();
+
+    public ReferenceModel(BuiltinTests builtins, Function<Dialect.Kind, Dialect> dialects) {
+        this.dialects = dialects;
+        for (String tag : builtins.capabilities()) {
+            TestCase test = builtins.forCapability(tag).orElseThrow();
+            JsonNode messages = test.input().get("messages");
+            JsonNode last = messages.get(messages.size() - 1).get("content");
+            StringBuilder text = new StringBuilder();
+            last.forEach(part -> text.append(part.path("text").asText("")));
+            capabilityByPrompt.put(text.toString().strip(), tag);
+        }
+    }
+
+    /** The built-in capability whose prompt this request carries, if any. */
+    public Optional<String> recognize(ChatRequest request) {
+        return Optional.ofNullable(capabilityByPrompt.get(request.lastUserText().strip()));
+    }
+
+    public ChatReply answer(ChatRequest request) {
+        Optional<String> capability = recognize(request);
+        Optional<Concept> need = capability.map(NEEDS::get);
+        if (need.isPresent() && !carries(request, need.get())) return ChatReply.text(null, explain(request, capability.get(), need.get()));
+        if (request.output() == ChatRequest.Modality.IMAGE) return ChatReply.media("image/png", testImage);
+        if (request.output() == ChatRequest.Modality.AUDIO) return ChatReply.media("audio/wav", Audio.silenceWav());
+        String thought = request.thoughts() ? "The user asks: " + request.lastUserText().strip() + " I will answer briefly." : null;
+        if (!request.tools().isEmpty() && !request.endsWithToolResult()) {
+            ChatRequest.Tool tool = request.tools().get(0);
+            return new ChatReply(thought, null, new ChatReply.ToolCallReply("call_" + Math.abs(tool.name().hashCode()), tool.name(),
+                    Schemas.argumentsFor(tool.inputSchema())), null);
+        }
+        if (request.jsonMode() || request.outputSchema() != null) {
+            return ChatReply.text(thought, Schemas.instanceOf(request.outputSchema(), subject(request.lastUserText())).toString());
+        }
+        return ChatReply.text(thought, prefix(request) + content(request));
+    }
+
+    static boolean carries(ChatRequest r, Concept concept) {
+        return switch (concept) {
+            case SYSTEM -> r.system() != null && !r.system().isBlank();
+            case TOOLS -> !r.tools().isEmpty();
+            case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null;
+            case HISTORY -> r.turns().stream().filter(t -> t.role() == Role.USER).count() >= 2;
+            case IMAGE -> r.media().stream().anyMatch(m -> m.mimeType() != null && m.mimeType().startsWith("image/"));
+            case VIDEO -> r.media().stream().anyMatch(m -> (m.mimeType() != null && m.mimeType().startsWith("video/"))
+                    || (m.url() != null && m.url().contains("youtube")));
+            case THOUGHTS -> r.thoughts();
+            case IMAGE_OUTPUT -> r.output() == ChatRequest.Modality.IMAGE;
+            case AUDIO_OUTPUT -> r.output() == ChatRequest.Modality.AUDIO;
+        };
+    }
+
+    private String explain(ChatRequest r, String capability, Concept need) {
+        Dialect dialect = dialects.apply(r.dialect());
+        String field = dialect == null ? need.name().toLowerCase(Locale.ROOT) : dialect.fieldName(need);
+        return EXPLANATION_PREFIX + "the " + capability + " case needs " + describe(need) + ", but the "
+                + r.dialect().name().toLowerCase(Locale.ROOT) + " request to " + r.model() + " had no " + field + ".";
+    }
+
+    private static String describe(Concept need) {
+        return switch (need) {
+            case SYSTEM -> "the system instruction";
+            case TOOLS -> "the tool definitions";
+            case JSON_SCHEMA -> "JSON output with the schema";
+            case HISTORY -> "the earlier turns of the conversation";
+            case IMAGE -> "the image";
+            case VIDEO -> "the video";
+            case THOUGHTS -> "thinking output";
+            case IMAGE_OUTPUT -> "image output";
+            case AUDIO_OUTPUT -> "audio output";
+        };
+    }
+
+    private static String prefix(ChatRequest r) {
+        if (r.system() == null) return "";
+        Matcher m = PREFIX.matcher(r.system());
+        return m.find() ? m.group(1) + " " : "";
+    }
+
+    private String content(ChatRequest r) {
+        if (r.endsWithToolResult()) {
+            ChatRequest.Content last = r.turns().get(r.turns().size() - 1).content().stream()
+                    .filter(ChatRequest.ToolResult.class::isInstance).findFirst().orElseThrow();
+            return "The " + ((ChatRequest.ToolResult) last).name() + " tool says: " + ((ChatRequest.ToolResult) last).output() + ".";
+        }
+        for (Media media : r.media()) {
+            if (media.data() != null && Arrays.equals(media.data(), testImage)) return "I see the word Genkit in this image.";
+            if (media.url() != null && media.url().contains(GOOGLE_LOGO)) return "That is the Google logo.";
+            if (media.url() != null && media.url().contains("youtube")) return "The video shows a short scene.";
+            if (media.mimeType() != null && media.mimeType().startsWith("image/")) {
+                return "An image of " + (media.data() == null ? "unknown size" : media.data().length + " bytes") + ".";
+            }
+        }
+        String user = r.lastUserText().strip();
+        if (user.toLowerCase(Locale.ROOT).contains("what is my name")) {
+            for (ChatRequest.Turn turn : r.turns()) {
+                for (ChatRequest.Content c : turn.content()) {
+                    if (turn.role() == Role.USER && c instanceof Text t) {
+                        Matcher m = NAME.matcher(t.text().strip());
+                        if (m.find()) return "Your name is " + m.group(1).strip() + ".";
+                    }
+                }
+            }
+        }
+        return "Hello! You said: " + user;
+    }
+
+    private static String subject(String prompt) {
+        Matcher m = SUBJECT.matcher(prompt);
+        return m.find() ? m.group(1) : "Genkit";
+    }
+
+    /** A JSON object for when no schema says more. */
+    static ObjectNode plainJson(String answer) {
+        return Wire.JSON.createObjectNode().put("answer", answer);
+    }
+}

@@ -1,0 +1,135 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writing answers the way providers do: one JSON document, SSE events, or NDJSON lines, with faults applied. */
+public final class Wire {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Wire() {}
+
+    public static JsonNode readJson(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    public static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        send(exchange, status, "application/json", body.toString());
+    }
+
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+        exchange.close();
+    }
+
+    /**
+     * Applies the faults that replace an answer or delay it (429, 500, malformed non-streamed JSON, slow first
+     * byte). Returns true when the request has been answered with the fault.
+     *
+     * @param errorBody the provider's error document for 429/500
+     */
+    public static boolean preFault(HttpExchange exchange, Fault fault, boolean streaming, JsonNode errorBody) throws IOException {
+        switch (fault.kind()) {
+            case RATE_LIMIT -> {
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, Math.round(fault.millis() / 1000.0))));
+                exchange.getResponseHeaders().set("retry-after-ms", String.valueOf(fault.millis()));
+                json(exchange, 429, errorBody);
+                return true;
+            }
+            case SERVER_ERROR -> {
+                json(exchange, 500, errorBody);
+                return true;
+            }
+            case MALFORMED -> {
+                if (streaming) return false;
+                send(exchange, 200, "application/json", "{\"id\": \"truncated\", \"choices\": [");
+                return true;
+            }
+            case SLOW_FIRST_BYTE -> {
+                sleep(fault.millis());
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** A streamed answer: SSE ({@code event:}/{@code data:} records) or NDJSON (one object per write). */
+    public static final class Stream implements AutoCloseable {
+        private final HttpExchange exchange;
+        private final OutputStream out;
+        private final boolean sse;
+        private final Fault fault;
+        private int sent;
+        private boolean cut;
+
+        private Stream(HttpExchange exchange, boolean sse, Fault fault) throws IOException {
+            this.exchange = exchange;
+            this.sse = sse;
+            this.fault = fault;
+            exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/x-ndjson");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0);
+            this.out = exchange.getResponseBody();
+        }
+
+        public static Stream sse(HttpExchange exchange, Fault fault) throws IOException {
+            return new Stream(exchange, true, fault);
+        }
+
+        public static Stream ndjson(HttpExchange exchange, Fault fault) throws IOException {
+            return new Stream(exchange, false, fault);
+        }
+
+        /** An SSE record with a named event (Anthropic), or a bare data record when {@code event} is null. */
+        public void event(String event, JsonNode data) throws IOException {
+            String payload = fault.kind() == Fault.Kind.MALFORMED && sent == 0 ? "{\"broken\": " : data.toString();
+            write(sse ? (event == null ? "" : "event: " + event + "\n") + "data: " + payload + "\n\n" : payload + "\n");
+        }
+
+        /** A raw SSE data line such as OpenAI's {@code [DONE]}. */
+        public void raw(String data) throws IOException {
+            write(sse ? "data: " + data + "\n\n" : data + "\n");
+        }
+
+        private void write(String text) throws IOException {
+            if (cut) return;
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            sent++;
+            if (sent == 1 && fault.kind() == Fault.Kind.STALL) sleep(fault.millis());
+            if (sent == 1 && fault.kind() == Fault.Kind.TRUNCATE) cut = true;
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the client went away; nothing to tell it
+            }
+            exchange.close();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
