@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
         "It prints the variables that point the providers' plugins at it."})
 final class EmulateCommand implements Callable<Integer> {
 
-    private static final Pattern FAULT = Pattern.compile("([a-z0-9-]+)(?::(\\d+))?(?:x(\\d+))?");
+    /** NAME[:ms][xN]; a name is letters (stall) or a status code (429), so "429x2" reads as 429, twice. */
+    private static final Pattern FAULT = Pattern.compile("([a-z-]+|\\d+)(?::(\\d+))?(?:x(\\d+))?");
 
     @ParentCommand
     ConformCommand root;

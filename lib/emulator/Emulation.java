@@ -35,7 +35,9 @@ public final class Emulation {
     public static Plan restrict(Plan plan, ConformConfig config) {
         List<PlannedRun> runs = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
-            Optional<String> why = run.runnable() ? whyNot(run.plugin(), config) : Optional.empty();
+            // Not being emulated is the more fundamental reason: it holds whatever keys are set.
+            boolean considered = run.runnable() || !run.missingEnv().isEmpty();
+            Optional<String> why = considered ? whyNot(run.plugin(), config) : Optional.empty();
             runs.add(why.map(reason -> new PlannedRun(run.plugin(), run.runtime(), run.spec(), "not emulated: " + reason, List.of())).orElse(run));
         }
         return new Plan(List.copyOf(runs), plan.warnings());

@@ -91,10 +91,10 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         return Set.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
     }
 
-    private void route(HttpExchange exchange) throws IOException {
+    private void route(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        try (exchange) {
+        try {
             for (Dialect dialect : dialects.values()) {
                 if (dialect.serves(method, path)) {
                     dialect.handle(exchange, this);
@@ -110,6 +110,8 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
             } catch (IOException | RuntimeException alreadyAnswered) {
                 // the response was under way; the client sees a cut connection
             }
+        } finally {
+            exchange.close();
         }
     }
 

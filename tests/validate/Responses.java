@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Builds GenerateResponses and chunks from compact JSON for validator tests. */
-final class Responses {
+public final class Responses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Responses() {}
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text.replace('\'', '"'));
         } catch (Exception e) {

@@ -1,0 +1,156 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.report.Redactor;
+import conform.spec.BuiltinTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The OpenAI dialect over real HTTP on 127.0.0.1: decoding, JSON and SSE encoding, listings and faults. */
+class OpenAiDialectTest {
+
+    private static Emulator emulator;
+    private static final List<String> log = new ArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        emulator = Emulator.start(0, List.of("openai/gpt-4o", "anthropic/claude-x", "openai/dall-e-3"), new Emulator.RunFault(
+                new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.withSecrets(List.of("sk-secret-123456")), log::add);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    /** Posts JSON written with single quotes for readability. */
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return postRaw(path, json.replace('\'', '"'));
+    }
+
+    private static HttpResponse<String> postRaw(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + path)).header("Authorization", "Bearer sk-secret-123456")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String body) throws IOException {
+        return Wire.JSON.readTree(body);
+    }
+
+    @Test
+    void listsTheSpecsModelsForItsDialect() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/models")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode data = json(r.body()).get("data");
+        assertEquals(List.of("dall-e-3", "gpt-4o"), List.of(data.get(0).get("id").asText(), data.get(1).get("id").asText()));
+    }
+
+    @Test
+    void answersAChatCompletion() throws Exception {
+        var body = Wire.JSON.createObjectNode().put("model", "gpt-4o");
+        body.putArray("messages").add(Wire.JSON.createObjectNode().put("role", "system").put("content", "prefix your response with 'RESPONSE:'"))
+                .add(Wire.JSON.createObjectNode().put("role", "user").put("content", "hello"));
+        HttpResponse<String> r = postRaw("/v1/chat/completions", body.toString());
+        assertEquals(200, r.statusCode());
+        JsonNode choice = json(r.body()).get("choices").get(0);
+        assertEquals("stop", choice.get("finish_reason").asText());
+        assertTrue(choice.at("/message/content").asText().startsWith("RESPONSE: "), r.body());
+    }
+
+    @Test
+    void decodesContentPartsToolsAndFormats() {
+        ChatRequest r = OpenAiDialect.decodeChat(conform.validate.Responses.json("{'model':'gpt-4o','stream':true,"
+                + "'messages':[{'role':'developer','content':'be brief'},{'role':'user','content':[{'type':'text','text':'look'},"
+                + "{'type':'image_url','image_url':{'url':'data:image/png;base64,AAEC'}}]},{'role':'assistant','content':null,"
+                + "'tool_calls':[{'id':'c1','type':'function','function':{'name':'weather','arguments':'{\\\"city\\\":\\\"NY\\\"}'}}]},"
+                + "{'role':'tool','tool_call_id':'c1','content':'21C'}],"
+                + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object'}}}],"
+                + "'response_format':{'type':'json_schema','json_schema':{'name':'x','schema':{'type':'object'}}}}"));
+        assertEquals("be brief", r.system());
+        assertEquals(3, r.turns().size());
+        assertArrayEquals(new byte[] {0, 1, 2}, r.media().get(0).data());
+        assertEquals("NY", ((ChatRequest.ToolCall) r.turns().get(1).content().get(0)).arguments().get("city").asText());
+        assertTrue(r.endsWithToolResult());
+        assertEquals("weather", r.tools().get(0).name());
+        assertTrue(r.jsonMode());
+        assertEquals("object", r.outputSchema().get("type").asText());
+        assertTrue(r.stream());
+    }
+
+    @Test
+    void streamsSseEndingWithDone() throws Exception {
+        HttpResponse<String> r = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'My name is Genkit.'},{'role':'assistant','content':'Hi'},{'role':'user','content':'What is my name?'}]}");
+        assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElseThrow());
+        List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        assertEquals("[DONE]", data.get(data.size() - 1));
+        StringBuilder text = new StringBuilder();
+        for (String d : data.subList(0, data.size() - 1)) text.append(json(d).at("/choices/0/delta/content").asText(""));
+        assertEquals("Your name is Genkit.", text.toString());
+        assertEquals("stop", json(data.get(data.size() - 2)).at("/choices/0/finish_reason").asText());
+    }
+
+    @Test
+    void streamsAToolCall() throws Exception {
+        HttpResponse<String> r = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'What is the weather in New York? Use the weather tool'}],"
+                + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}}}]}");
+        assertTrue(r.body().contains("\"tool_calls\"") && r.body().contains("\\\"city\\\":\\\"New York\\\""), r.body());
+        assertTrue(r.body().contains("\"finish_reason\":\"tool_calls\""));
+    }
+
+    @Test
+    void generatesImagesAndSpeech() throws Exception {
+        JsonNode image = json(post("/v1/images/generations", "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}").body());
+        assertArrayEquals(BuiltinTests.testImage(), java.util.Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
+        HttpResponse<byte[]> speech = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/audio/speech"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("RIFF", new String(speech.body(), 0, 4));
+    }
+
+    @Test
+    void injectsFaultsAskedForInTheMessage() throws Exception {
+        HttpResponse<String> limited = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'hi #emulator:429:3000'}]}");
+        assertEquals(429, limited.statusCode());
+        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("rate_limit_error", json(limited.body()).at("/error/type").asText());
+        assertEquals(500, post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:500'}]}").statusCode());
+        String malformed = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}").body();
+        assertThrows(IOException.class, () -> json(malformed));
+        String truncated = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three #emulator:truncate'}]}").body();
+        assertFalse(truncated.contains("[DONE]"), truncated);
+    }
+
+    @Test
+    void aBadRequestGetsA500ThatSaysWhy() throws Exception {
+        HttpResponse<String> r = post("/v1/chat/completions", "{not json");
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("conform emulator failure"), r.body());
+    }
+
+    @Test
+    void unknownEndpointsAre404AndTheLogIsRedacted() throws Exception {
+        assertEquals(404, post("/v2/unknown", "{}").statusCode());
+        post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'My key is sk-secret-123456'}]}");
+        assertTrue(emulator.requestLog().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
+        assertTrue(emulator.requestLog().stream().noneMatch(l -> l.contains("sk-secret-123456")));
+    }
+
+    @Test
+    void childEnvironmentKeepsTheUsersKeys() {
+        var env = emulator.childEnvironment(java.util.Map.of("OPENAI_API_KEY", "users-own-key"));
+        assertEquals(emulator.url() + "/v1", env.get("OPENAI_BASE_URL"));
+        assertFalse(env.containsKey("OPENAI_API_KEY"), "the user's key is not replaced");
+        assertEquals("conform-emulator-dummy-key", env.get("ANTHROPIC_API_KEY"));
+    }
+}
