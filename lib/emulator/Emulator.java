@@ -95,6 +95,13 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         try (exchange) {
+            // OpenAI and Anthropic both list models at GET /v1/models on this one host; the Anthropic SDKs send
+            // anthropic-version on every call, so such a request goes to the Anthropic dialect first.
+            Dialect anthropic = exchange.getRequestHeaders().containsKey("anthropic-version") ? dialects.get(Dialect.Kind.ANTHROPIC) : null;
+            if (anthropic != null && anthropic.serves(method, path)) {
+                anthropic.handle(exchange, this);
+                return;
+            }
             for (Dialect dialect : dialects.values()) {
                 if (dialect.serves(method, path)) {
                     dialect.handle(exchange, this);
