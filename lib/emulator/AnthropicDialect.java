@@ -9,6 +9,7 @@ import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ final class AnthropicDialect implements Dialect {
     /** The Python plugin's fallback for models without native structured output: JSON asked for in {@code system}. */
     private static final Pattern JSON_INSTRUCTION = Pattern.compile("(?i)output valid json");
     private static final Pattern SCHEMA_IN_SYSTEM = Pattern.compile("(?s)follow this json schema:\\s*(\\{.*})\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** The only image types the Messages API takes. */
+    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     @Override
     public Kind kind() {
@@ -60,7 +64,14 @@ final class AnthropicDialect implements Dialect {
             listModels(exchange, emulator, target);
             return;
         }
-        ChatRequest request = decode(Wire.readJson(exchange));
+        JsonNode body = Wire.readJson(exchange);
+        String invalid = invalidImage(body);
+        if (invalid != null) {
+            emulator.log("POST " + target + " → 400 " + invalid);
+            Wire.json(exchange, 400, errorBody("invalid_request_error", invalid + " (conform emulator)"));
+            return;
+        }
+        ChatRequest request = decode(body);
         Fault fault = emulator.faultFor(request);
         emulator.log("POST " + target + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
         if (Wire.preFault(exchange, fault, request.stream(), error(fault))) return;
@@ -180,6 +191,48 @@ final class AnthropicDialect implements Dialect {
         StringBuilder text = new StringBuilder();
         for (JsonNode block : content) if (block.path("type").asText().equals("text")) text.append(block.path("text").asText());
         return text.toString();
+    }
+
+    /**
+     * The API rejects a base64 image whose bytes are not the image its media_type names (400 invalid_request_error);
+     * so does the emulator, saying what the bytes were instead, since a plugin that encodes the wrong thing (a URL's
+     * text, say) would otherwise just get a puzzling answer about "an image".
+     */
+    static String invalidImage(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        for (int m = 0; m < messages.size(); m++) {
+            JsonNode content = messages.get(m).path("content");
+            for (int b = 0; b < content.size(); b++) {
+                JsonNode source = content.get(b).path("source");
+                if (!content.get(b).path("type").asText().equals("image") || !source.path("type").asText().equals("base64")) continue;
+                String type = source.path("media_type").asText("");
+                byte[] data;
+                try {
+                    data = Base64.getMimeDecoder().decode(source.path("data").asText(""));
+                } catch (IllegalArgumentException e) {
+                    data = null;
+                }
+                String where = "messages." + m + ".content." + b + ".image.source.base64.data: ";
+                if (data == null) return where + "the data is not valid base64";
+                if (!IMAGE_TYPES.contains(type)) return where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES);
+                if (!looksLike(type, data)) {
+                    String head = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".");
+                    return where + "the image was specified using the " + type + " media type, but does not appear to be a valid "
+                            + type.replace("image/", "") + " image; its " + data.length + " bytes begin \"" + head + "\"";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean looksLike(String mediaType, byte[] d) {
+        return switch (mediaType) {
+            case "image/png" -> d.length > 4 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G';
+            case "image/jpeg" -> d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff;
+            case "image/gif" -> d.length > 4 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8';
+            case "image/webp" -> d.length > 12 && d[0] == 'R' && d[1] == 'I' && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P';
+            default -> false;
+        };
     }
 
     private static JsonNode schemaIn(String system) {

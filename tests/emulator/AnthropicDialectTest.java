@@ -221,6 +221,20 @@ class AnthropicDialectTest {
                 .put("url", "https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_272x92dp.png");
         assertTrue(text(message(url)).contains("Google"));
 
+        // Go's plugin base64-encodes an http(s) URL's text as if it were the image: the API answers 400, and so do we.
+        ObjectNode urlAsBytes = body();
+        content = ((ArrayNode) urlAsBytes.get("messages")).addObject().put("role", "user").putArray("content");
+        content.addObject().put("type", "text").put("text", "What is this logo?");
+        content.addObject().put("type", "image").putObject("source").put("type", "base64").put("media_type", "image/png")
+                .put("data", Base64.getEncoder().encodeToString("https://www.google.com/images/googlelogo.png".getBytes()));
+        HttpResponse<String> rejected = post("/v1/messages", urlAsBytes);
+        assertEquals(400, rejected.statusCode());
+        JsonNode error = JSON.readTree(rejected.body());
+        assertEquals("invalid_request_error", error.at("/error/type").asText());
+        String why = error.at("/error/message").asText();
+        assertTrue(why.startsWith("messages.0.content.1.image.source.base64.data: ") && why.contains("not appear to be a valid png")
+                && why.contains("begin \"https://www.google.com/"), why);
+
         ObjectNode none = body("What is this logo?");
         String explained = text(message(none));
         assertTrue(explained.contains("had no image content block"), explained);
