@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -14,8 +15,16 @@ public interface Dialect {
 
     Kind kind();
 
-    /** Whether this dialect serves {@code method path} (path without the query string). */
-    boolean serves(String method, String path);
+    /**
+     * Whether this dialect serves {@code method path} (path without the query string). The headers tell apart
+     * dialects that share a path on this one host (OpenAI and Anthropic both list models at GET /v1/models).
+     */
+    boolean serves(String method, String path, Headers headers);
+
+    /** Anthropic's SDKs send this header on every call. */
+    static boolean fromAnthropicSdk(Headers headers) {
+        return headers.containsKey("anthropic-version");
+    }
 
     /**
      * Answers one request. {@code exchange}'s body is unread; use {@code emulator} for the reference model,

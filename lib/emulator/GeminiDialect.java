@@ -3,6 +3,7 @@ package conform.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
@@ -35,7 +36,7 @@ final class GeminiDialect implements Dialect {
     }
 
     @Override
-    public boolean serves(String method, String path) {
+    public boolean serves(String method, String path, Headers headers) {
         // /v1/models (no colon) belongs to OpenAI; the plugins use v1beta, and v1alpha/v1 only through config.
         return path.startsWith("/v1beta/models") || path.startsWith("/v1alpha/models") || (path.startsWith("/v1/models/") && path.contains(":"));
     }

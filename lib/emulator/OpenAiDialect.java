@@ -3,6 +3,7 @@ package conform.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
@@ -25,9 +26,10 @@ final class OpenAiDialect implements Dialect {
     }
 
     @Override
-    public boolean serves(String method, String path) {
+    public boolean serves(String method, String path, Headers headers) {
         return path.startsWith("/v1/chat/completions") || path.startsWith("/v1/images/generations")
-                || path.startsWith("/v1/audio/speech") || (method.equals("GET") && path.startsWith("/v1/models") && !path.contains(":"));
+                || path.startsWith("/v1/audio/speech")
+                || (method.equals("GET") && path.startsWith("/v1/models") && !path.contains(":") && !Dialect.fromAnthropicSdk(headers));
     }
 
     @Override
