@@ -20,7 +20,7 @@ import java.util.Set;
 public final class Emulation {
 
     /** The dialects the emulator speaks today. */
-    static final Set<String> SPOKEN = Set.of("openai", "anthropic", "gemini");
+    static final Set<String> SPOKEN = Set.of("openai", "anthropic", "gemini", "ollama");
 
     private Emulation() {}
 

@@ -43,7 +43,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     private Emulator(HttpServer server, List<String> specModels, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
         this.server = server;
-        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect())) dialects.put(d.kind(), d);
+        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect())) dialects.put(d.kind(), d);
         this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
         this.models = modelsByDialect(specModels);
         this.runFault = runFault;
