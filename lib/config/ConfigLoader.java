@@ -25,7 +25,8 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "conform.toml";
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
     private static final List<String> ROOT = List.of("conform");
-    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable", "emulate", "not-emulated");
+    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable", "emulate", "not-emulated", "known-failures");
+    private static final Set<String> KNOWN_FAILURE_KEYS = Set.of("plugin", "runtime", "model", "test", "reason");
     private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
@@ -82,7 +83,8 @@ public final class ConfigLoader {
                 env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")),
                 stringTable(toml, "unavailable", "a reason (a non-empty string)"),
                 dialects(toml, stringTable(toml, "emulate", "an emulator dialect: openai, anthropic, gemini or ollama")),
-                stringTable(toml, "not-emulated", "a reason (a non-empty string)"));
+                stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
+                knownFailures(toml));
     }
 
     private static Settings settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
@@ -125,6 +127,26 @@ public final class ConfigLoader {
             out.put(plugin, List.copyOf(names));
         }
         return out;
+    }
+
+    private static List<KnownFailure> knownFailures(TomlSource toml) {
+        List<String> path = TomlSource.child(ROOT, "known-failures");
+        int count = toml.arraySize(path, "a list of tables like {plugin = \"x\", test = \"*\", reason = \"…\"}");
+        List<KnownFailure> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> at = TomlSource.child(path, String.valueOf(i));
+            TomlTable entry = toml.arrayTable(path, i);
+            for (String key : entry.keySet()) if (!KNOWN_FAILURE_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(at, key), new TreeSet<>(KNOWN_FAILURE_KEYS));
+            String plugin = entry.getString("plugin");
+            String reason = entry.getString("reason");
+            if (plugin == null || plugin.isBlank() || reason == null || reason.isBlank()) {
+                throw toml.invalid(at, "a known failure with a `plugin` and a `reason`", entry.toMap());
+            }
+            String model = entry.getString("model");
+            String test = entry.getString("test");
+            out.add(new KnownFailure(plugin, entry.getString("runtime"), model == null ? "*" : model, test == null ? "*" : test, reason));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, String> dialects(TomlSource toml, Map<String, String> byPlugin) {
@@ -196,7 +218,7 @@ public final class ConfigLoader {
         for (int i = 0; i < count; i++) {
             List<String> step = TomlSource.child(path, String.valueOf(i));
             org.tomlj.TomlTable table = toml.arrayTable(path, i);
-            for (String key : table.keySet()) if (!STEP_KEYS.contains(key)) throw toml.unknownKey(step, new TreeSet<>(STEP_KEYS));
+            for (String key : table.keySet()) if (!STEP_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(step, key), new TreeSet<>(STEP_KEYS));
             List<String> run = toml.stringList(table, "run", step);
             if (run == null || run.isEmpty()) throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());
             List<String> inputs = toml.stringList(table, "inputs", step);

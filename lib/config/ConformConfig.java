@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param unavailable     {@code [conform.unavailable]}: plugins with a spec that no runtime can run yet, and why
  * @param emulate         {@code [conform.emulate]}: the emulator dialect that serves each plugin under --emulate
  * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
+ * @param knownFailures   {@code [[conform.known-failures]]}: failures that are the plugins' own
  */
 public record ConformConfig(Path file, Settings global, Map<String, Settings> pluginOverrides,
                             Map<String, Settings> modelOverrides, Map<String, List<String>> env,
                             Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable,
-                            Map<String, String> emulate, Map<String, String> notEmulated) {
+                            Map<String, String> emulate, Map<String, String> notEmulated, List<KnownFailure> knownFailures) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public Settings settingsFor(String plugin, String model, Settings cli) {
@@ -49,7 +50,12 @@ public record ConformConfig(Path file, Settings global, Map<String, Settings> pl
         Map<String, RuntimeConfig> moved = new java.util.LinkedHashMap<>();
         runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
                 rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
-        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated);
+        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated, knownFailures);
+    }
+
+    /** The recorded known failure a test's result falls under, if any. */
+    public java.util.Optional<KnownFailure> knownFailure(String plugin, String runtime, String model, String test) {
+        return knownFailures.stream().filter(k -> k.matches(plugin, runtime, model, test)).findFirst();
     }
 
     public Path baseDir() {

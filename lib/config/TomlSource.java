@@ -35,17 +35,15 @@ final class TomlSource {
         return longer;
     }
 
-    /** Where {@code path} is written; a numeric last element names an item of an array (a setup step). */
+    /** Where {@code path} is written; inside an array of tables (a setup step, a known failure), the item's line. */
     SourceLocation location(List<String> path) {
         TomlPosition position = null;
-        if (!path.isEmpty()) {
-            String last = path.get(path.size() - 1);
-            List<String> parent = path.subList(0, path.size() - 1);
-            if (last.matches("\\d+") && root.get(parent) instanceof TomlArray array && Integer.parseInt(last) < array.size()) {
-                position = array.inputPositionOf(Integer.parseInt(last));
-            } else if (!last.matches("\\d+")) {
-                position = root.inputPositionOf(path);
-            }
+        int item = -1;
+        for (int i = path.size() - 1; i >= 0 && item < 0; i--) if (path.get(i).matches("\\d+")) item = i;
+        if (item > 0 && root.get(path.subList(0, item)) instanceof TomlArray array && Integer.parseInt(path.get(item)) < array.size()) {
+            position = array.inputPositionOf(Integer.parseInt(path.get(item)));
+        } else if (item < 0 && !path.isEmpty()) {
+            position = root.inputPositionOf(path);
         }
         return position == null ? SourceLocation.of(file) : new SourceLocation(file, position.line(), position.column());
     }

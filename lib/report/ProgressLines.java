@@ -51,7 +51,7 @@ public final class ProgressLines implements RunListener {
     @Override
     public void testFinished(TestResult t) {
         if (!verbose || t.status() == TestStatus.SKIPPED) return;
-        String mark = t.passed() ? console.style().green("✓") : console.style().red("✗");
+        String mark = t.passed() ? console.style().green("✓") : t.status() == TestStatus.XFAIL ? console.style().yellow("✗") : console.style().red("✗");
         String timing = t.latencyMs() == null ? "" : console.style().dim(" " + Durations.format(t.latencyMs())
                 + (t.firstChunkMs() == null ? "" : ", first chunk " + Durations.format(t.firstChunkMs())));
         String tail = t.passed() ? (t.flaky() ? console.style().yellow(" flaky after " + t.attempts() + " attempts") : "")
@@ -65,7 +65,9 @@ public final class ProgressLines implements RunListener {
         long passed = r.count(TestStatus.PASSED);
         String time = Durations.format(r.elapsedMs());
         String line = switch (r.status()) {
-            case PASSED -> console.style().green("✓") + " " + who(r.plugin(), r.runtime()) + " passed " + passed + "/" + total + " " + console.style().dim(time);
+            case PASSED -> console.style().green("✓") + " " + who(r.plugin(), r.runtime()) + " passed " + passed + "/" + total
+                    + (r.count(TestStatus.XFAIL) > 0 ? console.style().yellow(" (" + r.count(TestStatus.XFAIL) + " known failure(s))") : "")
+                    + " " + console.style().dim(time);
             case FAILED -> console.style().red("✗") + " " + who(r.plugin(), r.runtime()) + " failed " + passed + "/" + total + " passed " + console.style().dim(time);
             case ERROR -> console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.error());
             case SKIPPED -> console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.error() + ")";

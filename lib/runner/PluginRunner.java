@@ -35,6 +35,7 @@ final class PluginRunner {
     private final RunListener listener;
     private final Path logDir;
     private final Map<String, String> childEnv;
+    private final KnownFailures knownFailures;
 
     PluginRunner(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv) {
         this.config = config;
@@ -43,6 +44,7 @@ final class PluginRunner {
         this.listener = listener;
         this.logDir = logDir;
         this.childEnv = childEnv;
+        this.knownFailures = new KnownFailures(config);
     }
 
     /** A test to run: where it is in the plan, and its settings. */
@@ -72,7 +74,7 @@ final class PluginRunner {
             long testsStart = System.nanoTime();
             List<TestResult> results = runAll(new RunContext(plugin, runtime, session), jobs, runSettings);
             long testsMs = elapsedMs(testsStart);
-            RunResult.Status status = results.stream().allMatch(TestResult::passed) ? RunResult.Status.PASSED : RunResult.Status.FAILED;
+            RunResult.Status status = results.stream().allMatch(t -> t.status().acceptable()) ? RunResult.Status.PASSED : RunResult.Status.FAILED;
             String error = null;
             List<String> tail = List.of();
             if (!session.alive()) {
@@ -90,8 +92,8 @@ final class PluginRunner {
     }
 
     private RunResult failedBeforeTests(PlannedRun run, List<Job> jobs, String reason, long start, Path log, List<String> logTail) {
-        List<TestResult> errors = jobs.stream().map(j -> new TestResult(run.plugin(), run.runtimeName(), j.suite().model(), j.test().name(),
-                TestStatus.ERROR, 0, false, reason, null, null)).toList();
+        List<TestResult> errors = jobs.stream().map(j -> knownFailures.judge(new TestResult(run.plugin(), run.runtimeName(), j.suite().model(),
+                j.test().name(), TestStatus.ERROR, 0, false, reason, null, null))).toList();
         errors.forEach(listener::testFinished);
         return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.ERROR, reason, errors, elapsedMs(start), null, null, log, logTail));
     }
@@ -127,7 +129,7 @@ final class PluginRunner {
                         acquire(modelBudget);
                         try {
                             verdicts[i] = executor.run(ctx, job.suite().model(), job.test(), policy(job), timeout(job), 0, false);
-                            if (!needsRerun(job, verdicts[i], runSettings, ctx)) listener.testFinished(verdicts[i].result());
+                            if (!needsRerun(job, verdicts[i], runSettings, ctx)) listener.testFinished(knownFailures.judge(verdicts[i].result()));
                         } finally {
                             if (modelBudget != null) modelBudget.release();
                         }
@@ -144,11 +146,11 @@ final class PluginRunner {
                 // One more call, alone: retries already covered transient errors; this rules out load from parallel tests.
                 RetryPolicy once = RetryPolicy.of(0, 0);
                 verdicts[job.index()] = executor.run(ctx, job.suite().model(), job.test(), once, timeout(job), first.attempts(), true);
-                listener.testFinished(verdicts[job.index()].result());
+                listener.testFinished(knownFailures.judge(verdicts[job.index()].result()));
             }
         }
         List<TestResult> results = new ArrayList<>();
-        for (TestExecutor.Verdict v : verdicts) results.add(v.result());
+        for (TestExecutor.Verdict v : verdicts) results.add(knownFailures.judge(v.result()));
         return results;
     }
 

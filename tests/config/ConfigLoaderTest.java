@@ -306,6 +306,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsKnownFailuresWithGlobs() {
+        ConformConfig c = load("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nruntime = \"go\"\ntest = \"Structured*\"\nreason = \"bug 1\"\n"
+                + "[[conform.known-failures]]\nplugin = \"q\"\nmodel = \"q/*-mini\"\nreason = \"bug 2\"\n" + RUNTIME);
+        assertEquals("bug 1", c.knownFailure("p", "go", "p/m", "Structured Output Conformance with streaming").orElseThrow().reason());
+        assertTrue(c.knownFailure("p", "js", "p/m", "Structured Output Conformance").isEmpty(), "another runtime");
+        assertTrue(c.knownFailure("p", "go", "p/m", "Multiturn Conformance").isEmpty(), "another test");
+        assertEquals("bug 2", c.knownFailure("q", "python", "q/gpt-mini", "anything").orElseThrow().reason());
+        assertTrue(c.knownFailure("q", "python", "q/gpt", "anything").isEmpty());
+    }
+
+    @Test
+    void aKnownFailureNeedsAPluginAndAReason() {
+        ConformException e = loadFails("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\n" + RUNTIME);
+        assertTrue(e.getMessage().contains("a known failure with a `plugin` and a `reason`"), e.getMessage());
+        assertEquals(2, e.diagnostic().location().line());
+        ConformException typo = loadFails("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nreason = \"r\"\ntests = \"x\"\n" + RUNTIME);
+        assertTrue(typo.getMessage().contains("did you mean `test`"), typo.getMessage());
+    }
+
+    @Test
+    void emulateTablesAreChecked() {
+        ConformConfig c = load("[conform]\n[conform.emulate]\nx = \"openai\"\n[conform.not-emulated]\ny = \"no dialect\"\n" + RUNTIME);
+        assertEquals("openai", c.emulate().get("x"));
+        assertEquals("no dialect", c.notEmulated().get("y"));
+        ConformException e = loadFails("[conform]\n[conform.emulate]\nx = \"cohere\"\n" + RUNTIME);
+        assertTrue(e.getMessage().contains("an emulator dialect"), e.getMessage());
+    }
+
+    @Test
     void theShippedConfigLoads() {
         Path repo = RepoRoot.find();
         ConformConfig c = ConfigLoader.load(repo.resolve("conform.toml"));

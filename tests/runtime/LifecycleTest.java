@@ -123,6 +123,35 @@ class LifecycleTest {
     }
 
     @Test
+    void knownFailuresDoNotFailTheRunAndStaleOnesDo() throws Exception {
+        Path fixtures = RepoRoot.find().resolve("entries/js");
+        String base = """
+                [conform]
+                max-retries = 0
+                [conform.runtimes.js]
+                cwd = "%s"
+                entries-dir = "%s"
+                """.formatted(fixtures, fixtures.resolve("fixtures"));
+        String known = """
+                [[conform.known-failures]]
+                plugin = "echo"
+                test = "%s"
+                reason = "%s"
+                """;
+        work.write("known.toml", base + known.formatted("Wrong word", "bug 1") + known.formatted("Not JSON", "bug 2") + known.formatted("No tool call", "bug 3"));
+        CliRun green = run(work.path("known.toml"), "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js");
+        assertEquals(0, green.exitCode(), green.toString());
+        assertEquals("xfail", results().at("/results/1/status").asText());
+        assertTrue(results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"), results().toString());
+        assertTrue(green.err().contains("3 known failure(s)"), green.toString());
+
+        work.write("stale.toml", base + known.formatted("Multiturn*", "fixed long ago"));
+        CliRun stale = run(work.path("stale.toml"), "--specs-dir", Fixtures.scenario("passing").toString(), "--runtime", "js");
+        assertEquals(1, stale.exitCode(), stale.toString());
+        assertTrue(stale.err().contains("xpass") && stale.err().contains("remove that entry"), stale.toString());
+    }
+
+    @Test
     void aMissingToolchainSkipsItsRuntimeWithTheReason() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PATH", "/nonexistent");

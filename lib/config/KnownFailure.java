@@ -1,0 +1,26 @@
+package conform.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * A failure that is the plugin's own, recorded so a run can be green while it stays honest
+ * ({@code [[conform.known-failures]]}). A matching failure is reported as an expected failure; a matching test
+ * that passes fails the run as stale, so the list never outlives the bugs it records.
+ *
+ * @param runtime a runtime name, or null for every runtime
+ * @param model   a glob over model names ({@code *} for any)
+ * @param test    a glob over test names
+ */
+public record KnownFailure(String plugin, String runtime, String model, String test, String reason) {
+
+    public boolean matches(String plugin, String runtime, String model, String test) {
+        return this.plugin.equals(plugin) && (this.runtime == null || this.runtime.equals(runtime))
+                && glob(this.model).matcher(model).matches() && glob(this.test).matcher(test).matches();
+    }
+
+    static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String piece : glob.split("\\*", -1)) regex.append(Pattern.quote(piece)).append(".*");
+        return Pattern.compile(regex.substring(0, regex.length() - 2));
+    }
+}
