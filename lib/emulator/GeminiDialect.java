@@ -317,7 +317,7 @@ final class GeminiDialect implements Dialect {
         if (fault.kind() != Fault.Kind.RATE_LIMIT) return error(500, "Internal error encountered (conform emulator)", "INTERNAL");
         ObjectNode out = error(429, "Resource has been exhausted (e.g. check quota) (conform emulator)", "RESOURCE_EXHAUSTED");
         ((ObjectNode) out.get("error")).putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                .put("retryDelay", Math.max(1, Math.round(fault.millis() / 1000.0)) + "s");
+                .put("retryDelay", java.math.BigDecimal.valueOf(fault.millis(), 3).stripTrailingZeros().toPlainString() + "s");
         return out;
     }
 

@@ -58,9 +58,21 @@ public final class ReferenceModel {
         }
     }
 
-    /** The built-in capability whose prompt this request carries, if any. */
+    /** Shorter prompts ("hello") must match exactly: as prefixes they would match ordinary text. */
+    private static final int MIN_PREFIX_PROMPT = 12;
+
+    /**
+     * The built-in capability whose prompt this request carries, if any. A longer prompt also counts when it starts
+     * the text: Genkit appends its own output instructions to the prompt for models without constrained output.
+     */
     public Optional<String> recognize(ChatRequest request) {
-        return Optional.ofNullable(capabilityByPrompt.get(request.lastUserText().strip()));
+        String text = request.lastUserText().strip();
+        String exact = capabilityByPrompt.get(text);
+        if (exact != null) return Optional.of(exact);
+        return capabilityByPrompt.entrySet().stream()
+                .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
+                .max(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparingInt(String::length)))
+                .map(java.util.Map.Entry::getValue);
     }
 
     public ChatReply answer(ChatRequest request) {

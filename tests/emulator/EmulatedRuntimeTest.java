@@ -105,6 +105,18 @@ class EmulatedRuntimeTest {
     }
 
     @Test
+    void conformWaitsTheDelayTheProviderAskedFor() {
+        // Gemini's 429 carries a RetryInfo retryDelay; the JS plugin passes it on in the error, and conform waits
+        // exactly that long although its own backoff base is 0.
+        CliRun r = run(RepoRoot.find().resolve("conform.toml"), "google-genai", "--runtime", "js", "-v", "-t", "1",
+                "--specs-dir", RepoRoot.find().resolve("tests/fixtures/scenarios/emulator-retry-after").toString(),
+                "--max-retries", "1", "--retry-base-delay", "0");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("retry 1/1 of googleai/gemini-2.5-flash · Rate limited in 1.5s"), r.toString());
+        assertTrue(r.err().contains("RESOURCE_EXHAUSTED"), r.toString());
+    }
+
+    @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         Map<String, String> env = new HashMap<>(System.getenv());
         CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai");

@@ -37,6 +37,15 @@ class ReferenceModelTest {
     }
 
     @Test
+    void recognisesAPromptThatGenkitExtendedWithOutputInstructions() {
+        ChatRequest extended = request(null, List.of(user("Generate a profile for John Doe.Output should be in JSON format and conform to the following schema: {}")),
+                List.of(), false, Modality.TEXT);
+        assertEquals("structured-output", MODEL.recognize(extended).orElseThrow());
+        assertTrue(MODEL.answer(extended).text().contains("needs JSON output with the schema"), MODEL.answer(extended).text());
+        assertTrue(MODEL.recognize(request(null, List.of(user("hello there")), List.of(), false, Modality.TEXT)).isEmpty(), "short prompts match exactly");
+    }
+
+    @Test
     void honoursTheSystemInstruction() {
         ChatReply reply = MODEL.answer(request("IMPORTANT: ... always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'", List.of(user("hello")), List.of(), false, Modality.TEXT));
         assertTrue(reply.text().startsWith("RESPONSE: "), reply.text());
