@@ -14,6 +14,19 @@ public final class LogTail {
 
     private LogTail() {}
 
+    /** What the log gained after {@code offset} bytes (at most the last 16 KiB of it). */
+    public static String since(Path log, long offset) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(offset, file.length() - MAX_BYTES);
+            byte[] bytes = new byte[(int) Math.max(0, file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public static List<String> last(Path log, int lines) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length();

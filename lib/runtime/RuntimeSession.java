@@ -26,6 +26,7 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration SETTLE = Duration.ofMillis(1000);
     private static final Duration MIN_PROBE = Duration.ofSeconds(1);
     private static final int LOG_TAIL_LINES = 25;
+    private static final int PORT_RACE_ATTEMPTS = 3;
 
     private final ProcessTree tree;
     private final RuntimeFile file;
@@ -48,10 +49,27 @@ public final class RuntimeSession implements ActionRunner {
      */
     public static RuntimeSession start(List<String> command, Path cwd, Map<String, String> extraEnv, Path log, Set<String> models,
                                        Duration startupTimeout, Duration healthTimeout, Consumer<String> notes) throws RuntimeStartFailure {
+        for (int attempt = 1; ; attempt++) {
+            long logStart = log.toFile().length();
+            try {
+                return startOnce(command, cwd, extraEnv, log, models, startupTimeout, healthTimeout, notes);
+            } catch (RuntimeStartFailure e) {
+                // JS and Go reflection servers pick a port by checking then binding: two starting together can
+                // choose the same one, and the loser exits. That is not the entry's fault; start it again.
+                if (attempt >= PORT_RACE_ATTEMPTS || !LogTail.since(log, logStart).contains("EADDRINUSE")) throw e;
+                notes.accept("lost a race for its reflection port with another runtime; starting it again");
+            }
+        }
+    }
+
+    private static RuntimeSession startOnce(List<String> command, Path cwd, Map<String, String> extraEnv, Path log, Set<String> models,
+                                            Duration startupTimeout, Duration healthTimeout, Consumer<String> notes) throws RuntimeStartFailure {
         long begin = System.nanoTime();
         long deadline = begin + startupTimeout.toNanos();
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("GENKIT_ENV", "dev");
+        // Go honours this: a port the OS just handed out keeps Go runtimes out of the 3100-3200 range JS scans.
+        env.put("GENKIT_REFLECTION_PORT", String.valueOf(freePort()));
         // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
         env.put("GENKIT_RUNTIME_ID", null);
         env.put("GENKIT_REFLECTION_V2_SERVER", null);
@@ -71,6 +89,14 @@ public final class RuntimeSession implements ActionRunner {
         } catch (RuntimeStartFailure e) {
             tree.stop(Duration.ofSeconds(5));
             throw new RuntimeStartFailure(e.getMessage(), log, LogTail.last(log, LOG_TAIL_LINES));
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -80,6 +80,19 @@ class LifecycleTest {
     }
 
     @Test
+    void aRuntimeThatLostAPortRaceIsStartedAgain() throws Exception {
+        Path marker = work.path("lost-once");
+        Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
+        String script = "if [ ! -f " + marker + " ]; then touch " + marker + "; echo 'Error: listen EADDRINUSE: address already in use 127.0.0.1:3101'; exit 1; fi; "
+                + "exec node --import tsx " + fixture;
+        Path config = jsConfig("[\"sh\", \"-c\", \"" + script + "\"]", "");
+        work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/racer.ts", "");
+        CliRun r = run(config, "-v");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("lost a race for its reflection port"), r.toString());
+    }
+
+    @Test
     void anEntryThatExitsAtOnceSaysSo() throws Exception {
         Path config = jsConfig("[\"node\", \"-e\", \"console.error('boom: bad import'); process.exit(7)\"]", "");
         work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/dead.ts", "");
