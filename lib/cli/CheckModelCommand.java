@@ -1,11 +1,14 @@
 package conform.cli;
 
 import conform.config.Setting;
+import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.Settings;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.Planner;
+import conform.plan.TestFilter;
+import conform.report.Reports;
 import conform.report.ConformException;
 import conform.report.Diagnostic;
 import conform.report.PlanReport;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,6 +61,15 @@ final class CheckModelCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
     Path reportDir;
 
+    @Option(names = "--model", paramLabel = "GLOB", description = "Only models matching GLOB (repeatable; * matches anything)")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--test", paramLabel = "GLOB", description = "Only tests whose name matches GLOB (repeatable)")
+    List<String> tests = new ArrayList<>();
+
+    @Option(names = "--rerun-failed", paramLabel = "RESULTS.json", description = "Only the tests that did not pass in RESULTS.json")
+    Path rerunFailed;
+
     @Option(names = "--emulate", description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
     boolean emulate;
 
@@ -72,6 +86,11 @@ final class CheckModelCommand implements Callable<Integer> {
         Map<String, String> planEnv = emulate ? Emulation.planningEnvironment(ws.env) : ws.env;
         Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), planEnv).plan(plugins, ws.options.runtimes);
         if (emulate) plan = Emulation.restrict(plan, ws.config());
+        plan = filter().apply(plan);
+        if (plan.runs().isEmpty()) {
+            throw new ConformException(Diagnostic.error("E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
+                    .hint("check the globs against `conform check-model --dry-run -v`"));
+        }
         plan.warnings().forEach(ws.console::diagnostic);
         if (plan.runnable().isEmpty()) {
             ws.console.diagnostic(Diagnostic.warning("W0003", "every selected run is skipped: nothing would be tested")
@@ -82,6 +101,17 @@ final class CheckModelCommand implements Callable<Integer> {
             return 0;
         }
         return new CheckModelRun(ws, cli, reportDir).execute(plan, emulate, fault);
+    }
+
+    private TestFilter filter() {
+        if (rerunFailed == null) return new TestFilter(models, tests, null);
+        Set<String> failed = new HashSet<>();
+        for (JsonNode r : Reports.read(rerunFailed).path("results")) {
+            if (List.of("failed", "error", "timeout", "xpass").contains(r.path("status").asText())) {
+                failed.add(TestFilter.key(r.path("plugin").asText(), r.path("runtime").asText(), r.path("model").asText(), r.path("test").asText()));
+            }
+        }
+        return new TestFilter(models, tests, failed);
     }
 
     /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */

@@ -9,6 +9,7 @@ import conform.plan.PlannedRun;
 import conform.report.ConformException;
 import conform.report.Diagnostic;
 import conform.report.ProgressLines;
+import conform.report.Reports;
 import conform.report.ResultsJson;
 import conform.report.RunSummary;
 import conform.runner.CheckRun;
@@ -51,10 +52,12 @@ final class CheckModelRun {
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
+        var document = ResultsJson.build(results, startedAt, wallMs, ConformCommand.VERSION, ws.console.redactor());
+        Reports.annotations(document, ws.env).forEach(ws.console::out);
         if (reportDir != null) {
             try {
-                Path written = ResultsJson.write(reportDir, ResultsJson.build(results, startedAt, wallMs, ConformCommand.VERSION, ws.console.redactor()));
-                ws.console.err("  results: " + written);
+                ws.console.err("  results: " + ResultsJson.write(reportDir, document));
+                for (Path written : Reports.write(reportDir, document, ws.env)) ws.console.err("  report: " + written);
             } catch (IOException e) {
                 throw new ConformException(Diagnostic.error("E0012", "cannot write results to " + reportDir + ": " + e.getMessage())
                         .hint("check that the directory is writable"), 1, e);

@@ -16,7 +16,7 @@ import java.util.Map;
 
 @Command(name = "conform", mixinStandardHelpOptions = true, versionProvider = ConformCommand.Version.class,
         description = {"Model conformance tests for Genkit plugins, across the JS, Python and Go runtimes.", ""},
-        subcommands = {CheckModelCommand.class, CheckPluginCommand.class, ListCommand.class, SetupCommand.class, EmulateCommand.class,
+        subcommands = {CheckModelCommand.class, CheckPluginCommand.class, ListCommand.class, SetupCommand.class, EmulateCommand.class, ReportCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected"})

@@ -1,7 +1,5 @@
 package conform.config;
 
-import java.util.regex.Pattern;
-
 /**
  * A failure that is the plugin's own, recorded so a run can be green while it stays honest
  * ({@code [[conform.known-failures]]}). A matching failure is reported as an expected failure; a matching test
@@ -15,12 +13,6 @@ public record KnownFailure(String plugin, String runtime, String model, String t
 
     public boolean matches(String plugin, String runtime, String model, String test) {
         return this.plugin.equals(plugin) && (this.runtime == null || this.runtime.equals(runtime))
-                && glob(this.model).matcher(model).matches() && glob(this.test).matcher(test).matches();
-    }
-
-    static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (String piece : glob.split("\\*", -1)) regex.append(Pattern.quote(piece)).append(".*");
-        return Pattern.compile(regex.substring(0, regex.length() - 2));
+                && Glob.matches(this.model, model) && Glob.matches(this.test, test);
     }
 }

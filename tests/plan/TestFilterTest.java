@@ -1,0 +1,66 @@
+package conform.plan;
+
+import conform.support.CliRun;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** --model, --test and --rerun-failed narrow the plan to the tests they name. */
+class TestFilterTest {
+
+    private final TempProject project = TempProject.standard()
+            .write("specs/echo.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role, streaming-multiturn]\n- model: conformtest/other\n  supports: [multiturn]\n");
+
+    @AfterEach
+    void cleanUp() {
+        project.close();
+    }
+
+    private CliRun dryRun(String... extra) {
+        String[] args = new String[extra.length + 3];
+        args[0] = "check-model";
+        args[1] = "--dry-run";
+        args[2] = "-v";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return CliRun.run(project.root(), Map.of(), args);
+    }
+
+    @Test
+    void modelGlobs() {
+        CliRun r = dryRun("--model", "*/other");
+        assertTrue(r.out().contains("2 model(s), 2 test(s)"), r.out());
+        assertFalse(r.out().contains("conformtest/echo "), r.out());
+    }
+
+    @Test
+    void testGlobsAreRepeatable() {
+        CliRun r = dryRun("--test", "*streaming*", "--test", "System*");
+        assertTrue(r.out().contains("→ 2 run(s), 2 model(s), 4 test(s)"), r.out());
+        assertFalse(r.out().contains("· Multiturn Conformance  ["), r.out());
+    }
+
+    @Test
+    void nothingSelectedIsAUsageError() {
+        CliRun r = dryRun("--test", "nope*");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("no test matches"), r.err());
+    }
+
+    @Test
+    void rerunFailedKeepsOnlyWhatDidNotPass() {
+        project.write("results.json", """
+                {"runs": [], "results": [
+                  {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "System Role Conformance", "status": "failed"},
+                  {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
+                  {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
+                """);
+        CliRun r = dryRun("--rerun-failed", project.path("results.json").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)"), r.out());
+        assertTrue(r.out().contains("System Role Conformance"), r.out());
+    }
+}
