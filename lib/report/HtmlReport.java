@@ -1,0 +1,262 @@
+package conform.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.report.HtmlTheme.Look;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTML report: one self-contained file rendered from results.json alone, so it can be attached to a CI run
+ * and opened anywhere. Parity across runtimes comes first (where the same plugin behaves differently in JS,
+ * Python and Go), then a model × test matrix per runtime, then the plugin runs. No scripts and no external
+ * assets; a Content-Security-Policy forbids both, so even a rendering bug cannot run what a model wrote.
+ */
+public final class HtmlReport {
+
+    /** One row of the parity table: the same plugin, model and test, run in each runtime. */
+    record Key(String plugin, String model, String test) {}
+
+    private HtmlReport() {}
+
+    public static String render(JsonNode results) {
+        List<JsonNode> tests = list(results.path("results"));
+        List<JsonNode> runs = list(results.path("runs"));
+        Set<String> present = new LinkedHashSet<>();
+        runs.forEach(r -> present.add(String.valueOf(text(r, "runtime"))));
+        tests.forEach(t -> present.add(String.valueOf(text(t, "runtime"))));
+        // Columns in the order the project names its runtimes, then any other runtime as it appears.
+        Set<String> runtimes = new LinkedHashSet<>(List.of("js", "python", "go"));
+        runtimes.retainAll(present);
+        runtimes.addAll(present);
+        Map<Key, Map<String, JsonNode>> rows = new LinkedHashMap<>();
+        for (JsonNode t : tests) rows.computeIfAbsent(key(t), k -> new LinkedHashMap<>()).put(String.valueOf(text(t, "runtime")), t);
+        // Divergences first, each group in results.json order (plugin runs, then the spec's test order).
+        List<Key> order = new ArrayList<>(), same = new ArrayList<>();
+        rows.forEach((k, cells) -> (diverges(cells.values()) ? order : same).add(k));
+        int divergent = order.size();
+        order.addAll(same);
+
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                // No script may run and nothing may load from anywhere: the report is data, viewed offline.
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>conform report · ").append(esc(text(results, "started_at"))).append("</title>")
+                .append("<style>").append(HtmlTheme.CSS).append("</style></head><body><main>\n");
+        header(h, results, runtimes, divergent);
+        parity(h, rows, order, divergent, runtimes);
+        // One column order for every runtime's matrix, so the same test sits in the same place in each.
+        List<String> columns = tests.stream().map(t -> text(t, "test")).distinct().toList();
+        for (String runtime : runtimes) matrix(h, runtime, tests, columns);
+        runs(h, runs);
+        return h.append("</main></body></html>\n").toString();
+    }
+
+    /**
+     * Runtimes disagree when their verdicts differ among those that ran the test. A known failure (xfail) is
+     * still the failure it records, and a stale one (xpass) still a pass: a recorded bug is not parity.
+     */
+    static boolean diverges(Collection<JsonNode> cells) {
+        return cells.stream().map(c -> text(c, "status")).filter(s -> !"skipped".equals(s))
+                .map(s -> switch (s) { case "xfail" -> "failed"; case "xpass" -> "passed"; default -> s; })
+                .distinct().count() > 1;
+    }
+
+    private static void header(StringBuilder h, JsonNode results, Set<String> runtimes, int divergent) {
+        JsonNode totals = results.path("totals");
+        boolean bad = totals.path("failed").asLong() + totals.path("error").asLong() + totals.path("timeout").asLong()
+                + totals.path("xpass").asLong() > 0;
+        h.append("<header><div><h1>conform report</h1><p class=\"meta\">conform ").append(esc(text(results, "conform")))
+                .append(" · started ").append(esc(text(results, "started_at")))
+                .append(" · wall time ").append(esc(Durations.format(results.path("wall_ms").asLong(-1))))
+                .append(" · ").append(results.path("tests").asLong()).append(" tests in ")
+                .append(results.path("runs").size()).append(" runs · runtimes: ").append(esc(String.join(", ", runtimes)))
+                .append("</p></div><div class=\"verdict ").append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed")
+                .append("</div></header>\n<div class=\"chips\">");
+        totals.properties().forEach(e -> {
+            Look l = HtmlTheme.look(e.getKey());
+            boolean flaky = e.getKey().equals("flaky");
+            h.append("<span class=\"chip ").append(flaky ? "" : HtmlTheme.cls(e.getKey())).append(e.getValue().asLong() == 0 ? " zero" : "")
+                    .append("\">").append(flaky ? "~" : l.symbol()).append(' ').append(esc(e.getKey()))
+                    .append(" <b>").append(e.getValue().asLong()).append("</b></span>");
+        });
+        h.append("<span class=\"chip").append(divergent == 0 ? " zero" : "").append("\">≠ divergences <b>")
+                .append(divergent).append("</b></span></div>\n<div class=\"legend\"><strong>Legend</strong>");
+        HtmlTheme.LOOKS.forEach((status, l) -> h.append("<span><span class=\"st ").append(HtmlTheme.cls(status)).append("\">")
+                .append(l.symbol()).append(' ').append(l.label()).append("</span> ").append(esc(l.meaning())).append("</span>"));
+        h.append("<span><span class=\"badge\">≠ diverges</span> runtimes disagree</span>")
+                .append("<span><span class=\"flaky\">flaky</span> passed on a retry</span></div>\n<nav><a href=\"#parity\">Parity</a>");
+        for (String rt : runtimes) h.append("<a href=\"#matrix-").append(esc(slug(rt))).append("\">").append(esc(rt)).append(" matrix</a>");
+        h.append("<a href=\"#runs\">Runs</a></nav>\n");
+    }
+
+    private static void parity(StringBuilder h, Map<Key, Map<String, JsonNode>> rows, List<Key> order, int divergent, Set<String> runtimes) {
+        h.append("<h2 id=\"parity\">Parity across runtimes</h2><p class=\"note\">Each plugin, model and test in every runtime. ")
+                .append(divergent).append(divergent == 1 ? " row diverges" : " rows diverge")
+                .append(" (runtimes disagree) and ").append(divergent == 1 ? "comes" : "come").append(" first. Expand a cell for its error.</p>\n")
+                .append("<input type=\"checkbox\" id=\"hide-ok\" class=\"toggle\"><label for=\"hide-ok\">Hide rows that passed everywhere</label>\n")
+                .append("<div class=\"scroll\"><table id=\"parity-table\" class=\"parity\"><thead><tr><th>Plugin</th><th>Model</th><th>Test</th>");
+        for (String rt : runtimes) h.append("<th>").append(esc(rt)).append("</th>");
+        h.append("</tr></thead><tbody>\n");
+        for (int i = 0; i < order.size(); i++) {
+            Key k = order.get(i);
+            Map<String, JsonNode> cells = rows.get(k);
+            boolean allOk = cells.values().stream().allMatch(c -> "passed".equals(text(c, "status")));
+            // A plugin or model that repeats the row above is dimmed, so each group's start stands out.
+            Key prev = i == 0 || i == divergent ? null : order.get(i - 1);
+            boolean samePlugin = prev != null && java.util.Objects.equals(prev.plugin(), k.plugin());
+            boolean sameModel = samePlugin && java.util.Objects.equals(prev.model(), k.model());
+            h.append("<tr class=\"").append(i < divergent ? "divergent" : allOk ? "all-ok" : "same").append("\"><td")
+                    .append(samePlugin ? " class=\"rep\">" : ">").append(esc(k.plugin())).append("</td><td")
+                    .append(sameModel ? " class=\"rep\">" : ">").append("<code>").append(esc(k.model())).append("</code></td><td>")
+                    .append(esc(k.test())).append(i < divergent ? "<span class=\"badge\">≠ diverges</span>" : "").append("</td>");
+            for (String rt : runtimes) cell(h, rt, cells.get(rt));
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    /** A parity cell: the verdict in words and symbol, the error behind a disclosure and on hover. */
+    private static void cell(StringBuilder h, String runtime, JsonNode t) {
+        if (t == null) {
+            h.append("<td class=\"st s-none\" data-runtime=\"").append(esc(runtime)).append("\" data-status=\"\" title=\"not in this runtime\">—</td>");
+            return;
+        }
+        String status = text(t, "status"), error = text(t, "error");
+        Look l = HtmlTheme.look(status);
+        h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" data-runtime=\"").append(esc(runtime))
+                .append("\" data-status=\"").append(esc(status)).append("\" title=\"").append(esc(error == null ? l.meaning() : shorten(error))).append("\">");
+        String summary = "<span class=\"sym\">" + l.symbol() + "</span>" + esc(l.label()) + latency(t) + flaky(t);
+        if (error == null || error.isEmpty()) h.append(summary);
+        else h.append("<details><summary>").append(summary).append("</summary><pre>").append(esc(error)).append("</pre></details>");
+        h.append("</td>");
+    }
+
+    /** Per runtime: a row per plugin and model, a column per test, symbols only; the error shows on hover. */
+    private static void matrix(StringBuilder h, String runtime, List<JsonNode> tests, List<String> allColumns) {
+        Map<String, Map<String, Map<String, JsonNode>>> byPlugin = new LinkedHashMap<>(); // plugin → model → test
+        for (JsonNode t : tests) {
+            if (!runtime.equals(String.valueOf(text(t, "runtime")))) continue;
+            byPlugin.computeIfAbsent(text(t, "plugin"), p -> new LinkedHashMap<>())
+                    .computeIfAbsent(text(t, "model"), m -> new LinkedHashMap<>()).put(text(t, "test"), t);
+        }
+        List<String> columns = allColumns.stream().filter(c -> byPlugin.values().stream()
+                .anyMatch(models -> models.values().stream().anyMatch(cells -> cells.containsKey(c)))).toList();
+        h.append("<h2 id=\"matrix-").append(esc(slug(runtime))).append("\">").append(esc(runtime)).append(": models × tests</h2>\n");
+        if (columns.isEmpty()) {
+            h.append("<p class=\"note\">No tests ran in this runtime.</p>\n");
+            return;
+        }
+        h.append("<div class=\"scroll fit\"><table class=\"matrix\"><thead><tr><th class=\"row\">Model</th><th>Passed</th>");
+        for (String c : columns) h.append("<th class=\"test\" title=\"").append(esc(c)).append("\"><span>").append(esc(shortName(c))).append("</span></th>");
+        h.append("</tr></thead><tbody>\n");
+        byPlugin.forEach((plugin, models) -> {
+            h.append("<tr class=\"plugin-row\"><th colspan=\"").append(columns.size() + 2).append("\">").append(esc(plugin)).append("</th></tr>\n");
+            models.forEach((model, cells) -> {
+                long passed = cells.values().stream().filter(t -> "passed".equals(text(t, "status"))).count();
+                h.append("<tr><th class=\"row\"><code>").append(esc(model)).append("</code></th><td class=\"tally\">")
+                        .append(passed).append(" / ").append(cells.size()).append("</td>");
+                for (String c : columns) {
+                    JsonNode t = cells.get(c);
+                    if (t == null) { h.append("<td class=\"st s-none\" title=\"not in this plugin's spec\">·</td>"); continue; }
+                    String status = text(t, "status"), error = text(t, "error");
+                    h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" title=\"").append(esc(c)).append(": ").append(esc(status))
+                            .append(error == null ? "" : "\n" + esc(shorten(error))).append("\">").append(HtmlTheme.look(status).symbol()).append("</td>");
+                }
+                h.append("</tr>\n");
+            });
+        });
+        h.append("</tbody></table></div>\n");
+    }
+
+    private static void runs(StringBuilder h, List<JsonNode> runs) {
+        h.append("<h2 id=\"runs\">Runs</h2><p class=\"note\">One run per plugin and runtime: its entry started once, its tests ran against it.</p>\n")
+                .append("<div class=\"scroll\"><table class=\"runs\"><thead><tr><th>Plugin</th><th>Runtime</th><th>Status</th><th>Tests</th>")
+                .append("<th>Counts</th><th>Time</th><th>Reason</th><th>Log</th></tr></thead><tbody>\n");
+        for (JsonNode r : runs) {
+            String status = text(r, "status"), reason = text(r, "reason");
+            Look l = HtmlTheme.look(status);
+            h.append("<tr><td>").append(esc(text(r, "plugin"))).append("</td><td>").append(esc(text(r, "runtime")))
+                    .append("</td><td class=\"st ").append(HtmlTheme.cls(status)).append("\"><span class=\"sym\">").append(l.symbol())
+                    .append("</span>").append(esc(l.label())).append("</td><td>").append(r.path("tests").asLong()).append("</td><td class=\"tally\">");
+            r.path("counts").properties().forEach(e -> {
+                if (e.getValue().asLong() > 0) h.append(esc(e.getKey())).append(' ').append(e.getValue().asLong()).append(" &nbsp;");
+            });
+            h.append("</td><td class=\"tally\">").append(esc(Durations.format(r.path("elapsed_ms").asLong(-1))));
+            if (r.hasNonNull("startup_ms")) h.append(" (start ").append(esc(Durations.format(r.path("startup_ms").asLong()))).append(")");
+            h.append("</td><td class=\"reason\">").append(reason == null ? "" : esc(reason));
+            List<JsonNode> tail = list(r.path("log_tail"));
+            if (!tail.isEmpty()) {
+                h.append("<details><summary>log tail (").append(tail.size()).append(" lines)</summary><pre>");
+                tail.forEach(line -> h.append(esc(line.asText())).append('\n'));
+                h.append("</pre></details>");
+            }
+            h.append("</td><td>").append(r.hasNonNull("log") ? "<code>" + esc(text(r, "log")) + "</code>" : "").append("</td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    private static String latency(JsonNode t) {
+        return t.hasNonNull("latency_ms") ? "<span class=\"ms\">" + esc(Durations.format(t.path("latency_ms").asLong())) + "</span>" : "";
+    }
+
+    private static String flaky(JsonNode t) {
+        return t.path("flaky").asBoolean() ? "<span class=\"flaky\" title=\"passed after " + t.path("attempts").asInt() + " attempts\">flaky</span>" : "";
+    }
+
+    /** Text for HTML content and quoted attributes alike; control characters other than line breaks and tabs are dropped. */
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> { if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') b.append(c); }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A hover text stays readable; the whole error is one click away in the parity table. */
+    private static String shorten(String s) {
+        if (s.length() <= 600) return s;
+        return s.substring(0, Character.isHighSurrogate(s.charAt(599)) ? 599 : 600) + " …";
+    }
+
+    /** Every built-in test is called "… Conformance": in a narrow column header the word only costs room. */
+    private static String shortName(String test) {
+        String s = test == null ? "" : test.replaceAll("(?i)\\s*\\bconformance\\b", "").strip();
+        return s.isEmpty() ? String.valueOf(test) : s;
+    }
+
+    /** An anchor id from a runtime name: letters, digits and dashes only. */
+    private static String slug(String s) {
+        return s == null ? "" : s.replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    private static Key key(JsonNode t) {
+        return new Key(text(t, "plugin"), text(t, "model"), text(t, "test"));
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+}
