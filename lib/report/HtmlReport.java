@@ -19,6 +19,8 @@ import java.util.Set;
  */
 public final class HtmlReport {
 
+    public static final String FILE_NAME = "report.html";
+
     /** One row of the parity table: the same plugin, model and test, run in each runtime. */
     record Key(String plugin, String model, String test) {}
 

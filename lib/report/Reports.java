@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything rendered from results.json: junit.xml and summary.md beside it, the summary appended to
+ * Everything rendered from results.json: junit.xml, summary.md and report.html beside it, the summary appended to
  * $GITHUB_STEP_SUMMARY when set, and {@code ::error} annotations when running under GitHub Actions.
  */
 public final class Reports {
@@ -42,6 +42,7 @@ public final class Reports {
         written.add(Files.writeString(dir.resolve(JunitXml.FILE_NAME), JunitXml.render(results)));
         String markdown = MarkdownSummary.render(results);
         written.add(Files.writeString(dir.resolve(MarkdownSummary.FILE_NAME), markdown));
+        written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results)));
         String stepSummary = env.get("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
             Files.writeString(Path.of(stepSummary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

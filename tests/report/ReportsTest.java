@@ -116,6 +116,7 @@ class ReportsTest {
         assertEquals(1, r.exitCode(), "the results hold failures: " + r);
         assertTrue(Files.readString(out.path("again/junit.xml")).contains("<testsuites"));
         assertTrue(Files.exists(out.path("again/summary.md")));
+        assertTrue(Files.readString(out.path("again/report.html")).contains("Parity across runtimes"));
     }
 
     @Test
