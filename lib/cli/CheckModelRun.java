@@ -8,10 +8,11 @@ import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.report.ConformException;
 import conform.report.Diagnostic;
-import conform.report.ProgressLines;
+import conform.report.LiveTable;
 import conform.report.ResultsJson;
 import conform.report.RunSummary;
 import conform.runner.CheckRun;
+import conform.runner.RunListener;
 import conform.runner.RunResult;
 
 import java.io.IOException;
@@ -46,8 +47,9 @@ final class CheckModelRun {
         List<RunResult> results;
         try (Emulator emulator = emulate ? startEmulator(plan, fault) : null) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), new ProgressLines(ws.console, ws.options.verbose), logDir, childEnv);
-            results = run.execute(plan, setupFailures);
+            RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
+            CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), progress, logDir, childEnv);
+            try { results = run.execute(plan, setupFailures); } finally { if (progress instanceof LiveTable live) live.close(); }
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
