@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,8 +257,10 @@ class LiveTableTest {
                     + conform.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "))
                     + "\necho \"conform exited $?\"\nsleep 300\n");
             String socket = "conform-live-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+            String socketFile = "";
             try {
                 tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", "120", "-y", "30", "sh " + work.path("run.sh"));
+                socketFile = tmux(socket, "display-message", "-p", "#{socket_path}").strip();
                 List<String> running = waitFor(socket, s -> s.stream().filter(l -> l.matches(ROW) && l.contains("running")).count() == 3, 120);
                 assertTableAtBottom(running, 120, false);
 
@@ -275,6 +278,7 @@ class LiveTableTest {
                 assertEquals(3, end.stream().filter(l -> l.matches(ROW) && l.contains("failed") && l.contains("8/9")).count(), String.join("\n", end));
             } finally {
                 tmux(socket, "kill-server");
+                if (!socketFile.isEmpty()) Files.deleteIfExists(Path.of(socketFile));
             }
         }
     }
