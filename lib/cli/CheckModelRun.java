@@ -8,11 +8,12 @@ import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.report.ConformException;
 import conform.report.Diagnostic;
-import conform.report.ProgressLines;
+import conform.report.LiveTable;
 import conform.report.Reports;
 import conform.report.ResultsJson;
 import conform.report.RunSummary;
 import conform.runner.CheckRun;
+import conform.runner.RunListener;
 import conform.runner.RunResult;
 
 import java.io.IOException;
@@ -45,10 +46,12 @@ final class CheckModelRun {
                 + " test(s) · logs in " + logDir);
         Map<String, String> setupFailures = setUp(plan, logDir);
         List<RunResult> results;
-        try (Emulator emulator = emulate ? startEmulator(plan, fault) : null) {
+        RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
+        try (Emulator emulator = emulate ? startEmulator(plan, fault, progress) : null) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            CheckRun run = new CheckRun(ws.config(), cli, ws.validators(), new ProgressLines(ws.console, ws.options.verbose), logDir, childEnv);
-            results = run.execute(plan, setupFailures);
+            results = new CheckRun(ws.config(), cli, ws.validators(), progress, logDir, childEnv).execute(plan, setupFailures);
+        } finally {
+            if (progress instanceof LiveTable live) live.close();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
@@ -67,10 +70,10 @@ final class CheckModelRun {
         return bad ? 1 : 0;
     }
 
-    private Emulator startEmulator(Plan plan, Emulator.RunFault fault) {
+    private Emulator startEmulator(Plan plan, Emulator.RunFault fault, RunListener progress) {
         try {
             Emulator emulator = Emulator.start(0, Emulation.models(plan), fault, ws.console.redactor(),
-                    line -> { if (ws.options.verbose) ws.console.err("    " + ws.console.style().dim("emulator: " + line)); });
+                    line -> { if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line)); });
             ws.console.err("  emulator at " + emulator.url() + (fault == null ? "" : " · injecting " + fault.fault().kind() + " into the first " + fault.count() + " request(s)"));
             return emulator;
         } catch (IOException e) {

@@ -75,6 +75,11 @@ public final class ProgressLines implements RunListener {
         console.err("  " + line);
     }
 
+    @Override
+    public void log(String line) {
+        console.err(line);
+    }
+
     static String firstLine(String text) {
         if (text == null) return "";
         String first = text.strip().lines().findFirst().orElse("");

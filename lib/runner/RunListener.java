@@ -22,4 +22,7 @@ public interface RunListener {
 
     /** A plugin run is over. */
     default void runFinished(RunResult result) {}
+
+    /** A line from elsewhere in the run (the emulator's request log with -v), shown with the progress. */
+    default void log(String line) {}
 }

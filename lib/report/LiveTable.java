@@ -1,0 +1,385 @@
+package conform.report;
+
+import conform.plan.Plan;
+import conform.runner.RunListener;
+import conform.runner.RunResult;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
+import org.fusesource.jansi.Ansi;
+import org.fusesource.jansi.internal.CLibrary;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Live progress for terminals: a table with one row per plugin run (status, a coloured bar with passed/total,
+ * elapsed time, details) kept below the log lines, which scroll above it. Each redraw moves the cursor back to
+ * the table's first line and erases downwards, so no table line may wrap: every line is cut to the width.
+ * Events come from many threads; all output happens under one lock. A daemon ticker redraws every 250 ms so the
+ * running times advance between events.
+ */
+public final class LiveTable implements RunListener, AutoCloseable {
+
+    static final int BAR_WIDTH = 12;
+    private static final long TICK_MS = 250;
+    /** Rows left free below the table: the cursor's line and a margin, so the table itself never scrolls. */
+    private static final int SPARE_ROWS = 3;
+    private static final String ERASE_LINE = Ansi.ansi().eraseLine(Ansi.Erase.FORWARD).toString();
+
+    enum State { PENDING, STARTING, RUNNING, PASSED, FAILED, ERROR, SKIPPED }
+
+    /** A planned run: the table knows every row and its test count before anything starts. */
+    record Planned(String plugin, String runtime, int tests) {}
+
+    private static final class Row {
+        final String plugin, runtime;
+        final int total;
+        State state = State.PENDING;
+        int passed, failed, known, retries;
+        long startNanos, elapsedMs = -1;
+        String reason;
+
+        Row(String plugin, String runtime, int total) {
+            this.plugin = plugin;
+            this.runtime = runtime;
+            this.total = total;
+        }
+    }
+
+    private final Object lock = new Object();
+    private final Console console;
+    private final Style style;
+    private final TerminalSize size;
+    private final LongSupplier clock;
+    /** The log lines' wording is ProgressLines' own: it writes into this buffer, and each redraw prints them above the table. */
+    private final StringWriter logBuffer = new StringWriter();
+    private final ProgressLines logLines;
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private int[] drawnWidths = new int[0];
+    private int drawnAtColumns;
+    private Thread ticker;
+    private boolean closed;
+
+    LiveTable(Console console, List<Planned> planned, boolean verbose, TerminalSize size, LongSupplier nanoClock) {
+        this.console = console;
+        this.style = console.style();
+        this.size = size;
+        this.clock = nanoClock;
+        this.logLines = new ProgressLines(new Console(new PrintWriter(logBuffer), new PrintWriter(logBuffer), style, console.redactor()), verbose);
+        for (Planned p : planned) rows.put(p.plugin() + "\0" + p.runtime(), new Row(p.plugin(), p.runtime(), p.tests()));
+    }
+
+    /**
+     * The live table (started) on a colour terminal, else the plain append-only {@link ProgressLines}, which logs and
+     * CI need. Close a LiveTable after the run: {@code if (listener instanceof LiveTable live) live.close();}
+     */
+    public static RunListener forConsole(Console console, Plan plan, boolean verbose, boolean terminal) {
+        if (!terminal || !console.style().enabled()) return new ProgressLines(console, verbose);
+        List<Planned> planned = plan.runs().stream().map(r -> new Planned(r.plugin(), r.runtimeName(), r.testCount())).toList();
+        LiveTable table = new LiveTable(console, planned, verbose, TerminalSize.probe(), System::nanoTime);
+        table.start();
+        return table;
+    }
+
+    /** Whether stderr, where progress goes, is a terminal. */
+    public static boolean stderrIsTerminal() {
+        try {
+            return CLibrary.LOADED && CLibrary.isatty(CLibrary.STDERR_FILENO) != 0;
+        } catch (LinkageError | RuntimeException noNativeLibrary) {
+            return System.console() != null;
+        }
+    }
+
+    /** First draw, the resize handler, and the ticker thread. */
+    void start() {
+        boolean signalled = size.watch(() -> { synchronized (lock) { if (!closed) redraw(List.of()); } });
+        synchronized (lock) { redraw(List.of()); }
+        ticker = Thread.ofPlatform().daemon().name("conform-live-table").start(() -> {
+            for (int tick = 0; ; tick++) {
+                try {
+                    Thread.sleep(TICK_MS);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                // Without SIGWINCH, poll the size (an ioctl) once a second instead.
+                boolean resized = !signalled && tick % 4 == 0 && size.refresh();
+                synchronized (lock) {
+                    if (closed) return;
+                    if (resized || rows.values().stream().anyMatch(r -> r.state == State.STARTING || r.state == State.RUNNING)) redraw(List.of());
+                }
+            }
+        });
+    }
+
+    @Override public void runStarting(String plugin, String runtime, int tests) {
+        event(plugin, runtime, r -> { r.state = State.STARTING; r.startNanos = clock.getAsLong(); }, () -> logLines.runStarting(plugin, runtime, tests));
+    }
+
+    @Override public void runRunning(String plugin, String runtime, long startupMs) {
+        event(plugin, runtime, r -> r.state = State.RUNNING, () -> logLines.runRunning(plugin, runtime, startupMs));
+    }
+
+    @Override public void note(String plugin, String runtime, String message) {
+        event(plugin, runtime, r -> {}, () -> logLines.note(plugin, runtime, message));
+    }
+
+    @Override public void retrying(String plugin, String runtime, String model, String test, int retry, int maxRetries, String error, Duration wait) {
+        event(plugin, runtime, r -> r.retries++, () -> logLines.retrying(plugin, runtime, model, test, retry, maxRetries, error, wait));
+    }
+
+    @Override public void testFinished(TestResult t) {
+        event(t.plugin(), t.runtime(), r -> {
+            switch (t.status()) {
+                case PASSED -> r.passed++;
+                case XFAIL -> r.known++;
+                case SKIPPED -> {}
+                default -> r.failed++;
+            }
+        }, () -> logLines.testFinished(t));
+    }
+
+    @Override public void runFinished(RunResult result) {
+        event(result.plugin(), result.runtime(), r -> {
+            r.state = State.valueOf(result.status().name());
+            r.elapsedMs = result.elapsedMs();
+            r.passed = (int) result.count(TestStatus.PASSED);
+            r.known = (int) result.count(TestStatus.XFAIL);
+            r.failed = (int) result.tests().stream().filter(t -> !t.status().acceptable()).count();
+            if (r.state == State.ERROR || r.state == State.SKIPPED) r.reason = ProgressLines.firstLine(result.error());
+        }, () -> logLines.runFinished(result));
+    }
+
+    @Override public void log(String line) {
+        synchronized (lock) {
+            if (closed) console.err(line);
+            else redraw(List.of(line));
+        }
+    }
+
+    private void event(String plugin, String runtime, Consumer<Row> change, Runnable log) {
+        synchronized (lock) {
+            change.accept(rows.computeIfAbsent(plugin + "\0" + runtime, k -> new Row(plugin, runtime, 0)));
+            log.run();
+            List<String> lines = logBuffer.toString().lines().toList();
+            logBuffer.getBuffer().setLength(0);
+            if (closed) lines.forEach(console::err);
+            else redraw(lines);
+        }
+    }
+
+    /** Stops the ticker and the resize handler and draws the table a last time; it stays on screen. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (lock) {
+            if (closed) return;
+            t = ticker;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        size.close();
+        synchronized (lock) {
+            redraw(List.of());
+            closed = true;
+        }
+    }
+
+    /**
+     * Moves up over the last table (as the terminal now shows it) and overwrites it with the log lines and the new
+     * table, erasing the rest of each line as it goes and what is left below at the end. Not one erase-down from the
+     * table's first line: at the top of the screen that clears the whole screen, which tmux (scroll-on-clear) copies
+     * into the scrollback, a torn table per redraw.
+     */
+    private void redraw(List<String> logs) {
+        size.refreshIfCheap();
+        int columns = size.columns();
+        List<String> table = render(columns, size.rows(), clock.getAsLong());
+        StringBuilder out = new StringBuilder();
+        int up = screenRows(drawnWidths, drawnAtColumns, columns);
+        if (up > 0) out.append('\r').append(Ansi.ansi().cursorUp(up));
+        for (String line : logs) {
+            int width = Style.visibleLength(line);
+            // A line that fills its last row exactly leaves the cursor in the last column, where erasing would eat its last character.
+            out.append(line).append(width > 0 && width % columns == 0 ? "" : ERASE_LINE).append('\n');
+        }
+        for (int i = 0; i < table.size(); i++) out.append(i > 0 ? "\n" : "").append(table.get(i)).append(ERASE_LINE);
+        out.append(Ansi.ansi().eraseScreen(Ansi.Erase.FORWARD));
+        console.err(out.toString());
+        drawnWidths = table.stream().mapToInt(Style::visibleLength).toArray();
+        drawnAtColumns = columns;
+    }
+
+    /**
+     * The rows the last table takes now. A terminal that got narrower re-wraps (tmux, VTE, iTerm) the lines wider
+     * than it, so one old line may now take several rows; lines drawn at the current width or wider never wrap.
+     */
+    static int screenRows(int[] widths, int drawnAtColumns, int columns) {
+        int n = 0;
+        for (int w : widths) n += columns < drawnAtColumns && w > columns ? (w + columns - 1) / columns : 1;
+        return n;
+    }
+
+    /** The table's lines for a terminal of this size, each cut to {@code columns - 1} cells (the last one can trigger a wrap). */
+    List<String> render(int columns, int height, long now) {
+        List<Row> all;
+        synchronized (lock) {
+            all = List.copyOf(rows.values());
+        }
+        int room = Math.max(2, height - SPARE_ROWS - 1);
+        List<Row> shown = all;
+        String more = null;
+        if (all.size() > room) {
+            // Show what needs attention (running, then failed) and summarise the rest in one line, keeping plan order.
+            List<Row> ranked = all.stream().sorted(Comparator.comparingInt(r -> rank(r.state))).toList();
+            Set<Row> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+            keep.addAll(ranked.subList(0, room - 1));
+            shown = all.stream().filter(keep::contains).toList();
+            Map<State, Long> rest = all.stream().filter(r -> !keep.contains(r))
+                    .collect(Collectors.groupingBy(r -> r.state, () -> new EnumMap<>(State.class), Collectors.counting()));
+            more = "  … " + (all.size() - shown.size()) + " more: " + rest.entrySet().stream()
+                    .map(e -> e.getValue() + " " + label(e.getKey())).collect(Collectors.joining(", "));
+        }
+        int pluginWidth = Math.min(32, Math.max(6, shown.stream().mapToInt(r -> r.plugin.length()).max().orElse(0)));
+        int runtimeWidth = Math.min(12, Math.max(7, shown.stream().mapToInt(r -> r.runtime.length()).max().orElse(0)));
+        int countWidth = shown.stream().mapToInt(r -> 2 * String.valueOf(r.total).length() + 1).max().orElse(3);
+        List<String> lines = new ArrayList<>();
+        lines.add(style.dim("    " + pad("plugin", pluginWidth) + "  " + pad("runtime", runtimeWidth) + "  " + pad("status", 8) + "  "
+                + pad("progress", BAR_WIDTH + 1 + countWidth) + "  " + String.format("%8s", "time") + "  details"));
+        for (Row r : shown) {
+            String count = r.passed + "/" + r.total;
+            String time = r.elapsedMs >= 0 ? Durations.format(r.elapsedMs)
+                    : r.startNanos > 0 ? Durations.format((now - r.startNanos) / 1_000_000) : "";
+            lines.add("  " + paint(r.state, icon(r.state)) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  " + style.cyan(pad(r.runtime, runtimeWidth))
+                    + "  " + paint(r.state, pad(label(r.state), 8)) + "  " + bar(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
+                    + (r.failed > 0 ? style.red(pad(count, countWidth)) : style.green(pad(count, countWidth)))
+                    + "  " + String.format("%8s", time) + "  " + details(r));
+        }
+        if (more != null) lines.add(style.dim(more));
+        return lines.stream().map(l -> truncate(l, columns - 1)).toList();
+    }
+
+    private String details(Row r) {
+        if (r.reason != null) return r.state == State.ERROR ? style.red(r.reason) : style.yellow(r.reason);
+        List<String> parts = new ArrayList<>();
+        if (r.failed > 0) parts.add(r.failed + " failed");
+        if (r.known > 0) parts.add(r.known + " known failure(s)");
+        if (r.retries > 0) parts.add(r.retries + (r.retries == 1 ? " retry" : " retries"));
+        return style.dim(String.join(" · ", parts));
+    }
+
+    /**
+     * A bar of exactly {@code width} cells: passed green, failed red, known failures yellow, the rest dim. Cells are
+     * shared out by largest remainder, and a non-zero count always gets a cell, so one failure in 500 still shows.
+     */
+    static String bar(Style style, int width, int passed, int failed, int known, int total) {
+        int done = passed + failed + known;
+        if (total <= 0 && done == 0) return style.dim(pad("—", width));
+        int[] cells = cells(width, passed, failed, known, Math.max(0, total - done));
+        return style.green("█".repeat(cells[0])) + style.red("█".repeat(cells[1])) + style.yellow("█".repeat(cells[2])) + style.dim("░".repeat(cells[3]));
+    }
+
+    static int[] cells(int width, int... counts) {
+        long sum = 0;
+        for (int c : counts) sum += Math.max(0, c);
+        int[] cells = new int[counts.length];
+        if (sum == 0 || width <= 0) return cells;
+        long[] remainders = new long[counts.length];
+        int used = 0;
+        for (int i = 0; i < counts.length; i++) {
+            long scaled = (long) Math.max(0, counts[i]) * width;
+            cells[i] = (int) (scaled / sum);
+            remainders[i] = scaled % sum;
+            used += cells[i];
+        }
+        // First a cell for every non-zero count that has none, then the largest remainders, until the bar is full.
+        while (used < width) {
+            int best = -1;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] <= 0) continue;
+                boolean starved = cells[i] == 0, bestStarved = best >= 0 && cells[best] == 0;
+                if (best < 0 || (starved && !bestStarved) || (starved == bestStarved && remainders[i] > remainders[best])) best = i;
+            }
+            cells[best]++;
+            remainders[best] = -1;
+            used++;
+        }
+        // A starved count still without a cell takes one from the largest share (more counts than cells is the only way left).
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] <= 0 || cells[i] > 0) continue;
+            int largest = 0;
+            for (int j = 1; j < counts.length; j++) if (cells[j] > cells[largest]) largest = j;
+            if (cells[largest] > 1) { cells[largest]--; cells[i]++; }
+        }
+        return cells;
+    }
+
+    /** Cuts a line to {@code width} visible cells, keeping its escape codes; a cut line ends in "…" and a reset. */
+    static String truncate(String line, int width) {
+        if (Style.visibleLength(line) <= width) return line;
+        if (width <= 0) return "";
+        StringBuilder out = new StringBuilder();
+        int seen = 0;
+        for (int i = 0; i < line.length(); ) {
+            if (line.charAt(i) == '\u001B' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
+                int end = i + 2;
+                while (end < line.length() && (line.charAt(end) < 0x40 || line.charAt(end) > 0x7E)) end++;
+                out.append(line, i, Math.min(end + 1, line.length()));
+                i = end + 1;
+                continue;
+            }
+            if (seen == width - 1) break;
+            int cp = line.codePointAt(i);
+            out.appendCodePoint(cp);
+            seen++;
+            i += Character.charCount(cp);
+        }
+        return out.append('…').append("\u001B[0m").toString();
+    }
+
+    private static int rank(State s) {
+        return switch (s) { case RUNNING -> 0; case STARTING -> 1; case FAILED -> 2; case ERROR -> 3; case PENDING -> 4; case SKIPPED -> 5; case PASSED -> 6; };
+    }
+
+    static String label(State s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String icon(State s) {
+        return switch (s) { case PENDING -> "◌"; case STARTING -> "…"; case RUNNING -> "⟳"; case PASSED -> "✓"; case FAILED -> "✗"; case ERROR -> "!"; case SKIPPED -> "⊘"; };
+    }
+
+    private String paint(State s, String text) {
+        return switch (s) {
+            case PENDING -> style.dim(text);
+            case STARTING, RUNNING -> style.blue(text);
+            case PASSED -> style.green(text);
+            case FAILED, ERROR -> style.red(text);
+            case SKIPPED -> style.yellow(text);
+        };
+    }
+
+    private static String pad(String s, int width) {
+        int len = s.codePointCount(0, s.length());
+        if (len > width) return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
+        return s + " ".repeat(width - len);
+    }
+}
