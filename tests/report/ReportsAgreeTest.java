@@ -1,0 +1,75 @@
+package conform.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.support.CliRun;
+import conform.support.Fixtures;
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** One real run with mixed outcomes in three runtimes: results.json, junit.xml, summary.md and report.html agree. */
+class ReportsAgreeTest {
+
+    private final TempProject work = TempProject.create();
+
+    @BeforeAll
+    static void installRuntimes() {
+        Fixtures.ensureSetUp();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        work.close();
+        assertEquals(List.of(), Fixtures.livingChildren());
+    }
+
+    @Test
+    void theFourReportsTellTheSameStory() throws Exception {
+        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
+                "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js,python,go", "--report-dir", work.root().toString(), "--no-color");
+        assertEquals(1, r.exitCode(), r.toString());
+        JsonNode results = new ObjectMapper().readTree(work.path("results.json").toFile());
+        long passed = results.at("/totals/passed").asLong();
+        long failed = results.at("/totals/failed").asLong();
+        assertEquals(3, passed, "Multiturn passes in each runtime");
+        assertEquals(9, failed, "three validator failures in each runtime");
+        assertEquals(12, results.get("results").size());
+
+        Element suites = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(work.path("junit.xml").toFile()).getDocumentElement();
+        assertEquals("12", suites.getAttribute("tests"));
+        long junitFailures = 0;
+        var list = suites.getElementsByTagName("testsuite");
+        for (int i = 0; i < list.getLength(); i++) junitFailures += Long.parseLong(((Element) list.item(i)).getAttribute("failures"));
+        assertEquals(failed, junitFailures);
+        assertEquals(3, list.getLength());
+
+        String markdown = Files.readString(work.path("summary.md"));
+        assertTrue(markdown.contains("**" + passed + " passed**, " + failed + " failed"), markdown);
+        assertEquals(failed, markdown.lines().filter(l -> l.matches("\\| echo \\| (js|python|go) \\| conformtest/echo \\| .* \\| failed \\|.*")).count());
+
+        String html = Files.readString(work.path("report.html"));
+        assertEquals(passed, chip(html, "passed"), "the HTML header counts the same passes");
+        assertEquals(failed, chip(html, "failed"));
+        assertTrue(r.err().contains(passed + " passed · " + failed + " failed"), "the console footer too:\n" + r.err());
+    }
+
+    /** The number in the HTML header's chip for a status. */
+    private static long chip(String html, String status) {
+        Matcher m = Pattern.compile(status + "\\s*(?:<[^>]+>\\s*)*(\\d+)").matcher(html);
+        assertTrue(m.find(), "no " + status + " chip");
+        return Long.parseLong(m.group(1));
+    }
+}
