@@ -49,7 +49,7 @@ final class CheckModelRun {
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
         try (Emulator emulator = emulate ? startEmulator(plan, fault, progress) : null) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            results = new CheckRun(ws.config(), cli, ws.validators(), progress, logDir, childEnv).execute(plan, setupFailures);
+            results = new CheckRun(ws.config(), cli, ws.validators(), progress, logDir, childEnv, ws.options.verbose).execute(plan, setupFailures);
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }

@@ -24,10 +24,12 @@ public final class CheckRun {
 
     /**
      * @param logDir   where each runtime's output goes ({@code <plugin>-<runtime>.log})
-     * @param childEnv variables added to every runtime's environment (never printed)
+     * @param childEnv   variables added to every runtime's environment (never printed)
+     * @param followLogs pass each runtime's log to {@link RunListener#log} as it arrives (-v)
      */
-    public CheckRun(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv) {
-        this.runner = new PluginRunner(config, cli, validators, listener, logDir, childEnv);
+    public CheckRun(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv,
+                    boolean followLogs) {
+        this.runner = new PluginRunner(config, cli, validators, listener, logDir, childEnv, followLogs);
         this.concurrency = config.settingsFor(null, null, cli).concurrency();
     }
 

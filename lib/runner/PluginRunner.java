@@ -36,8 +36,10 @@ final class PluginRunner {
     private final Path logDir;
     private final Map<String, String> childEnv;
     private final KnownFailures knownFailures;
+    private final boolean followLogs;
 
-    PluginRunner(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv) {
+    PluginRunner(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv,
+                 boolean followLogs) {
         this.config = config;
         this.cli = cli;
         this.executor = new TestExecutor(validators, listener);
@@ -45,10 +47,15 @@ final class PluginRunner {
         this.logDir = logDir;
         this.childEnv = childEnv;
         this.knownFailures = new KnownFailures(config);
+        this.followLogs = followLogs;
     }
 
-    /** A test to run: where it is in the plan, and its settings. */
-    private record Job(int index, Suite suite, TestCase test, Settings settings) {}
+    /**
+     * A test to run: where it is in the plan, and its settings.
+     *
+     * @param known recorded in [[conform.known-failures]]: one attempt tells whether it still fails, so no retries
+     */
+    private record Job(int index, Suite suite, TestCase test, Settings settings, boolean known) {}
 
     RunResult execute(PlannedRun run) {
         long start = System.nanoTime();
@@ -70,6 +77,7 @@ final class PluginRunner {
             return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
         }
         try (session) {
+            if (followLogs) session.follow(line -> listener.log("    " + plugin + " (" + runtime + ") | " + line));
             listener.runRunning(plugin, runtime, session.startupMs());
             long testsStart = System.nanoTime();
             List<TestResult> results = runAll(new RunContext(plugin, runtime, session), jobs, runSettings);
@@ -103,7 +111,10 @@ final class PluginRunner {
         if (run.spec() == null) return jobs;
         for (Suite suite : run.spec().suites()) {
             Settings settings = config.settingsFor(run.plugin(), suite.model(), cli);
-            for (TestCase test : suite.tests()) jobs.add(new Job(jobs.size(), suite, test, settings));
+            for (TestCase test : suite.tests()) {
+                boolean known = config.knownFailure(run.plugin(), run.runtimeName(), suite.model(), test.name()).isPresent();
+                jobs.add(new Job(jobs.size(), suite, test, settings, known));
+            }
         }
         return jobs;
     }
@@ -156,12 +167,12 @@ final class PluginRunner {
 
     /** Failures get one more, serial, round when tests ran concurrently and retries are on (load may have caused them). */
     private static boolean needsRerun(Job job, TestExecutor.Verdict verdict, Settings runSettings, RunContext ctx) {
-        return !verdict.result().passed() && verdict.retryable() && job.settings().maxRetries() > 0
+        return !verdict.result().passed() && verdict.retryable() && !job.known() && job.settings().maxRetries() > 0
                 && Math.min(job.settings().testConcurrency(), runSettings.testConcurrency()) > 1 && ctx.runner().alive();
     }
 
     private static RetryPolicy policy(Job job) {
-        return RetryPolicy.of(job.settings().maxRetries(), job.settings().retryBaseDelaySeconds());
+        return RetryPolicy.of(job.known() ? 0 : job.settings().maxRetries(), job.settings().retryBaseDelaySeconds());
     }
 
     private static Duration timeout(Job job) {

@@ -32,12 +32,18 @@ public final class RuntimeSession implements ActionRunner {
     private final RuntimeFile file;
     private final ReflectionClient client;
     private final long startupMs;
+    private LogFollower follower;
 
     private RuntimeSession(ProcessTree tree, RuntimeFile file, ReflectionClient client, long startupMs) {
         this.tree = tree;
         this.file = file;
         this.client = client;
         this.startupMs = startupMs;
+    }
+
+    /** Passes the runtime's log on, line by line as it arrives, from its first line (for -v). */
+    public void follow(Consumer<String> lines) {
+        follower = new LogFollower(tree.log(), 0, lines);
     }
 
     /**
@@ -212,6 +218,7 @@ public final class RuntimeSession implements ActionRunner {
     @Override
     public void close() {
         tree.stop(Duration.ofSeconds(5));
+        if (follower != null) follower.close();
         try {
             Files.deleteIfExists(file.path());
         } catch (IOException ignored) {

@@ -152,9 +152,10 @@ class LifecycleTest {
                 reason = "%s"
                 """;
         work.write("known.toml", base + known.formatted("Wrong word", "bug 1") + known.formatted("Not JSON", "bug 2") + known.formatted("No tool call", "bug 3"));
-        CliRun green = run(work.path("known.toml"), "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js");
+        CliRun green = run(work.path("known.toml"), "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js", "--max-retries", "2");
         assertEquals(0, green.exitCode(), green.toString());
         assertEquals("xfail", results().at("/results/1/status").asText());
+        assertEquals(1, results().at("/results/1/attempts").asInt(), "a known failure is not retried");
         assertTrue(results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"), results().toString());
         assertTrue(green.err().contains("3 known failure(s)"), green.toString());
 

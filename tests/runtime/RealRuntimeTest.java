@@ -107,6 +107,13 @@ class RealRuntimeTest {
         assertTrue(o.cli().err().contains("error[E0002]"), o.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void verboseShowsTheRuntimesLogAsItArrives() {
+        Fixtures.Outcome o = Fixtures.checkModel("chatty", "go", reports.root(), "-v");
+        assertTrue(o.cli().err().contains("echo (go) | conformtest/echo chatty stdout line 1:"), "the runtime's own lines, tagged");
+        assertTrue(o.cli().err().contains("echo (go) | conformtest/echo chatty stderr line 20000:"), "to the last line");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"js", "python", "go"})
     void aChattyRuntimeDoesNotStall(String runtime) {
