@@ -282,4 +282,42 @@ class LiveTableTest {
             }
         }
     }
+
+    @Test
+    void aRealTerminalWithMorePluginsThanRowsSummarisesTheRest() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed (apt-get install -y tmux)");
+        Fixtures.ensureSetUp();
+        try (TempProject work = TempProject.create()) {
+            Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
+            for (int i = 1; i <= 14; i++) {
+                String plugin = String.format("plugin-%02d", i);
+                work.write("entries/" + plugin + ".ts", "import '" + fixture + "';\n").write("specs/" + plugin + ".yaml",
+                        "- model: conformtest/echo\n  supports: [multiturn]\n  tests:\n    - {name: slow, input: {messages: [{role: user, content: [{text: '#sleep:1500 hi'}]}]}}\n");
+            }
+            work.write("conform.toml", "[conform]\nmax-retries = 0\nspecs-dir = \"specs\"\n[conform.runtimes.js]\ncwd = \"" + RepoRoot.find().resolve("entries/js")
+                    + "\"\nentries-dir = \"entries\"\n");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> conform = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform",
+                    "check-model", "--config", work.path("conform.toml").toString(), "-j", "3");
+            work.write("run.sh", "cd '" + work.root() + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
+                    + conform.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "))
+                    + "\necho \"conform exited $?\"\nsleep 300\n");
+            String socket = "conform-many-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+            String socketFile = "";
+            try {
+                tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", "100", "-y", "16", "sh " + work.path("run.sh"));
+                socketFile = tmux(socket, "display-message", "-p", "#{socket_path}").strip();
+                List<String> running = waitFor(socket, screen -> screen.stream().anyMatch(l -> l.matches("\\s+… \\d+ more: .*")), 120);
+                String text = String.join("\n", running);
+                assertTrue(running.get(running.size() - 1).matches("\\s+… \\d+ more: .*"), "the summary line closes the table at the bottom:\n" + text);
+                for (String line : running) assertTrue(line.codePointCount(0, line.length()) <= 100, "wider than the window: " + line + "\n" + text);
+                assertEquals(1, running.stream().filter(LiveTableTest::isHeader).count(), "one table on screen:\n" + text);
+                List<String> end = waitFor(socket, screen -> screen.stream().anyMatch(l -> l.startsWith("conform exited")), 180);
+                assertTrue(end.stream().anyMatch(l -> l.equals("conform exited 0")), String.join("\n", end));
+            } finally {
+                tmux(socket, "kill-server");
+                if (!socketFile.isEmpty()) Files.deleteIfExists(Path.of(socketFile));
+            }
+        }
+    }
 }
