@@ -236,6 +236,19 @@ class LiveTableTest {
         if (!finished) assertEquals(h + 4, screen.size(), "nothing below the table while it runs:\n" + text);
     }
 
+    /** Runs conform (these arguments, from {@code dir}) in a new tmux session of the given size; returns its socket file. */
+    private static String startConformInTmux(TempProject work, String socket, Path dir, List<String> conformArgs, int columns, int rows) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform"));
+        command.addAll(conformArgs);
+        // Colour is on only on a terminal and without CI/NO_COLOR; the pane stays open after conform exits, for the last capture.
+        work.write("run.sh", "cd '" + dir + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
+                + command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "))
+                + "\necho \"conform exited $?\"\nsleep 300\n");
+        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", String.valueOf(columns), "-y", String.valueOf(rows), "sh " + work.path("run.sh"));
+        return tmux(socket, "display-message", "-p", "#{socket_path}").strip();
+    }
+
     @Test
     void aRealTerminalKeepsTheTableAtTheBottomThroughAResize() throws Exception {
         Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed (apt-get install -y tmux)");
@@ -249,18 +262,11 @@ class LiveTableTest {
             }
             spec.append("    - name: wrong\n      input: {messages: [{role: user, content: [{text: 'apples'}]}]}\n      validators: ['text-includes:banana']\n");
             work.write("specs/echo.yaml", spec.toString());
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> conform = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform",
-                    "check-model", "--config", Fixtures.config().toString(), "--specs-dir", work.path("specs").toString(), "--runtime", "js,python,go", "-t", "1");
-            // Colour is on only on a terminal and without CI/NO_COLOR; the pane stays open after conform exits, for the last capture.
-            work.write("run.sh", "cd '" + RepoRoot.find() + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
-                    + conform.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "))
-                    + "\necho \"conform exited $?\"\nsleep 300\n");
             String socket = "conform-live-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
             String socketFile = "";
             try {
-                tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", "120", "-y", "30", "sh " + work.path("run.sh"));
-                socketFile = tmux(socket, "display-message", "-p", "#{socket_path}").strip();
+                socketFile = startConformInTmux(work, socket, RepoRoot.find(), List.of("check-model", "--config", Fixtures.config().toString(),
+                        "--specs-dir", work.path("specs").toString(), "--runtime", "js,python,go", "-t", "1"), 120, 30);
                 List<String> running = waitFor(socket, s -> s.stream().filter(l -> l.matches(ROW) && l.contains("running")).count() == 3, 120);
                 assertTableAtBottom(running, 120, false);
 
@@ -296,17 +302,10 @@ class LiveTableTest {
             }
             work.write("conform.toml", "[conform]\nmax-retries = 0\nspecs-dir = \"specs\"\n[conform.runtimes.js]\ncwd = \"" + RepoRoot.find().resolve("entries/js")
                     + "\"\nentries-dir = \"entries\"\n");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> conform = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform",
-                    "check-model", "--config", work.path("conform.toml").toString(), "-j", "3");
-            work.write("run.sh", "cd '" + work.root() + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
-                    + conform.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "))
-                    + "\necho \"conform exited $?\"\nsleep 300\n");
             String socket = "conform-many-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
             String socketFile = "";
             try {
-                tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", "100", "-y", "16", "sh " + work.path("run.sh"));
-                socketFile = tmux(socket, "display-message", "-p", "#{socket_path}").strip();
+                socketFile = startConformInTmux(work, socket, work.root(), List.of("check-model", "--config", work.path("conform.toml").toString(), "-j", "3"), 100, 16);
                 List<String> running = waitFor(socket, screen -> screen.stream().anyMatch(l -> l.matches("\\s+… \\d+ more: .*")), 120);
                 String text = String.join("\n", running);
                 assertTrue(running.get(running.size() - 1).matches("\\s+… \\d+ more: .*"), "the summary line closes the table at the bottom:\n" + text);
