@@ -74,9 +74,8 @@ final class AnthropicDialect implements Dialect {
             return;
         }
         ChatRequest request = decode(body);
-        Fault fault = emulator.faultFor(request);
-        emulator.log("POST " + target + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
-        if (Wire.preFault(exchange, fault, request.stream(), error(fault))) return;
+        Fault fault = emulator.admit(exchange, target, request, AnthropicDialect::error);
+        if (fault == null) return;
         ChatReply reply = emulator.answer(request);
         if (request.stream()) stream(exchange, request, reply, fault);
         else Wire.json(exchange, 200, message(request, reply));

@@ -1,6 +1,11 @@
 package conform.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 /** What a dialect gets from the emulator: the reference model, the models to list, faults and the request log. */
 public interface EmulatorContext {
@@ -16,4 +21,16 @@ public interface EmulatorContext {
 
     /** Records a line in the request log (redacted before it is kept or printed). */
     void log(String line);
+
+    /**
+     * What every dialect does with a model request before answering it: pick its fault, log it, and answer with
+     * the fault when the fault replaces the answer ({@code errorBody} is the provider's error document for it).
+     *
+     * @return the fault still to apply to the answer (NONE, a stall, a truncation…), or null when the request is answered
+     */
+    default Fault admit(HttpExchange exchange, String target, ChatRequest request, Function<Fault, JsonNode> errorBody) throws IOException {
+        Fault fault = faultFor(request);
+        log("POST " + target + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
+        return Wire.preFault(exchange, fault, request.stream(), errorBody.apply(fault)) ? null : fault;
+    }
 }

@@ -82,9 +82,8 @@ final class GeminiDialect implements Dialect {
             return;
         }
         ChatRequest request = predict ? decodePredict(body, model) : decode(body, model, method.equals("streamGenerateContent"));
-        Fault fault = emulator.faultFor(request);
-        emulator.log("POST " + path + " model=" + model + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
-        if (Wire.preFault(exchange, fault, request.stream(), error(fault))) return;
+        Fault fault = emulator.admit(exchange, path, request, GeminiDialect::error);
+        if (fault == null) return;
         ChatReply reply = emulator.answer(request);
         if (predict && reply.media() == null) {
             // An explanation has no image to carry; as an error its text reaches the failure message.

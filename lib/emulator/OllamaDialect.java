@@ -81,9 +81,8 @@ final class OllamaDialect implements Dialect {
             return;
         }
         ChatRequest request = chat ? decodeChat(body) : decodeGenerate(body);
-        Fault fault = emulator.faultFor(request);
-        emulator.log("POST " + path + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
-        if (Wire.preFault(exchange, fault, request.stream(), faultError(fault))) return;
+        Fault fault = emulator.admit(exchange, path, request, OllamaDialect::faultError);
+        if (fault == null) return;
         ChatReply reply = emulator.answer(request);
         if (request.stream()) {
             stream(exchange, request, reply, fault, chat);

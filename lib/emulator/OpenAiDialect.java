@@ -61,9 +61,8 @@ final class OpenAiDialect implements Dialect {
         }
         JsonNode body = Wire.readJson(exchange);
         ChatRequest request = path.startsWith("/v1/chat") ? decodeChat(body) : decodeGeneration(body, path);
-        Fault fault = emulator.faultFor(request);
-        emulator.log("POST " + path + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
-        if (Wire.preFault(exchange, fault, request.stream(), error(fault))) return;
+        Fault fault = emulator.admit(exchange, path, request, OpenAiDialect::error);
+        if (fault == null) return;
         ChatReply reply = emulator.answer(request);
         if (path.startsWith("/v1/images")) {
             ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
