@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
 import conform.support.Fixtures;
+import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,19 +22,14 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** `check-model --emulate` with real plugins in real runtimes: explanations, faults, and honest results. */
+@ExtendWith(RealRuntimes.class)
 class EmulatedRuntimeTest {
 
     private final TempProject work = TempProject.create();
 
-    @BeforeAll
-    static void installRuntimes() {
-        Fixtures.ensureSetUp();
-    }
-
     @AfterEach
-    void noOrphans() {
+    void cleanUp() {
         work.close();
-        assertEquals(List.of(), Fixtures.livingChildren(), "processes left behind");
     }
 
     private CliRun run(Path config, String... args) {

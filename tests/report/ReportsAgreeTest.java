@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
 import conform.support.Fixtures;
+import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Element;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,19 +22,14 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** One real run with mixed outcomes in three runtimes: results.json, junit.xml, summary.md and report.html agree. */
+@ExtendWith(RealRuntimes.class)
 class ReportsAgreeTest {
 
     private final TempProject work = TempProject.create();
 
-    @BeforeAll
-    static void installRuntimes() {
-        Fixtures.ensureSetUp();
-    }
-
     @AfterEach
     void cleanUp() {
         work.close();
-        assertEquals(List.of(), Fixtures.livingChildren());
     }
 
     @Test

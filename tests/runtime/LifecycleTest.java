@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
 import conform.support.Fixtures;
+import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -22,19 +23,14 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
+@ExtendWith(RealRuntimes.class)
 class LifecycleTest {
 
     private final TempProject work = TempProject.create();
 
-    @BeforeAll
-    static void installRuntimes() {
-        Fixtures.ensureSetUp();
-    }
-
     @AfterEach
-    void noOrphans() {
+    void cleanUp() {
         work.close();
-        assertEquals(List.of(), Fixtures.livingChildren(), "processes left behind");
     }
 
     /** A config whose js runtime runs entries written by the test, next to the fixture's installed packages. */

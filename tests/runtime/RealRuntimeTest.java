@@ -2,9 +2,10 @@ package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.Fixtures;
+import conform.support.RealRuntimes;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,19 +17,14 @@ import static org.junit.jupiter.api.Assertions.*;
  * conform against real Genkit runtimes (JS, Python and Go), each running the fixture model of
  * entries/<runtime>/fixtures. Every test also checks that no process conform started survives it.
  */
+@ExtendWith(RealRuntimes.class)
 class RealRuntimeTest {
 
     private final TempProject reports = TempProject.create();
 
-    @BeforeAll
-    static void installRuntimes() {
-        Fixtures.ensureSetUp();
-    }
-
     @AfterEach
-    void noOrphans() {
+    void cleanUp() {
         reports.close();
-        assertEquals(java.util.List.of(), Fixtures.livingChildren(), "processes left behind");
     }
 
     @ParameterizedTest
