@@ -66,15 +66,18 @@ public final class ConformCommand implements Runnable {
     }
 
     static ConformCommand root(CommandLine cmd) {
+        return top(cmd).getCommand();
+    }
+
+    private static CommandLine top(CommandLine cmd) {
         CommandLine top = cmd;
         while (top.getParent() != null) top = top.getParent();
-        return top.getCommand();
+        return top;
     }
 
     Console console(CommandLine cmd) {
         if (console == null) {
-            CommandLine top = cmd;
-            while (top.getParent() != null) top = top.getParent();
+            CommandLine top = top(cmd);
             Style style = processOutput ? Style.detect(shared.noColor) : Style.plain();
             console = new Console(top.getOut(), top.getErr(), style, Redactor.fromEnvironment(env, List.of()));
         }

@@ -27,7 +27,7 @@ public final class Emulation {
     /** The environment to plan with: the user's, plus dummy values for the keys the emulator makes unnecessary. */
     public static Map<String, String> planningEnvironment(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
-        for (String key : Emulator.satisfiedVariables()) if (out.getOrDefault(key, "").isEmpty()) out.put(key, "conform-emulator-dummy-key");
+        out.putAll(Emulator.dummyKeys(env));
         return out;
     }
 

@@ -80,15 +80,17 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         env.put("ANTHROPIC_BASE_URL", base);
         env.put("GOOGLE_GEMINI_BASE_URL", base);
         env.put("OLLAMA_HOST", base);
-        for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
-            if (userEnv.getOrDefault(key, "").isEmpty()) env.put(key, "conform-emulator-dummy-key");
-        }
+        env.putAll(dummyKeys(userEnv));
         return env;
     }
 
-    /** The variables the emulator satisfies for planning: a plugin needing only these is not skipped. */
-    public static Set<String> satisfiedVariables() {
-        return Set.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
+    /** A stand-in for each provider key the emulator makes unnecessary and the user has not set. */
+    public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
+            if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, "conform-emulator-dummy-key");
+        }
+        return keys;
     }
 
     private void route(HttpExchange exchange) {
