@@ -30,9 +30,16 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
     record Defaults(String entryFile, List<String> entryCommand, List<String> toolchain, List<SetupStep> setup) {}
 
     static final Map<String, Defaults> KNOWN = Map.of(
-            "js", new Defaults("{plugin}.ts", List.of("node", "--import", "tsx", ENTRY_PLACEHOLDER), List.of("node", "npm"),
+            // Each entry is bundled once to one ES module: node then starts it in a third of the time that the tsx
+            // loader takes to resolve and compile genkit's hundreds of modules. The banner gives bundled CommonJS
+            // packages the `require` that ES modules lack.
+            "js", new Defaults("{plugin}.ts", List.of("node", ".conform/build/{plugin}.mjs"), List.of("node", "npm"),
                     List.of(new SetupStep(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
-                            List.of("package-lock.json"), "node_modules/.package-lock.json"))),
+                                    List.of("package-lock.json"), "node_modules/.package-lock.json"),
+                            new SetupStep(List.of("node_modules/.bin/esbuild", ENTRY_PLACEHOLDER, "--bundle", "--platform=node", "--format=esm",
+                                    "--target=node20", "--log-level=warning", "--outfile=.conform/build/{plugin}.mjs",
+                                    "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"),
+                                    List.of(ENTRY_PLACEHOLDER, "package-lock.json"), ".conform/build/{plugin}.mjs"))),
             "python", new Defaults("{plugin}.py", List.of(".venv/bin/python", ENTRY_PLACEHOLDER), List.of("python3"),
                     List.of(new SetupStep(List.of("python3", "-m", "venv", ".venv"), List.of(), ".venv/bin/python"),
                             new SetupStep(List.of(".venv/bin/pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"),
