@@ -3,6 +3,7 @@ package conform.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -86,13 +88,16 @@ public final class RuntimeSession implements ActionRunner {
         } catch (IOException e) {
             throw new RuntimeStartFailure("cannot start `" + String.join(" ", command) + "` in " + cwd + ": " + e.getMessage(), log, List.of());
         }
+        // Built while the runtime boots, so its cost is not added to the start-up.
+        CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
         try {
             RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, startupTimeout);
-            ReflectionClient client = new ReflectionClient(file.reflectionUrl());
+            ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
             awaitHealth(tree, client, deadline, healthTimeout, startupTimeout);
             awaitModels(tree, client, models, deadline, notes);
             return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
+            http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
             throw new RuntimeStartFailure(e.getMessage(), log, LogTail.last(log, LOG_TAIL_LINES));
         }
@@ -217,6 +222,7 @@ public final class RuntimeSession implements ActionRunner {
     /** Stops the runtime; a runtime that died without cleaning up (a crash) leaves its file, which is ours to remove. */
     @Override
     public void close() {
+        client.close();
         tree.stop(Duration.ofSeconds(5));
         if (follower != null) follower.close();
         try {
