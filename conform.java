@@ -11,7 +11,7 @@
 // The built-in test cases and the test image travel inside the jar, so conform runs from any directory.
 //FILES conform/spec/builtin-tests.yaml=lib/spec/builtin-tests.yaml
 //FILES conform/spec/genkit-test-image.png=lib/spec/genkit-test-image.png
-//RUNTIME_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native-access=ALL-UNNAMED
+//RUNTIME_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED
 
 import conform.cli.ConformCommand;
 

@@ -1,0 +1,108 @@
+package conform.cli;
+
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bootstrap's launch cache, on a copy of the checkout: a cached `./jbang conform` needs no JBang at all, and
+ * an edit under lib/ or a jar that went missing sends the next run back through JBang. "No JBang" is made
+ * observable with an empty JBang cache and a `mvn` that fails: any run that needs JBang then exits 2.
+ */
+class LaunchCacheTest {
+
+    private record Run(int code, String out, String err) {}
+
+    @Test
+    void aCachedLaunchSkipsJBangAndAnEditRebuilds() throws Exception {
+        try (TempProject copy = TempProject.create()) {
+            Path root = copy.root();
+            Path repo = RepoRoot.find();
+            for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs")) copyTree(repo.resolve(top), root.resolve(top));
+            Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
+            Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
+            fakeBin.resolve("mvn").toFile().setExecutable(true);
+            Map<String, String> real = new HashMap<>(System.getenv());
+            Map<String, String> noJBang = new HashMap<>(real);
+            noJBang.put("CONFORM_CACHE_DIR", Files.createDirectories(root.resolve("empty-cache")).toString());
+            noJBang.put("PATH", fakeBin + ":" + real.get("PATH"));
+
+            Run first = run(root, real);
+            assertEquals(0, first.code(), first.err());
+            assertEquals(List.of("conform 0.1.0"), first.out().lines().limit(1).toList(), "the version and nothing else on stdout:\n" + first.out());
+            assertEquals(3, first.out().lines().count(), "nothing but the version lines on stdout:\n" + first.out());
+            assertTrue(Files.isRegularFile(root.resolve(".conform/launch/command")), "the java command line is cached");
+            if (Runtime.version().feature() >= 24) {
+                assertTrue(Files.isRegularFile(root.resolve(".conform/launch/conform.aot")), "an AOT cache on JDK 24+:\n" + first.err());
+            }
+
+            Run cached = run(root, noJBang);
+            assertEquals(0, cached.code(), "a cached launch must not need JBang:\n" + cached.err());
+            assertTrue(cached.out().startsWith("conform 0.1.0"), cached.out());
+
+            Path command = root.resolve("lib/cli/ConformCommand.java");
+            Files.writeString(command, Files.readString(command).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-edited\""));
+            Run stale = run(root, noJBang);
+            assertEquals(2, stale.code(), "after an edit the run must go through JBang (here: fail to install it):\n" + stale.out() + stale.err());
+
+            Run rebuilt = run(root, real);
+            assertEquals(0, rebuilt.code(), rebuilt.err());
+            assertTrue(rebuilt.out().startsWith("conform 0.1.0-edited"), "JBang rebuilt from the edited source:\n" + rebuilt.out());
+            Run cachedAgain = run(root, noJBang);
+            assertTrue(cachedAgain.out().startsWith("conform 0.1.0-edited"), "the new command line is the cached one:\n" + cachedAgain.out() + cachedAgain.err());
+
+            Path jar = cachedJar(root);
+            Files.delete(jar);
+            Run jarGone = run(root, noJBang);
+            assertEquals(2, jarGone.code(), "a jar missing from the cached class path sends the run back through JBang:\n" + jarGone.err());
+            assertFalse(Files.exists(jar));
+        }
+    }
+
+    private static Run run(Path root, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("./jbang conform --version did not finish within 5 minutes");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** conform's jar, the first entry of the cached class path. */
+    private static Path cachedJar(Path root) throws IOException {
+        String command = Files.readString(root.resolve(".conform/launch/command"));
+        String classpath = command.replaceAll("(?s).*-classpath (\\S+).*", "$1");
+        return Path.of(classpath.split(":")[0]);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) Files.createDirectories(target);
+                else Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+}
