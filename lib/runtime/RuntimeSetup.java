@@ -47,7 +47,8 @@ public final class RuntimeSetup {
         List<String> command = step.run().stream().map(a -> plugin.isEmpty() ? a : rt.substitute(a, plugin)).toList();
         List<Path> inputs = step.inputs().stream().map(i -> rt.cwd().resolve(plugin.isEmpty() ? i : rt.substitute(i, plugin)).normalize()).toList();
         Path creates = step.creates() == null ? null : rt.cwd().resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin)).normalize();
-        String id = hash(String.join("\u0000", command));
+        // One stamp per output when the step makes one, so entries that tests write to temporary directories do not pile up stamps.
+        String id = hash(creates != null ? creates.toString() : String.join("\u0000", command));
         return new Task(rt.name(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
     }
 
