@@ -5,12 +5,16 @@
 
 Prints, with medians over N runs (default 5):
   1. wall time and peak memory of one conformance run of the same 8-capability spec against the same JS entry
-     (entries/js/fixtures/echo.ts): genkit dev:test-model, `./jbang conform` as users type it, and conform's
-     JVM started directly (what the JBang launcher adds is the difference);
-  2. conform's per-test overhead over a raw HTTP round trip (the same runAction request, same JDK client);
+     (entries/js/fixtures/echo.ts): genkit dev:test-model as its docs run an entry (node with the tsx loader),
+     dev:test-model given the bundle conform's setup makes of that entry, `./jbang conform` as users type it,
+     and conform's JVM started directly without its start-up cache;
+  2. conform's per-test overhead over a raw HTTP round trip (the same runAction requests, same JDK client and
+     JVM options, both from the first call to a fresh runtime), per test of 200 and as the marginal cost of one
+     more test (from 200 to 1000, where the runtime's first-call set-up and JIT warm-up cancel out);
   3. conform's throughput on the echo model at -t 1, 8 and 32.
-Peak memory is each process's VmHWM from /proc, sampled while it runs: the tool's own process and the runtime's.
-It installs what it needs first (`conform setup --runtime js`, and genkit-cli in bench/node_modules).
+Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's own process and the runtime's.
+It installs what it needs first (`conform setup` of the echo entry, and genkit-cli in bench/node_modules), and
+runs every contender once untimed first, so each is measured warm (caches built, files in the page cache).
 """
 import argparse
 import json
@@ -19,6 +23,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,7 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 BUILD = BENCH / "build"
 ENTRIES_JS = ROOT / "entries" / "js"
-RUNTIME_MARK = "fixtures/echo.ts"
+ECHO_TS = "fixtures/echo.ts"
+ECHO_BUNDLE = ".conform/build/echo.mjs"  # what `conform setup` makes of ECHO_TS, and what conform starts
+MEMORY_RUNS = 3
 
 
 def sh(cmd, cwd=ROOT, env=None, check=True):
@@ -55,20 +62,31 @@ def tree_of(root):
     return out
 
 
-def measured(cmd, cwd, env=None):
-    """Runs cmd; returns wall seconds, the tool's and the runtime's peak RSS in MB, exit code and output."""
+def measured(cmd, cwd, env=None, sample_memory=False):
+    """Runs cmd; returns wall seconds, the tool's and the runtime's peak RSS in MB (0 unless sampled), exit code and
+    output. The wall time ends when the process has exited and its output is closed. Sampling /proc every 50 ms
+    costs CPU that the measured processes would otherwise have, so timed runs do not sample."""
+    peaks = {"tool": 0, "runtime": 0}
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    tool_kb, runtime_kb = 0, 0
-    while proc.poll() is None:
-        for pid, (hwm, line) in tree_of(proc.pid).items():
-            if RUNTIME_MARK in line and "dev:test-model" not in line:
-                runtime_kb = max(runtime_kb, hwm)
-            elif "esbuild" not in line and "dev.jbang.Main" not in line:
-                tool_kb = max(tool_kb, hwm)
-        time.sleep(0.05)
-    output = proc.stdout.read()
-    return time.monotonic() - start, tool_kb / 1024, runtime_kb / 1024, proc.returncode, output
+
+    def sample():
+        while proc.poll() is None:
+            for pid, (hwm, line) in tree_of(proc.pid).items():
+                if (ECHO_TS in line or ECHO_BUNDLE in line) and "dev:test-model" not in line:
+                    peaks["runtime"] = max(peaks["runtime"], hwm)
+                elif "esbuild" not in line and "dev.jbang.Main" not in line:
+                    peaks["tool"] = max(peaks["tool"], hwm)
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if sample_memory:
+        sampler.start()
+    output, _ = proc.communicate()
+    wall = time.monotonic() - start
+    if sample_memory:
+        sampler.join()
+    return wall, peaks["tool"] / 1024, peaks["runtime"] / 1024, proc.returncode, output
 
 
 def conform_java_command():
@@ -98,7 +116,7 @@ def results(report_dir):
 
 def start_runtime():
     env = dict(os.environ, GENKIT_ENV="dev")
-    proc = subprocess.Popen(["node", "--import", "tsx", "fixtures/echo.ts"], cwd=ENTRIES_JS, env=env,
+    proc = subprocess.Popen(["node", ECHO_BUNDLE], cwd=ENTRIES_JS, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     runtimes = ENTRIES_JS / ".genkit" / "runtimes"
     for _ in range(600):
@@ -124,8 +142,8 @@ def main():
     args = parser.parse_args()
     BUILD.mkdir(parents=True, exist_ok=True)
 
-    print("setting up (conform setup --runtime js; genkit-cli in bench/node_modules) ...", flush=True)
-    sh(["./jbang", "conform", "setup", "--runtime", "js"])
+    print("setting up (conform setup of the echo entry; genkit-cli in bench/node_modules) ...", flush=True)
+    sh(["./jbang", "conform", "setup", "--runtime", "js", "--config", str(BENCH / "conform.toml")])
     if not (BENCH / "node_modules" / ".bin" / "genkit").exists():
         sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
     java = conform_java_command()
@@ -140,52 +158,64 @@ def main():
         json.dumps({"userSettings": {"analyticsOptOut": True, "updateNotificationsOptOut": True}}))
     cli_env = dict(os.environ, XDG_CONFIG_HOME=str(xdg))
     conform_args = ["check-model", "--config", str(BENCH / "conform.toml"), "--runtime", "js", "--no-color"]
+    dev_test_model = [str(BENCH / "node_modules/.bin/genkit"), "--non-interactive", "dev:test-model",
+                      "--from-file", str(BENCH / "spec-8.yaml"), "--"]
     contenders = [
-        ("genkit dev:test-model", [str(BENCH / "node_modules/.bin/genkit"), "--non-interactive", "dev:test-model",
-                                   "--from-file", str(BENCH / "spec-8.yaml"), "--", "node", "--import", "tsx", RUNTIME_MARK],
+        ("genkit dev:test-model", [*dev_test_model, "node", "--import", "tsx", ECHO_TS],
          ENTRIES_JS, cli_env, "Tests Completed: 8 Passed, 0 Failed"),
+        ("dev:test-model, bundle", [*dev_test_model, "node", ECHO_BUNDLE], ENTRIES_JS, cli_env, "Tests Completed: 8 Passed, 0 Failed"),
         ("./jbang conform", ["./jbang", "conform", *conform_args], ROOT, None, "8 passed"),
-        ("conform (JVM only)", [*java, *conform_args], ROOT, None, "8 passed"),
+        ("conform JVM, no cache", [*java, *conform_args], ROOT, None, "8 passed"),
     ]
-    print(f"\n1. one run of the 8-capability spec, same JS entry; medians of {args.runs} runs")
+    print(f"\n1. one run of the 8-capability spec, same JS entry; wall: medians of {args.runs} runs, memory: of {MEMORY_RUNS} more")
     walls = {}
     print(f"   {'tool':24} {'wall':>8} {'tool RSS':>10} {'runtime RSS':>12}")
     for name, cmd, cwd, env, expected in contenders:
-        samples = []
-        for _ in range(args.runs):
-            wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env)
+        timed, sampled = [], []
+        for run in range(1 + args.runs + MEMORY_RUNS):  # one untimed warm-up, timed runs, then sampled runs
+            wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env, sample_memory=run > args.runs)
             if code != 0 or expected not in output:
                 sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
-            samples.append((wall, tool_mb, runtime_mb))
-        walls[name] = median([s[0] for s in samples])
-        print(f"   {name:24} {walls[name]:7.2f}s {median([s[1] for s in samples]):8.0f}MB {median([s[2] for s in samples]):10.0f}MB")
+            if 1 <= run <= args.runs:
+                timed.append(wall)
+            elif run > args.runs:
+                sampled.append((tool_mb, runtime_mb))
+        walls[name] = median(timed)
+        print(f"   {name:24} {walls[name]:7.2f}s {median([s[0] for s in sampled]):8.0f}MB {median([s[1] for s in sampled]):10.0f}MB")
     base = walls["genkit dev:test-model"]
-    print(f"   ratio to dev:test-model: ./jbang conform {walls['./jbang conform'] / base:.2f}×, "
-          f"conform JVM {walls['conform (JVM only)'] / base:.2f}× (target ≤ 0.6×)")
+    print(f"   ratio to dev:test-model: ./jbang conform {walls['./jbang conform'] / base:.2f}× (target ≤ 0.6×); "
+          f"to dev:test-model given the bundle {walls['./jbang conform'] / walls['dev:test-model, bundle']:.2f}×; "
+          f"conform JVM without its cache {walls['conform JVM, no cache'] / base:.2f}×")
 
-    calls = 200
-    print(f"\n2. per-test overhead over a raw HTTP round trip ({calls} sequential tests, -t 1); medians of {args.runs} runs")
+    counts = (200, 1000)
+    print(f"\n2. per-test overhead over a raw HTTP round trip (sequential tests, -t 1, each from a fresh runtime); medians of {args.runs} runs")
     body = BUILD / "request.json"
     body.write_text(json.dumps({"key": "/model/conformtest/echo", "input": {
         "messages": [{"role": "user", "content": [{"text": "My name is Genkit."}]}], "config": {}}}))
-    raw_means, conform_per_test = [], []
-    spec_n = write_spec("specs-200", calls)
-    for _ in range(args.runs):
-        runtime, url = start_runtime()
-        try:
-            mean_ms, _ = map(float, sh([java[0], str(BENCH / "RawHttp.java"), url, str(body), str(calls)]).stdout.split())
-        finally:
-            runtime.terminate()
-            runtime.wait(10)
-        raw_means.append(mean_ms)
-        report = BUILD / "r-overhead"
-        sh([*java, *conform_args, "--specs-dir", str(spec_n), "-t", "1", "--report-dir", str(report)])
-        run = results(report)["runs"][0]
-        conform_per_test.append(run["tests_ms"] / calls)
-    raw, per_test = median(raw_means), median(conform_per_test)
-    print(f"   raw HTTP round trip (JDK HttpClient, keep-alive): {raw:.3f} ms")
-    print(f"   conform, per test (call + validators + bookkeeping): {per_test:.3f} ms")
-    print(f"   overhead: {per_test - raw:.3f} ms per test (target < 1 ms)")
+    jvm_options = java[1:java.index("-cp")]  # conform's own (C1 only, serial GC): the same JVM on both sides
+    raw_total, conform_total = {n: [] for n in counts}, {n: [] for n in counts}
+    for n in counts:
+        spec_n = write_spec(f"specs-{n}", n)
+        for _ in range(args.runs):
+            runtime, url = start_runtime()
+            try:
+                mean_ms, _ = map(float, sh([java[0], *jvm_options, str(BENCH / "RawHttp.java"), url, str(body), str(n)]).stdout.split())
+            finally:
+                runtime.terminate()
+                runtime.wait(10)
+            raw_total[n].append(mean_ms * n)
+            report = BUILD / "r-overhead"
+            sh([*java, *conform_args, "--specs-dir", str(spec_n), "-t", "1", "--report-dir", str(report)])
+            conform_total[n].append(results(report)["runs"][0]["tests_ms"])
+    small, large = counts
+    raw, per_test = median(raw_total[small]) / small, median(conform_total[small]) / small
+    # The marginal cost of one more test: the runtime's first-call set-up and JIT warm-up cancel out.
+    raw_marginal = (median(raw_total[large]) - median(raw_total[small])) / (large - small)
+    conform_marginal = (median(conform_total[large]) - median(conform_total[small])) / (large - small)
+    print(f"   {'':44} {'per test, ' + str(small) + ' tests':>20} {'marginal, ' + str(small) + '→' + str(large):>20}")
+    print(f"   {'raw HTTP (JDK HttpClient, keep-alive, same JVM)':44} {raw:18.3f}ms {raw_marginal:18.3f}ms")
+    print(f"   {'conform (call, validators, bookkeeping)':44} {per_test:18.3f}ms {conform_marginal:18.3f}ms")
+    print(f"   {'overhead (target < 1 ms)':44} {per_test - raw:18.3f}ms {conform_marginal - raw_marginal:18.3f}ms")
 
     tests = 256
     print(f"\n3. throughput on the echo model ({tests} tests); medians of {args.runs} runs")
