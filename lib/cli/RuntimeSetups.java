@@ -32,23 +32,12 @@ final class RuntimeSetups {
         return tasks.isEmpty() ? Optional.empty() : run(rt, tasks, console, logDir);
     }
 
-    /** A step's command for a progress line: paths relative to the runtime's root, up to its first long option (the log has it whole). */
-    static String shown(List<String> command, Path cwd) {
-        StringBuilder line = new StringBuilder();
-        for (String arg : command) {
-            if (arg.startsWith("--") && !line.isEmpty()) return line.append(" …").toString();
-            if (!line.isEmpty()) line.append(' ');
-            line.append(arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg);
-        }
-        return line.toString();
-    }
-
     private static Optional<String> run(RuntimeConfig rt, List<RuntimeSetup.Task> tasks, Console console, Path logDir) {
         Path log = logDir.resolve("setup-" + rt.name() + ".log");
         long start = System.nanoTime();
         try {
             RuntimeSetup.run(tasks, rt.cwd(), log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
-                    + shown(task.command(), rt.cwd())));
+                    + task.shown()));
             console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in " + Durations.format((System.nanoTime() - start) / 1_000_000));
             return Optional.empty();
         } catch (RuntimeSetup.SetupFailure e) {

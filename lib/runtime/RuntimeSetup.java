@@ -25,8 +25,20 @@ public final class RuntimeSetup {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
 
-    /** A step bound to one plugin (or to none), with its placeholders filled in. */
-    public record Task(String runtime, List<String> command, List<Path> inputs, Path creates, Path stamp) {}
+    /** A step bound to one plugin (or to none), with its placeholders filled in; {@code cwd} is where it runs. */
+    public record Task(String runtime, Path cwd, List<String> command, List<Path> inputs, Path creates, Path stamp) {
+
+        /** The command for messages: paths relative to the runtime's root, up to its first long option (the log has it whole). */
+        public String shown() {
+            StringBuilder line = new StringBuilder();
+            for (String arg : command) {
+                if (arg.startsWith("--") && !line.isEmpty()) return line.append(" …").toString();
+                if (!line.isEmpty()) line.append(' ');
+                line.append(arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg);
+            }
+            return line.toString();
+        }
+    }
 
     private RuntimeSetup() {}
 
@@ -49,7 +61,7 @@ public final class RuntimeSetup {
         Path creates = step.creates() == null ? null : rt.cwd().resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin)).normalize();
         // One stamp per output when the step makes one, so entries that tests write to temporary directories do not pile up stamps.
         String id = hash(creates != null ? creates.toString() : String.join("\u0000", command));
-        return new Task(rt.name(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
+        return new Task(rt.name(), rt.cwd(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
     }
 
     static boolean needed(Task task) {
@@ -78,17 +90,17 @@ public final class RuntimeSetup {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
             } catch (IOException e) {
-                throw new SetupFailure("cannot run `" + String.join(" ", task.command()) + "`: " + e.getMessage(), log);
+                throw new SetupFailure("cannot run `" + task.shown() + "`: " + e.getMessage(), log);
             }
             if (code != 0) {
-                throw new SetupFailure("`" + String.join(" ", task.command()) + "` " + (code == ProcessTree.TIMED_OUT
+                throw new SetupFailure("`" + task.shown() + "` " + (code == ProcessTree.TIMED_OUT
                         ? "did not finish within " + STEP_TIMEOUT.toMinutes() + " minutes" : "exited with code " + code), log);
             }
             try {
                 Files.createDirectories(task.stamp().getParent());
                 Files.writeString(task.stamp(), fingerprint(task));
             } catch (IOException e) {
-                throw new SetupFailure("cannot record that `" + String.join(" ", task.command()) + "` succeeded: " + e.getMessage(), log);
+                throw new SetupFailure("cannot record that `" + task.shown() + "` succeeded: " + e.getMessage(), log);
             }
         }
     }
