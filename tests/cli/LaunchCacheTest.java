@@ -2,6 +2,7 @@ package conform.cli;
 
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The bootstrap's launch cache, on a copy of the checkout: a cached `./jbang conform` needs no JBang at all, and
  * an edit under lib/ or a jar that went missing sends the next run back through JBang. "No JBang" is made
- * observable with an empty JBang cache and a `mvn` that fails: any run that needs JBang then exits 2.
+ * observable with an empty JBang cache and a `mvn` that fails: any run that needs JBang then exits 2. And a
+ * stopped launch takes the JVMs it started with it.
  */
 class LaunchCacheTest {
 
@@ -29,10 +31,8 @@ class LaunchCacheTest {
 
     @Test
     void aCachedLaunchSkipsJBangAndAnEditRebuilds() throws Exception {
-        try (TempProject copy = TempProject.create()) {
+        try (TempProject copy = checkoutCopy()) {
             Path root = copy.root();
-            Path repo = RepoRoot.find();
-            for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs")) copyTree(repo.resolve(top), root.resolve(top));
             Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
             Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
             fakeBin.resolve("mvn").toFile().setExecutable(true);
@@ -71,6 +71,45 @@ class LaunchCacheTest {
             assertEquals(2, jarGone.code(), "a jar missing from the cached class path sends the run back through JBang:\n" + jarGone.err());
             assertFalse(Files.exists(jar));
         }
+    }
+
+    @Test
+    void aLaunchStoppedWhileItsCacheIsTrainedLeavesNoJvmBehind() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 24, "the start-up cache is trained on JDK 24+ only");
+        try (TempProject copy = checkoutCopy()) {
+            Path root = copy.root();
+            Path err = root.resolve("err.txt");
+            Process p = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(root.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+                while (!Files.readString(err).contains("training") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+                assertTrue(p.isAlive(), "the launch ended before its training run:\n" + Files.readString(err));
+                Thread.sleep(200);
+                // SIGTERM to the bootstrap alone (Ctrl-C reaches the same trap): it must stop the training JVM it started.
+                p.destroy();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launch did not end after SIGTERM");
+                assertEquals(143, p.exitValue(), Files.readString(err));
+                List<String> left = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(root.toString()))
+                        .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
+                assertEquals(List.of(), left, "processes of the stopped launch");
+                try (Stream<Path> files = Files.list(root.resolve(".conform/launch"))) {
+                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("training.")).toList(), "the half-made training file is removed");
+                }
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The files of the checkout that `./jbang conform` needs, in a fresh directory (so its launch cache is empty). */
+    private static TempProject checkoutCopy() throws IOException {
+        TempProject copy = TempProject.create();
+        Path repo = RepoRoot.find();
+        for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs")) copyTree(repo.resolve(top), copy.root().resolve(top));
+        return copy;
     }
 
     private static Run run(Path root, Map<String, String> env) throws IOException, InterruptedException {
