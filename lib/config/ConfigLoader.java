@@ -206,7 +206,7 @@ public final class ConfigLoader {
         List<String> plugins = orElse(toml.stringList(TomlSource.child(rt, "plugins")), List.of());
         List<String> toolchain = orElse(toml.stringList(TomlSource.child(rt, "toolchain")), defaults == null ? List.of() : defaults.toolchain());
         List<String> setupPath = TomlSource.child(rt, "setup");
-        List<SetupStep> setup = toml.has(setupPath) ? setupSteps(toml, setupPath) : defaults == null ? List.of() : defaults.setup();
+        List<SetupStep> setup = toml.has(setupPath) ? setupSteps(toml, setupPath) : defaults == null ? List.of() : defaults.setupFor(command);
         return new RuntimeConfig(name, orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir), entriesDir,
                 orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir), entryFile, List.copyOf(command), List.copyOf(plugins),
                 List.copyOf(toolchain), setup);

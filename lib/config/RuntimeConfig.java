@@ -27,7 +27,17 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
     public static final String ENTRY_PLACEHOLDER = "{entry}";
 
     /** Entry layout, launch command, toolchain and setup of the runtimes conform knows, where conform.toml is silent. */
-    record Defaults(String entryFile, List<String> entryCommand, List<String> toolchain, List<SetupStep> setup) {}
+    record Defaults(String entryFile, List<String> entryCommand, List<String> toolchain, List<SetupStep> setup) {
+
+        /**
+         * The default setup for {@code command}: a step that builds an entry (once per plugin) stays only while the
+         * command runs what it builds, so a command replaced by tsx, say, leaves no bundle step behind.
+         */
+        List<SetupStep> setupFor(List<String> command) {
+            return setup.stream().filter(step -> !step.perPlugin() || step.creates() == null
+                    || command.stream().anyMatch(arg -> arg.contains(step.creates()))).toList();
+        }
+    }
 
     static final Map<String, Defaults> KNOWN = Map.of(
             // Each entry is bundled once to one ES module: node then starts it in a third of the time that the tsx

@@ -245,6 +245,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aReplacedEntryCommandDropsTheDefaultBuildOfWhatItNoLongerRuns() {
+        ConformConfig defaults = load("[conform]\n[conform.runtimes.js]\n[conform.runtimes.go]\n");
+        assertEquals(List.of("npm", "node_modules/.bin/esbuild"), programs(defaults.runtimes().get("js")), "install, then bundle each entry");
+        ConformConfig replaced = load("""
+                [conform]
+                [conform.runtimes.js]
+                entry-command = ["node", "--import", "tsx", "{entry}"]
+                [conform.runtimes.go]
+                entry-command = ["bin/{plugin}", "--verbose"]
+                """);
+        assertEquals(List.of("npm"), programs(replaced.runtimes().get("js")), "tsx runs the entry itself: no bundle to build");
+        assertEquals(List.of("go"), programs(replaced.runtimes().get("go")), "the command still runs the built binary, so it is still built");
+        ConformConfig explicit = load("[conform]\n[conform.runtimes.js]\nentry-command = [\"deno\", \"{entry}\"]\nsetup = [{run = [\"true\"]}]\n");
+        assertEquals(List.of("true"), programs(explicit.runtimes().get("js")), "an explicit setup is taken as it is");
+    }
+
+    private static List<String> programs(RuntimeConfig rt) {
+        return rt.setup().stream().map(step -> step.run().get(0)).toList();
+    }
+
+    @Test
     void pathsResolveAgainstTheConfigFileDirectory() {
         project.write("sub/conform.toml", """
                 [conform]
