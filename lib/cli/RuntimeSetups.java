@@ -36,7 +36,7 @@ final class RuntimeSetups {
         Path log = logDir.resolve("setup-" + rt.name() + ".log");
         long start = System.nanoTime();
         try {
-            RuntimeSetup.run(tasks, rt.cwd(), log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
+            RuntimeSetup.run(tasks, log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
                     + task.shown()));
             console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in " + Durations.format((System.nanoTime() - start) / 1_000_000));
             return Optional.empty();

@@ -74,11 +74,11 @@ public final class RuntimeSetup {
     }
 
     /**
-     * Runs the tasks in order in {@code cwd}, their output appended to {@code log}; stops at the first failure.
+     * Runs the tasks in order, each in its runtime's root, their output appended to {@code log}; stops at the first failure.
      *
      * @throws SetupFailure naming the command, its exit code and the end of its output
      */
-    public static void run(List<Task> tasks, Path cwd, Path log, Consumer<Task> starting) throws SetupFailure {
+    public static void run(List<Task> tasks, Path log, Consumer<Task> starting) throws SetupFailure {
         for (Task task : tasks) {
             starting.accept(task);
             int code;
@@ -86,7 +86,7 @@ public final class RuntimeSetup {
                 Files.createDirectories(log.getParent());
                 Files.writeString(log, "$ " + String.join(" ", task.command()) + "\n", StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                try (ProcessTree process = ProcessTree.start(task.command(), cwd, Map.of(), log)) {
+                try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log)) {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
             } catch (IOException e) {

@@ -34,12 +34,12 @@ class RuntimeSetupTest {
                 List.of("{entry}"), "out/{plugin}.mjs"));
         List<RuntimeSetup.Task> first = RuntimeSetup.pending(rt, List.of("echo"));
         assertEquals(1, first.size());
-        RuntimeSetup.run(first, dir.root(), dir.path("setup.log"), task -> {});
+        RuntimeSetup.run(first, dir.path("setup.log"), task -> {});
         assertEquals("one", Files.readString(dir.path("out/echo.mjs")));
         assertEquals(List.of(), RuntimeSetup.pending(rt, List.of("echo")), "up to date after a run");
 
         dir.write("entries/echo.ts", "two");
-        RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.root(), dir.path("setup.log"), task -> {});
+        RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {});
         assertEquals("two", Files.readString(dir.path("out/echo.mjs")), "an edited entry is built again");
 
         Files.delete(dir.path("out/echo.mjs"));
@@ -55,7 +55,7 @@ class RuntimeSetupTest {
         RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "echo boom; exit 3", "{entry}", "--a-long-option=" + "x".repeat(80)),
                 List.of(), "out/{plugin}.mjs"));
         RuntimeSetup.SetupFailure failure = assertThrows(RuntimeSetup.SetupFailure.class,
-                () -> RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.root(), dir.path("setup.log"), task -> {}));
+                () -> RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {}));
         assertEquals("`sh -c echo boom; exit 3 entries/echo.ts …` exited with code 3", failure.getMessage(),
                 "paths relative to the runtime's root, cut at the first long option");
         String log = String.join("\n", LogTail.last(failure.log(), 10));
