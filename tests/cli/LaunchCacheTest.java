@@ -79,9 +79,7 @@ class LaunchCacheTest {
         try (TempProject copy = checkoutCopy()) {
             Path root = copy.root();
             Path err = root.resolve("err.txt");
-            Process p = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(root.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+            Process p = startLaunch(root, System.getenv(), root.resolve("out.txt"), err);
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
                 while (!Files.readString(err).contains("training") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -112,14 +110,20 @@ class LaunchCacheTest {
         return copy;
     }
 
-    private static Run run(Path root, Map<String, String> env) throws IOException, InterruptedException {
+    /** `./jbang conform --version` in {@code root} with exactly {@code env}, no input, output to files. */
+    private static Process startLaunch(Path root, Map<String, String> env, Path out, Path err) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static Run run(Path root, Map<String, String> env) throws IOException, InterruptedException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = startLaunch(root, env, out, err);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
