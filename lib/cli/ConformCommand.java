@@ -1,8 +1,8 @@
 package conform.cli;
 
-import conform.report.Console;
-import conform.report.Redactor;
-import conform.report.Style;
+import conform.console.Console;
+import conform.redact.Redactor;
+import conform.console.Style;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

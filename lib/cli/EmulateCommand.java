@@ -2,8 +2,8 @@ package conform.cli;
 
 import conform.emulator.Emulator;
 import conform.emulator.Fault;
-import conform.report.ConformException;
-import conform.report.Diagnostic;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.spec.SpecLoader;
 import conform.spec.Suite;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package conform.cli;
 
-import conform.report.ConformException;
-import conform.report.Diagnostic;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

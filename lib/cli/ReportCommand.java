@@ -1,8 +1,8 @@
 package conform.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import conform.report.ConformException;
-import conform.report.Diagnostic;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package conform.cli;
 
 import conform.config.RuntimeConfig;
-import conform.report.Console;
-import conform.report.Diagnostic;
+import conform.console.Console;
+import conform.diag.Diagnostic;
 import conform.report.Durations;
 import conform.runtime.LogTail;
 import conform.runtime.RuntimeSetup;

@@ -3,7 +3,7 @@ package conform.cli;
 import conform.config.RuntimeConfig;
 import conform.plan.Planner;
 import conform.plan.Toolchain;
-import conform.report.Console;
+import conform.console.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;

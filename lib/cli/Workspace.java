@@ -3,7 +3,7 @@ package conform.cli;
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
 import conform.plan.Inventory;
-import conform.report.Console;
+import conform.console.Console;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;

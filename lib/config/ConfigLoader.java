@@ -1,8 +1,8 @@
 package conform.config;
 
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.SourceLocation;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;

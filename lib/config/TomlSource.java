@@ -1,9 +1,9 @@
 package conform.config;
 
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.SourceLocation;
-import conform.report.Suggest;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
+import conform.diag.Suggest;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;

@@ -2,7 +2,7 @@ package conform.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import conform.report.Redactor;
+import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
 import conform.validate.ValidatorRegistry;
 

@@ -1,6 +1,6 @@
 package conform.plan;
 
-import conform.report.Diagnostic;
+import conform.diag.Diagnostic;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package conform.plan;
 
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.Suggest;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.Suggest;
 import conform.spec.Spec;
 import conform.spec.SpecLoader;
 

@@ -1,5 +1,8 @@
 package conform.report;
 
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,6 @@
 package conform.report;
 
+import conform.redact.Redactor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.runtime.LogTail;
 import conform.config.ConformConfig;
 import conform.config.Settings;
 import conform.plan.PlannedRun;

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.SourceLocation;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package conform.spec;
 
-import conform.report.Diagnostic;
+import conform.diag.Diagnostic;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.Suggest;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.Suggest;
 
 import java.util.ArrayList;
 import java.util.Collection;

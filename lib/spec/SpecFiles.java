@@ -1,8 +1,8 @@
 package conform.spec;
 
-import conform.report.ConformException;
-import conform.report.Diagnostic;
-import conform.report.SourceLocation;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
 
 import java.io.IOException;
 import java.nio.file.Files;

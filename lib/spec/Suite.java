@@ -1,6 +1,6 @@
 package conform.spec;
 
-import conform.report.SourceLocation;
+import conform.diag.SourceLocation;
 
 import java.util.List;
 

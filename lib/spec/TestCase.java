@@ -1,7 +1,7 @@
 package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import conform.report.SourceLocation;
+import conform.diag.SourceLocation;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import conform.report.Suggest;
+import conform.diag.Suggest;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package conform.config;
 
-import conform.report.ConformException;
+import conform.diag.ConformException;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,6 @@ package conform.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
-import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;

@@ -1,7 +1,7 @@
 package conform.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import conform.report.Redactor;
+import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,9 @@
 package conform.plan;
 
+import conform.support.CliRun;
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
-import conform.report.ConformException;
+import conform.diag.ConformException;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.support.TempProject;

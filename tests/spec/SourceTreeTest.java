@@ -1,6 +1,6 @@
 package conform.spec;
 
-import conform.report.ConformException;
+import conform.diag.ConformException;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package conform.spec;
 
-import conform.report.ConformException;
-import conform.report.Diagnostic;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.support.TempProject;
 import conform.validate.ValidatorRegistry;
 import org.junit.jupiter.api.AfterEach;

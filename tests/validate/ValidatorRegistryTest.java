@@ -1,5 +1,6 @@
 package conform.validate;
 
+import conform.validate.builtin.TextIncludes;
 import conform.spec.ValidatorRef;
 import org.junit.jupiter.api.Test;
 

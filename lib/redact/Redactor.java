@@ -1,4 +1,4 @@
-package conform.report;
+package conform.redact;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
-package conform.report;
+package conform.console;
 
+import conform.diag.Diagnostic;
+import conform.redact.Redactor;
 import java.io.PrintWriter;
 
 /**
@@ -39,7 +41,7 @@ public final class Console {
     }
 
     public void diagnostic(Diagnostic diagnostic) {
-        diagnostic.render(style).forEach(this::err);
+        DiagnosticView.render(diagnostic, style).forEach(this::err);
         err("");
     }
 }

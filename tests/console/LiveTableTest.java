@@ -1,5 +1,6 @@
-package conform.report;
+package conform.console;
 
+import conform.redact.Redactor;
 import conform.plan.Plan;
 import conform.runner.RunListener;
 import conform.runner.RunResult;

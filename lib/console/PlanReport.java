@@ -1,4 +1,4 @@
-package conform.report;
+package conform.console;
 
 import conform.config.ConformConfig;
 import conform.config.Settings;

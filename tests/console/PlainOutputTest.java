@@ -1,5 +1,6 @@
-package conform.report;
+package conform.console;
 
+import conform.redact.Redactor;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;

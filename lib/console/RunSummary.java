@@ -1,5 +1,7 @@
-package conform.report;
+package conform.console;
 
+import conform.diag.Diagnostic;
+import conform.report.Durations;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;

@@ -1,4 +1,4 @@
-package conform.report;
+package conform.console;
 
 import org.fusesource.jansi.Ansi;
 import org.fusesource.jansi.internal.CLibrary;

@@ -1,4 +1,4 @@
-package conform.report;
+package conform.redact;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package conform.report;
+package conform.diag;
 
 /**
  * An error the user can fix (bad flag, config, spec or selection). It carries a {@link Diagnostic} and an exit

@@ -1,4 +1,4 @@
-package conform.report;
+package conform.diag;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
-package conform.report;
+package conform.console;
 
+import conform.report.Durations;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.TestResult;

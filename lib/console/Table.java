@@ -1,4 +1,4 @@
-package conform.report;
+package conform.console;
 
 import java.util.ArrayList;
 import java.util.Arrays;

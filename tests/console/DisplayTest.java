@@ -1,5 +1,8 @@
-package conform.report;
+package conform.console;
 
+import conform.diag.Diagnostic;
+import conform.redact.Redactor;
+import conform.diag.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -70,48 +73,19 @@ class DisplayTest {
     @Test
     void diagnosticsRenderLikeRustc() {
         Diagnostic d = Diagnostic.error("E0102", "bad value").at(new SourceLocation(Path.of("/x/conform.toml"), 3, 15)).note("because").hint("fix it");
-        assertEquals(List.of("error[E0102]: bad value", "  --> /x/conform.toml:3:15", "   = note: because", "   = hint: fix it"), d.render(Style.plain()));
+        assertEquals(List.of("error[E0102]: bad value", "  --> /x/conform.toml:3:15", "   = note: because", "   = hint: fix it"), DiagnosticView.render(d, Style.plain()));
     }
 
     @Test
     void diagnosticsOmitWhatTheyLack() {
-        assertEquals(List.of("warning[W0001]: skipped"), Diagnostic.warning("W0001", "skipped").render(Style.plain()));
-        assertEquals(List.of("error[E1]: m", "   = hint: h"), Diagnostic.error("E1", "m").hint("h").render(Style.plain()));
+        assertEquals(List.of("warning[W0001]: skipped"), DiagnosticView.render(Diagnostic.warning("W0001", "skipped"), Style.plain()));
+        assertEquals(List.of("error[E1]: m", "   = hint: h"), DiagnosticView.render(Diagnostic.error("E1", "m").hint("h"), Style.plain()));
     }
 
     @Test
     void multiLineNotesAreIndented() {
-        List<String> lines = Diagnostic.error("E1", "m").note("one\ntwo").render(Style.plain());
+        List<String> lines = DiagnosticView.render(Diagnostic.error("E1", "m").note("one\ntwo"), Style.plain());
         assertEquals(List.of("error[E1]: m", "   = note: one", "           two"), lines);
-    }
-
-    @Test
-    void locationsPrintAsFileLineColumn() {
-        assertEquals("/a/b.yaml:3:7", new SourceLocation(Path.of("/a/b.yaml"), 3, 7).toString());
-        assertEquals("/a/b.yaml:3", new SourceLocation(Path.of("/a/b.yaml"), 3, 0).toString());
-        assertEquals("/a/b.yaml", SourceLocation.of(Path.of("/a/b.yaml")).toString());
-    }
-
-    @Test
-    void locationsBelowTheWorkingDirectoryAreRelative() {
-        Path inside = Path.of("").toAbsolutePath().resolve("specs/x.yaml");
-        assertEquals("specs/x.yaml:1", new SourceLocation(inside, 1, 0).toString());
-    }
-
-    @Test
-    void suggestionsFindCloseNames() {
-        assertEquals("concurrency", Suggest.closest("concurency", List.of("concurrency", "max-retries")).orElseThrow());
-        assertEquals("system-role", Suggest.closest("System-Role", List.of("system-role")).orElseThrow());
-        assertTrue(Suggest.closest("zzzzzz", List.of("concurrency")).isEmpty());
-        assertEquals("", Suggest.didYouMean("zzzzzz", List.of("a")));
-    }
-
-    @Test
-    void editDistanceIsLevenshtein() {
-        assertEquals(0, Suggest.distance("abc", "abc"));
-        assertEquals(1, Suggest.distance("abc", "abd"));
-        assertEquals(3, Suggest.distance("", "abc"));
-        assertEquals(3, Suggest.distance("kitten", "sitting"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package conform.report;
+package conform.diag;
 
 import java.util.Collection;
 import java.util.Comparator;
