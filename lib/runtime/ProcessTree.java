@@ -67,6 +67,19 @@ public final class ProcessTree implements AutoCloseable {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
     }
 
+    /**
+     * The exit code once the root has exited, waiting up to {@code grace} for it: a connection that drops as the
+     * runtime dies is often seen before the process has been reaped.
+     */
+    public Optional<Integer> exitCodeWithin(Duration grace) {
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) return Optional.of(process.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exitCode();
+    }
+
     /** Whether {@code pid} is the root or one of its descendants, i.e. a process this tree started. */
     public boolean contains(long pid) {
         if (pid == process.pid()) return true;

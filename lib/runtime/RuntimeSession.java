@@ -29,6 +29,8 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration MIN_PROBE = Duration.ofSeconds(1);
     private static final int LOG_TAIL_LINES = 25;
     private static final int PORT_RACE_ATTEMPTS = 3;
+    /** How long a dropped connection waits for the runtime's exit to be seen, so the failure names the real cause. */
+    private static final Duration DEATH_GRACE = Duration.ofMillis(500);
 
     private final ProcessTree tree;
     private final RuntimeFile file;
@@ -206,8 +208,9 @@ public final class RuntimeSession implements ActionRunner {
         try {
             return client.run(ActionRunner.modelKey(model), input, stream, timeout);
         } catch (ActionFailure e) {
-            Optional<Integer> code = tree.exitCode();
-            if (code.isPresent() && e.kind() == ActionFailure.Kind.TRANSPORT) {
+            if (e.kind() != ActionFailure.Kind.TRANSPORT) throw e;
+            Optional<Integer> code = tree.exitCodeWithin(DEATH_GRACE);
+            if (code.isPresent()) {
                 throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")", null);
             }
             throw e;
