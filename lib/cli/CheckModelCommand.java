@@ -1,14 +1,15 @@
 package conform.cli;
 
+import conform.report.ResultsFile;
+import conform.config.TestId;
+import conform.runner.TestResult;
 import conform.config.Setting;
-import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.Settings;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.Planner;
 import conform.plan.TestFilter;
-import conform.report.Reports;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.console.PlanReport;
@@ -105,12 +106,8 @@ final class CheckModelCommand implements Callable<Integer> {
 
     private TestFilter filter() {
         if (rerunFailed == null) return new TestFilter(models, tests, null);
-        Set<String> failed = new HashSet<>();
-        for (JsonNode r : Reports.read(rerunFailed).path("results")) {
-            if (List.of("failed", "error", "timeout", "xpass").contains(r.path("status").asText())) {
-                failed.add(TestFilter.key(r.path("plugin").asText(), r.path("runtime").asText(), r.path("model").asText(), r.path("test").asText()));
-            }
-        }
+        Set<TestId> failed = new HashSet<>();
+        for (TestResult t : ResultsFile.read(rerunFailed).failures()) failed.add(t.id());
         return new TestFilter(models, tests, failed);
     }
 

@@ -1,5 +1,8 @@
 package conform.cli;
 
+import conform.report.ResultsDocument;
+import conform.report.ResultsFile;
+import conform.runner.RunStatus;
 import conform.config.RuntimeConfig;
 import conform.config.Settings;
 import conform.emulator.Emulation;
@@ -10,7 +13,6 @@ import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.console.LiveTable;
 import conform.report.Reports;
-import conform.report.ResultsJson;
 import conform.console.RunSummary;
 import conform.runner.CheckRun;
 import conform.runner.RunListener;
@@ -55,19 +57,18 @@ final class CheckModelRun {
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
-        var document = ResultsJson.build(results, startedAt, wallMs, ConformCommand.VERSION, ws.console.redactor());
+        ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION).mapText(ws.console.redactor()::redact);
         Reports.annotations(document, ws.env).forEach(ws.console::out);
         if (reportDir != null) {
             try {
-                ws.console.err("  results: " + ResultsJson.write(reportDir, document));
+                ws.console.err("  results: " + ResultsFile.write(reportDir, document));
                 for (Path written : Reports.write(reportDir, document, ws.env)) ws.console.err("  report: " + written);
             } catch (IOException e) {
                 throw new ConformException(Diagnostic.error("E0012", "cannot write results to " + reportDir + ": " + e.getMessage())
                         .hint("check that the directory is writable"), 1, e);
             }
         }
-        boolean bad = results.stream().anyMatch(r -> r.status() == RunResult.Status.FAILED || r.status() == RunResult.Status.ERROR);
-        return bad ? 1 : 0;
+        return document.passed() ? 0 : 1;
     }
 
     private Emulator startEmulator(Plan plan, Emulator.RunFault fault, RunListener progress) {

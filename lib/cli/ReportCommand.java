@@ -1,6 +1,7 @@
 package conform.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import conform.report.ResultsDocument;
+import conform.report.ResultsFile;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.report.Reports;
@@ -35,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace(spec.commandLine());
-        JsonNode document = Reports.read(results);
+        ResultsDocument document = ResultsFile.read(results);
         Path dir = out != null ? out : results.toAbsolutePath().getParent();
         try {
             for (Path written : Reports.write(dir, document, ws.env)) ws.console.out("  " + written);
@@ -44,8 +45,6 @@ final class ReportCommand implements Callable<Integer> {
                     .hint("check that the directory is writable"), 1, e);
         }
         Reports.annotations(document, ws.env).forEach(ws.console::out);
-        boolean failed = document.path("totals").path("failed").asLong() + document.path("totals").path("error").asLong()
-                + document.path("totals").path("timeout").asLong() + document.path("totals").path("xpass").asLong() > 0;
-        return failed ? 1 : 0;
+        return document.passed() ? 0 : 1;
     }
 }

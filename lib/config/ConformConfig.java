@@ -54,8 +54,8 @@ public record ConformConfig(Path file, Settings global, Map<String, Settings> pl
     }
 
     /** The recorded known failure a test's result falls under, if any. */
-    public java.util.Optional<KnownFailure> knownFailure(String plugin, String runtime, String model, String test) {
-        return knownFailures.stream().filter(k -> k.matches(plugin, runtime, model, test)).findFirst();
+    public java.util.Optional<KnownFailure> knownFailure(TestId test) {
+        return knownFailures.stream().filter(k -> k.matches(test)).findFirst();
     }
 
     public Path baseDir() {

@@ -11,8 +11,8 @@ package conform.config;
  */
 public record KnownFailure(String plugin, String runtime, String model, String test, String reason) {
 
-    public boolean matches(String plugin, String runtime, String model, String test) {
-        return this.plugin.equals(plugin) && (this.runtime == null || this.runtime.equals(runtime))
-                && Glob.matches(this.model, model) && Glob.matches(this.test, test);
+    public boolean matches(TestId id) {
+        return plugin.equals(id.plugin()) && (runtime == null || runtime.equals(id.runtime()))
+                && Glob.matches(model, id.model()) && Glob.matches(test, id.test());
     }
 }

@@ -159,7 +159,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
             r.passed = (int) result.count(TestStatus.PASSED);
             r.known = (int) result.count(TestStatus.XFAIL);
             r.failed = (int) result.tests().stream().filter(t -> !t.status().acceptable()).count();
-            if (r.state == State.ERROR || r.state == State.SKIPPED) r.reason = ProgressLines.firstLine(result.error());
+            if (r.state == State.ERROR || r.state == State.SKIPPED) r.reason = ProgressLines.firstLine(result.reason());
         }, () -> logLines.runFinished(result));
     }
 

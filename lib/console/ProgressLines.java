@@ -70,8 +70,8 @@ public final class ProgressLines implements RunListener {
                     + (r.count(TestStatus.XFAIL) > 0 ? console.style().yellow(" (" + r.count(TestStatus.XFAIL) + " known failure(s))") : "")
                     + " " + console.style().dim(time);
             case FAILED -> console.style().red("✗") + " " + who(r.plugin(), r.runtime()) + " failed " + passed + "/" + total + " passed " + console.style().dim(time);
-            case ERROR -> console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.error());
-            case SKIPPED -> console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.error() + ")";
+            case ERROR -> console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.reason());
+            case SKIPPED -> console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.reason() + ")";
         };
         console.err("  " + line);
     }

@@ -1,5 +1,6 @@
 package conform.console;
 
+import conform.runner.RunStatus;
 import conform.diag.Diagnostic;
 import conform.report.Durations;
 import conform.runner.RunResult;
@@ -24,7 +25,7 @@ public final class RunSummary {
         for (RunResult r : runs) {
             long total = r.tests().size();
             table.row(r.plugin(), r.runtime(), status(style, r.status()), r.count(TestStatus.PASSED) + "/" + total,
-                    r.status() == RunResult.Status.SKIPPED ? "—" : Durations.format(r.elapsedMs()), details(r));
+                    r.status() == RunStatus.SKIPPED ? "—" : Durations.format(r.elapsedMs()), details(r));
         }
         console.err("");
         table.render(style).forEach(console::err);
@@ -54,12 +55,12 @@ public final class RunSummary {
             if (n > 0) parts.add(n + " " + s.label());
         }
         if (r.flakyCount() > 0) parts.add(r.flakyCount() + " flaky");
-        if (r.error() != null) parts.add(ProgressLines.firstLine(r.error()));
+        if (r.reason() != null) parts.add(ProgressLines.firstLine(r.reason()));
         String joined = String.join(" · ", parts);
         return joined.length() > 100 ? joined.substring(0, 99) + "…" : joined;
     }
 
-    private static String status(Style style, RunResult.Status status) {
+    private static String status(Style style, RunStatus status) {
         return switch (status) {
             case PASSED -> style.green("PASSED");
             case FAILED -> style.red("FAILED");
@@ -72,12 +73,12 @@ public final class RunSummary {
         String rerun = "rerun just this: conform check-model " + r.plugin() + " --runtime " + r.runtime() + " -v";
         return switch (r.status()) {
             case PASSED -> null;
-            case SKIPPED -> Diagnostic.warning("W0001", "skipped `" + r.plugin() + "` in " + r.runtime()).note(r.error());
+            case SKIPPED -> Diagnostic.warning("W0001", "skipped `" + r.plugin() + "` in " + r.runtime()).note(r.reason());
             case FAILED -> Diagnostic.error("E0003", "conformance tests failed for `" + r.plugin() + "` in " + r.runtime())
                     .note(r.tests().stream().filter(t -> !t.status().acceptable()).count() + " of " + r.tests().size()
                             + " test(s) did not pass, or passed against a known-failure record").hint(rerun);
             case ERROR -> Diagnostic.error("E0002", "the " + r.runtime() + " runtime of `" + r.plugin() + "` failed")
-                    .note(r.error() + (r.logTail().isEmpty() ? "" : "\nlast lines of " + r.log() + ":\n" + String.join("\n", r.logTail())))
+                    .note(r.reason() + (r.logTail().isEmpty() ? "" : "\nlast lines of " + r.log() + ":\n" + String.join("\n", r.logTail())))
                     .hint(rerun);
         };
     }

@@ -1,5 +1,6 @@
 package conform.plan;
 
+import conform.config.TestId;
 import conform.config.Glob;
 import conform.spec.Spec;
 import conform.spec.Suite;
@@ -13,22 +14,18 @@ import java.util.Set;
  * Narrows a plan to some tests: {@code --model} and {@code --test} globs (any of each may match), and for
  * {@code --rerun-failed} the exact tests that did not pass in an earlier results.json.
  *
- * @param only "plugin runtime model test" keys to keep, or null for no such restriction
+ * @param only the tests to keep, or null for no such restriction
  */
-public record TestFilter(List<String> models, List<String> tests, Set<String> only) {
-
-    public static String key(String plugin, String runtime, String model, String test) {
-        return plugin + "\u0000" + runtime + "\u0000" + model + "\u0000" + test;
-    }
+public record TestFilter(List<String> models, List<String> tests, Set<TestId> only) {
 
     public boolean isEmpty() {
         return models.isEmpty() && tests.isEmpty() && only == null;
     }
 
-    boolean keeps(String plugin, String runtime, String model, String test) {
-        return (models.isEmpty() || models.stream().anyMatch(g -> Glob.matches(g, model)))
-                && (tests.isEmpty() || tests.stream().anyMatch(g -> Glob.matches(g, test)))
-                && (only == null || only.contains(key(plugin, runtime, model, test)));
+    boolean keeps(TestId id) {
+        return (models.isEmpty() || models.stream().anyMatch(g -> Glob.matches(g, id.model())))
+                && (tests.isEmpty() || tests.stream().anyMatch(g -> Glob.matches(g, id.test())))
+                && (only == null || only.contains(id));
     }
 
     /** The plan with only the kept tests; runs left without tests are dropped. */
@@ -39,7 +36,7 @@ public record TestFilter(List<String> models, List<String> tests, Set<String> on
             if (run.spec() == null) continue;
             List<Suite> suites = new ArrayList<>();
             for (Suite suite : run.spec().suites()) {
-                List<TestCase> kept = suite.tests().stream().filter(t -> keeps(run.plugin(), run.runtimeName(), suite.model(), t.name())).toList();
+                List<TestCase> kept = suite.tests().stream().filter(t -> keeps(new TestId(run.plugin(), run.runtimeName(), suite.model(), t.name()))).toList();
                 if (!kept.isEmpty()) suites.add(new Suite(suite.model(), kept, suite.location()));
             }
             if (suites.isEmpty()) continue;

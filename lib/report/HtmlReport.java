@@ -1,6 +1,9 @@
 package conform.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import conform.runner.RunResult;
+import conform.runner.RunStatus;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
 import conform.report.HtmlTheme.Look;
 
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTML report: one self-contained file rendered from results.json alone, so it can be attached to a CI run
+ * The HTML report: one self-contained file rendered from the results alone, so it can be attached to a CI run
  * and opened anywhere. Parity across runtimes comes first (where the same plugin behaves differently in JS,
  * Python and Go), then a model × test matrix per runtime, then the plugin runs. No scripts and no external
  * assets; a Content-Security-Policy forbids both, so even a rendering bug cannot run what a model wrote.
@@ -26,18 +29,17 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(JsonNode results) {
-        List<JsonNode> tests = list(results.path("results"));
-        List<JsonNode> runs = list(results.path("runs"));
+    public static String render(ResultsDocument results) {
+        List<TestResult> tests = results.results();
+        List<RunResult> runs = results.runs();
         Set<String> present = new LinkedHashSet<>();
-        runs.forEach(r -> present.add(String.valueOf(text(r, "runtime"))));
-        tests.forEach(t -> present.add(String.valueOf(text(t, "runtime"))));
+        runs.forEach(r -> present.add(r.runtime()));
         // Columns in the order the project names its runtimes, then any other runtime as it appears.
         Set<String> runtimes = new LinkedHashSet<>(List.of("js", "python", "go"));
         runtimes.retainAll(present);
         runtimes.addAll(present);
-        Map<Key, Map<String, JsonNode>> rows = new LinkedHashMap<>();
-        for (JsonNode t : tests) rows.computeIfAbsent(key(t), k -> new LinkedHashMap<>()).put(String.valueOf(text(t, "runtime")), t);
+        Map<Key, Map<String, TestResult>> rows = new LinkedHashMap<>();
+        for (TestResult t : tests) rows.computeIfAbsent(key(t), k -> new LinkedHashMap<>()).put(t.runtime(), t);
         // Divergences first, each group in results.json order (plugin runs, then the spec's test order).
         List<Key> order = new ArrayList<>(), same = new ArrayList<>();
         rows.forEach((k, cells) -> (diverges(cells.values()) ? order : same).add(k));
@@ -49,12 +51,12 @@ public final class HtmlReport {
                 // No script may run and nothing may load from anywhere: the report is data, viewed offline.
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>conform report · ").append(esc(text(results, "started_at"))).append("</title>")
+                .append("<title>conform report · ").append(esc(results.startedAt())).append("</title>")
                 .append("<style>").append(HtmlTheme.CSS).append("</style></head><body><main>\n");
         header(h, results, runtimes, divergent);
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
-        List<String> columns = tests.stream().map(t -> text(t, "test")).distinct().toList();
+        List<String> columns = tests.stream().map(TestResult::test).distinct().toList();
         for (String runtime : runtimes) matrix(h, runtime, tests, columns);
         runs(h, runs);
         return h.append("</main></body></html>\n").toString();
@@ -64,29 +66,27 @@ public final class HtmlReport {
      * Runtimes disagree when their verdicts differ among those that ran the test. A known failure (xfail) is
      * still the failure it records, and a stale one (xpass) still a pass: a recorded bug is not parity.
      */
-    static boolean diverges(Collection<JsonNode> cells) {
-        return cells.stream().map(c -> text(c, "status")).filter(s -> !"skipped".equals(s))
-                .map(s -> switch (s) { case "xfail" -> "failed"; case "xpass" -> "passed"; default -> s; })
+    static boolean diverges(Collection<TestResult> cells) {
+        return cells.stream().map(TestResult::status).filter(s -> s != TestStatus.SKIPPED)
+                .map(s -> switch (s) { case XFAIL -> TestStatus.FAILED; case XPASS -> TestStatus.PASSED; default -> s; })
                 .distinct().count() > 1;
     }
 
-    private static void header(StringBuilder h, JsonNode results, Set<String> runtimes, int divergent) {
-        JsonNode totals = results.path("totals");
-        boolean bad = totals.path("failed").asLong() + totals.path("error").asLong() + totals.path("timeout").asLong()
-                + totals.path("xpass").asLong() > 0;
-        h.append("<header><div><h1>conform report</h1><p class=\"meta\">conform ").append(esc(text(results, "conform")))
-                .append(" · started ").append(esc(text(results, "started_at")))
-                .append(" · wall time ").append(esc(Durations.format(results.path("wall_ms").asLong(-1))))
-                .append(" · ").append(results.path("tests").asLong()).append(" tests in ")
-                .append(results.path("runs").size()).append(" runs · runtimes: ").append(esc(String.join(", ", runtimes)))
+    private static void header(StringBuilder h, ResultsDocument results, Set<String> runtimes, int divergent) {
+        boolean bad = !results.passed();
+        h.append("<header><div><h1>conform report</h1><p class=\"meta\">conform ").append(esc(results.conform()))
+                .append(" · started ").append(esc(results.startedAt()))
+                .append(" · wall time ").append(esc(Durations.format(results.wallMs())))
+                .append(" · ").append(results.testCount()).append(" tests in ")
+                .append(results.runs().size()).append(" runs · runtimes: ").append(esc(String.join(", ", runtimes)))
                 .append("</p></div><div class=\"verdict ").append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed")
                 .append("</div></header>\n<div class=\"chips\">");
-        totals.properties().forEach(e -> {
-            Look l = HtmlTheme.look(e.getKey());
-            boolean flaky = e.getKey().equals("flaky");
-            h.append("<span class=\"chip ").append(flaky ? "" : HtmlTheme.cls(e.getKey())).append(e.getValue().asLong() == 0 ? " zero" : "")
-                    .append("\">").append(flaky ? "~" : l.symbol()).append(' ').append(esc(e.getKey()))
-                    .append(" <b>").append(e.getValue().asLong()).append("</b></span>");
+        results.totals().forEach((name, count) -> {
+            Look l = HtmlTheme.look(name);
+            boolean flaky = name.equals("flaky");
+            h.append("<span class=\"chip ").append(flaky ? "" : HtmlTheme.cls(name)).append(count == 0 ? " zero" : "")
+                    .append("\">").append(flaky ? "~" : l.symbol()).append(' ').append(esc(name))
+                    .append(" <b>").append(count).append("</b></span>");
         });
         h.append("<span class=\"chip").append(divergent == 0 ? " zero" : "").append("\">≠ divergences <b>")
                 .append(divergent).append("</b></span></div>\n<div class=\"legend\"><strong>Legend</strong>");
@@ -98,7 +98,7 @@ public final class HtmlReport {
         h.append("<a href=\"#runs\">Runs</a></nav>\n");
     }
 
-    private static void parity(StringBuilder h, Map<Key, Map<String, JsonNode>> rows, List<Key> order, int divergent, Set<String> runtimes) {
+    private static void parity(StringBuilder h, Map<Key, Map<String, TestResult>> rows, List<Key> order, int divergent, Set<String> runtimes) {
         h.append("<h2 id=\"parity\">Parity across runtimes</h2><p class=\"note\">Each plugin, model and test in every runtime. ")
                 .append(divergent).append(divergent == 1 ? " row diverges" : " rows diverge")
                 .append(" (runtimes disagree) and ").append(divergent == 1 ? "comes" : "come").append(" first. Expand a cell for its error.</p>\n")
@@ -108,8 +108,8 @@ public final class HtmlReport {
         h.append("</tr></thead><tbody>\n");
         for (int i = 0; i < order.size(); i++) {
             Key k = order.get(i);
-            Map<String, JsonNode> cells = rows.get(k);
-            boolean allOk = cells.values().stream().allMatch(c -> "passed".equals(text(c, "status")));
+            Map<String, TestResult> cells = rows.get(k);
+            boolean allOk = cells.values().stream().allMatch(TestResult::passed);
             // A plugin or model that repeats the row above is dimmed, so each group's start stands out.
             Key prev = i == 0 || i == divergent ? null : order.get(i - 1);
             boolean samePlugin = prev != null && java.util.Objects.equals(prev.plugin(), k.plugin());
@@ -125,12 +125,12 @@ public final class HtmlReport {
     }
 
     /** A parity cell: the verdict in words and symbol, the error behind a disclosure and on hover. */
-    private static void cell(StringBuilder h, String runtime, JsonNode t) {
+    private static void cell(StringBuilder h, String runtime, TestResult t) {
         if (t == null) {
             h.append("<td class=\"st s-none\" data-runtime=\"").append(esc(runtime)).append("\" data-status=\"\" title=\"not in this runtime\">—</td>");
             return;
         }
-        String status = text(t, "status"), error = text(t, "error");
+        String status = t.status().label(), error = t.error();
         Look l = HtmlTheme.look(status);
         h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" data-runtime=\"").append(esc(runtime))
                 .append("\" data-status=\"").append(esc(status)).append("\" title=\"").append(esc(error == null ? l.meaning() : shorten(error))).append("\">");
@@ -141,12 +141,12 @@ public final class HtmlReport {
     }
 
     /** Per runtime: a row per plugin and model, a column per test, symbols only; the error shows on hover. */
-    private static void matrix(StringBuilder h, String runtime, List<JsonNode> tests, List<String> allColumns) {
-        Map<String, Map<String, Map<String, JsonNode>>> byPlugin = new LinkedHashMap<>(); // plugin → model → test
-        for (JsonNode t : tests) {
-            if (!runtime.equals(String.valueOf(text(t, "runtime")))) continue;
-            byPlugin.computeIfAbsent(text(t, "plugin"), p -> new LinkedHashMap<>())
-                    .computeIfAbsent(text(t, "model"), m -> new LinkedHashMap<>()).put(text(t, "test"), t);
+    private static void matrix(StringBuilder h, String runtime, List<TestResult> tests, List<String> allColumns) {
+        Map<String, Map<String, Map<String, TestResult>>> byPlugin = new LinkedHashMap<>(); // plugin → model → test
+        for (TestResult t : tests) {
+            if (!runtime.equals(t.runtime())) continue;
+            byPlugin.computeIfAbsent(t.plugin(), p -> new LinkedHashMap<>())
+                    .computeIfAbsent(t.model(), m -> new LinkedHashMap<>()).put(t.test(), t);
         }
         List<String> columns = allColumns.stream().filter(c -> byPlugin.values().stream()
                 .anyMatch(models -> models.values().stream().anyMatch(cells -> cells.containsKey(c)))).toList();
@@ -161,13 +161,13 @@ public final class HtmlReport {
         byPlugin.forEach((plugin, models) -> {
             h.append("<tr class=\"plugin-row\"><th colspan=\"").append(columns.size() + 2).append("\">").append(esc(plugin)).append("</th></tr>\n");
             models.forEach((model, cells) -> {
-                long passed = cells.values().stream().filter(t -> "passed".equals(text(t, "status"))).count();
+                long passed = cells.values().stream().filter(TestResult::passed).count();
                 h.append("<tr><th class=\"row\"><code>").append(esc(model)).append("</code></th><td class=\"tally\">")
                         .append(passed).append(" / ").append(cells.size()).append("</td>");
                 for (String c : columns) {
-                    JsonNode t = cells.get(c);
+                    TestResult t = cells.get(c);
                     if (t == null) { h.append("<td class=\"st s-none\" title=\"not in this plugin's spec\">·</td>"); continue; }
-                    String status = text(t, "status"), error = text(t, "error");
+                    String status = t.status().label(), error = t.error();
                     h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" title=\"").append(esc(c)).append(": ").append(esc(status))
                             .append(error == null ? "" : "\n" + esc(shorten(error))).append("\">").append(HtmlTheme.look(status).symbol()).append("</td>");
                 }
@@ -177,39 +177,38 @@ public final class HtmlReport {
         h.append("</tbody></table></div>\n");
     }
 
-    private static void runs(StringBuilder h, List<JsonNode> runs) {
+    private static void runs(StringBuilder h, List<RunResult> runs) {
         h.append("<h2 id=\"runs\">Runs</h2><p class=\"note\">One run per plugin and runtime: its entry started once, its tests ran against it.</p>\n")
                 .append("<div class=\"scroll\"><table class=\"runs\"><thead><tr><th>Plugin</th><th>Runtime</th><th>Status</th><th>Tests</th>")
                 .append("<th>Counts</th><th>Time</th><th>Reason</th><th>Log</th></tr></thead><tbody>\n");
-        for (JsonNode r : runs) {
-            String status = text(r, "status"), reason = text(r, "reason");
+        for (RunResult r : runs) {
+            String status = r.status().label(), reason = r.reason();
             Look l = HtmlTheme.look(status);
-            h.append("<tr><td>").append(esc(text(r, "plugin"))).append("</td><td>").append(esc(text(r, "runtime")))
+            h.append("<tr><td>").append(esc(r.plugin())).append("</td><td>").append(esc(r.runtime()))
                     .append("</td><td class=\"st ").append(HtmlTheme.cls(status)).append("\"><span class=\"sym\">").append(l.symbol())
-                    .append("</span>").append(esc(l.label())).append("</td><td>").append(r.path("tests").asLong()).append("</td><td class=\"tally\">");
-            r.path("counts").properties().forEach(e -> {
-                if (e.getValue().asLong() > 0) h.append(esc(e.getKey())).append(' ').append(e.getValue().asLong()).append(" &nbsp;");
+                    .append("</span>").append(esc(l.label())).append("</td><td>").append(r.testCount()).append("</td><td class=\"tally\">");
+            r.counts().forEach((name, count) -> {
+                if (count > 0) h.append(esc(name)).append(' ').append(count).append(" &nbsp;");
             });
-            h.append("</td><td class=\"tally\">").append(esc(Durations.format(r.path("elapsed_ms").asLong(-1))));
-            if (r.hasNonNull("startup_ms")) h.append(" (start ").append(esc(Durations.format(r.path("startup_ms").asLong()))).append(")");
+            h.append("</td><td class=\"tally\">").append(esc(Durations.format(r.status() == RunStatus.SKIPPED ? -1 : r.elapsedMs())));
+            if (r.startupMs() != null) h.append(" (start ").append(esc(Durations.format(r.startupMs()))).append(")");
             h.append("</td><td class=\"reason\">").append(reason == null ? "" : esc(reason));
-            List<JsonNode> tail = list(r.path("log_tail"));
-            if (!tail.isEmpty()) {
-                h.append("<details><summary>log tail (").append(tail.size()).append(" lines)</summary><pre>");
-                tail.forEach(line -> h.append(esc(line.asText())).append('\n'));
+            if (!r.logTail().isEmpty()) {
+                h.append("<details><summary>log tail (").append(r.logTail().size()).append(" lines)</summary><pre>");
+                r.logTail().forEach(line -> h.append(esc(line)).append('\n'));
                 h.append("</pre></details>");
             }
-            h.append("</td><td>").append(r.hasNonNull("log") ? "<code>" + esc(text(r, "log")) + "</code>" : "").append("</td></tr>\n");
+            h.append("</td><td>").append(r.log() != null ? "<code>" + esc(r.log().toString()) + "</code>" : "").append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n");
     }
 
-    private static String latency(JsonNode t) {
-        return t.hasNonNull("latency_ms") ? "<span class=\"ms\">" + esc(Durations.format(t.path("latency_ms").asLong())) + "</span>" : "";
+    private static String latency(TestResult t) {
+        return t.latencyMs() != null ? "<span class=\"ms\">" + esc(Durations.format(t.latencyMs())) + "</span>" : "";
     }
 
-    private static String flaky(JsonNode t) {
-        return t.path("flaky").asBoolean() ? "<span class=\"flaky\" title=\"passed after " + t.path("attempts").asInt() + " attempts\">flaky</span>" : "";
+    private static String flaky(TestResult t) {
+        return t.flaky() ? "<span class=\"flaky\" title=\"passed after " + t.attempts() + " attempts\">flaky</span>" : "";
     }
 
     /** Text for HTML content and quoted attributes alike; control characters other than line breaks and tabs are dropped. */
@@ -247,18 +246,7 @@ public final class HtmlReport {
         return s == null ? "" : s.replaceAll("[^A-Za-z0-9-]", "-");
     }
 
-    private static Key key(JsonNode t) {
-        return new Key(text(t, "plugin"), text(t, "model"), text(t, "test"));
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out;
+    private static Key key(TestResult t) {
+        return new Key(t.plugin(), t.model(), t.test());
     }
 }

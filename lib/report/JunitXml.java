@@ -1,18 +1,18 @@
 package conform.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import conform.runner.RunResult;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * JUnit XML from results.json, for CI systems: one testsuite per plugin × runtime, one testcase per test
+ * JUnit XML from a run's results, for CI systems: one testsuite per plugin × runtime, one testcase per test
  * (classname = model). failed and xpass → failure; error and timeout → error; skipped and xfail → skipped.
  * Attempts, flakiness and latencies are testcase properties.
  */
@@ -22,11 +22,7 @@ public final class JunitXml {
 
     private JunitXml() {}
 
-    public static String render(JsonNode results) {
-        Map<String, List<JsonNode>> suites = new LinkedHashMap<>();
-        for (JsonNode r : results.path("results")) {
-            suites.computeIfAbsent(r.path("plugin").asText() + " (" + r.path("runtime").asText() + ")", k -> new java.util.ArrayList<>()).add(r);
-        }
+    public static String render(ResultsDocument results) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -34,9 +30,9 @@ public final class JunitXml {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "conform");
-            xml.writeAttribute("tests", String.valueOf(results.path("results").size()));
-            xml.writeAttribute("time", seconds(results.path("wall_ms").asLong()));
-            for (Map.Entry<String, List<JsonNode>> suite : suites.entrySet()) suite(xml, suite.getKey(), suite.getValue());
+            xml.writeAttribute("tests", String.valueOf(results.testCount()));
+            xml.writeAttribute("time", seconds(results.wallMs()));
+            for (RunResult run : results.runs()) if (!run.tests().isEmpty()) suite(xml, run.plugin() + " (" + run.runtime() + ")", run.tests());
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -47,11 +43,11 @@ public final class JunitXml {
         return out + "\n";
     }
 
-    private static void suite(XMLStreamWriter xml, String name, List<JsonNode> tests) throws XMLStreamException {
-        long failures = tests.stream().filter(t -> List.of("failed", "xpass").contains(status(t))).count();
-        long errors = tests.stream().filter(t -> List.of("error", "timeout").contains(status(t))).count();
-        long skipped = tests.stream().filter(t -> List.of("skipped", "xfail").contains(status(t))).count();
-        long millis = tests.stream().mapToLong(t -> t.path("latency_ms").asLong(0)).sum();
+    private static void suite(XMLStreamWriter xml, String name, List<TestResult> tests) throws XMLStreamException {
+        long failures = tests.stream().filter(t -> element(t.status()).equals("failure")).count();
+        long errors = tests.stream().filter(t -> element(t.status()).equals("error")).count();
+        long skipped = tests.stream().filter(t -> element(t.status()).equals("skipped")).count();
+        long millis = tests.stream().mapToLong(t -> t.latencyMs() == null ? 0 : t.latencyMs()).sum();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", name);
@@ -60,39 +56,33 @@ public final class JunitXml {
         xml.writeAttribute("errors", String.valueOf(errors));
         xml.writeAttribute("skipped", String.valueOf(skipped));
         xml.writeAttribute("time", seconds(millis));
-        for (JsonNode t : tests) testcase(xml, t);
+        for (TestResult t : tests) testcase(xml, t);
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }
 
-    private static void testcase(XMLStreamWriter xml, JsonNode t) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter xml, TestResult t) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", t.path("model").asText());
-        xml.writeAttribute("name", t.path("test").asText());
-        xml.writeAttribute("time", seconds(t.path("latency_ms").asLong(0)));
+        xml.writeAttribute("classname", t.model());
+        xml.writeAttribute("name", t.test());
+        xml.writeAttribute("time", seconds(t.latencyMs() == null ? 0 : t.latencyMs()));
         xml.writeCharacters("\n      ");
         xml.writeStartElement("properties");
-        property(xml, "attempts", t.path("attempts").asText());
-        property(xml, "flaky", t.path("flaky").asText());
-        property(xml, "latency_ms", t.path("latency_ms").asText());
-        property(xml, "first_chunk_ms", t.path("first_chunk_ms").asText());
+        property(xml, "attempts", t.attempts());
+        property(xml, "flaky", t.flaky());
+        property(xml, "latency_ms", t.latencyMs());
+        property(xml, "first_chunk_ms", t.firstChunkMs());
         xml.writeCharacters("\n      ");
         xml.writeEndElement();
-        String status = status(t);
-        String message = t.path("error").asText("");
-        String element = switch (status) {
-            case "failed", "xpass" -> "failure";
-            case "error", "timeout" -> "error";
-            case "skipped", "xfail" -> "skipped";
-            default -> null;
-        };
-        if (element != null) {
+        String message = t.error() == null ? "" : t.error();
+        String element = element(t.status());
+        if (!element.isEmpty()) {
             xml.writeCharacters("\n      ");
             xml.writeStartElement(element);
-            xml.writeAttribute("message", firstLine((status.equals("xfail") ? "known failure: " : "") + message));
+            xml.writeAttribute("message", firstLine((t.status() == TestStatus.XFAIL ? "known failure: " : "") + message));
             if (!element.equals("skipped")) {
-                xml.writeAttribute("type", status);
+                xml.writeAttribute("type", t.status().label());
                 xml.writeCharacters(message);
             }
             xml.writeEndElement();
@@ -101,16 +91,22 @@ public final class JunitXml {
         xml.writeEndElement();
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        if (value.isEmpty() || value.equals("null")) return;
+    /** The JUnit element for a verdict: failed and xpass fail, error and timeout err, skipped and xfail are skipped. */
+    private static String element(TestStatus status) {
+        return switch (status) {
+            case FAILED, XPASS -> "failure";
+            case ERROR, TIMEOUT -> "error";
+            case SKIPPED, XFAIL -> "skipped";
+            case PASSED -> "";
+        };
+    }
+
+    private static void property(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
+        if (value == null) return;
         xml.writeCharacters("\n        ");
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
-    }
-
-    private static String status(JsonNode t) {
-        return t.path("status").asText();
+        xml.writeAttribute("value", String.valueOf(value));
     }
 
     private static String firstLine(String text) {

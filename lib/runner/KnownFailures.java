@@ -16,15 +16,11 @@ final class KnownFailures {
 
     TestResult judge(TestResult r) {
         if (r.status() == TestStatus.SKIPPED) return r;
-        Optional<KnownFailure> known = config.knownFailure(r.plugin(), r.runtime(), r.model(), r.test());
+        Optional<KnownFailure> known = config.knownFailure(r.id());
         if (known.isEmpty()) return r;
         String reason = known.get().reason();
         return r.passed()
-                ? with(r, TestStatus.XPASS, "passed, but [[conform.known-failures]] says it fails (" + reason + "): remove that entry")
-                : with(r, TestStatus.XFAIL, r.error() + " (known failure: " + reason + ")");
-    }
-
-    private static TestResult with(TestResult r, TestStatus status, String error) {
-        return new TestResult(r.plugin(), r.runtime(), r.model(), r.test(), status, r.attempts(), r.flaky(), error, r.latencyMs(), r.firstChunkMs());
+                ? r.with(TestStatus.XPASS, "passed, but [[conform.known-failures]] says it fails (" + reason + "): remove that entry")
+                : r.with(TestStatus.XFAIL, r.error() + " (known failure: " + reason + ")");
     }
 }

@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.config.TestId;
 import conform.runtime.LogTail;
 import conform.config.ConformConfig;
 import conform.config.Settings;
@@ -56,7 +57,7 @@ final class PluginRunner {
      *
      * @param known recorded in [[conform.known-failures]]: one attempt tells whether it still fails, so no retries
      */
-    private record Job(int index, Suite suite, TestCase test, Settings settings, boolean known) {}
+    private record Job(int index, Suite suite, TestCase test, Settings settings, boolean known, TestId id) {}
 
     RunResult execute(PlannedRun run) {
         long start = System.nanoTime();
@@ -83,11 +84,11 @@ final class PluginRunner {
             long testsStart = System.nanoTime();
             List<TestResult> results = runAll(new RunContext(plugin, runtime, session), jobs, runSettings);
             long testsMs = elapsedMs(testsStart);
-            RunResult.Status status = results.stream().allMatch(t -> t.status().acceptable()) ? RunResult.Status.PASSED : RunResult.Status.FAILED;
+            RunStatus status = results.stream().allMatch(t -> t.status().acceptable()) ? RunStatus.PASSED : RunStatus.FAILED;
             String error = null;
             List<String> tail = List.of();
             if (!session.alive()) {
-                status = RunResult.Status.ERROR;
+                status = RunStatus.ERROR;
                 error = "the runtime exited during the run";
                 tail = conform.runtime.LogTail.last(log, 25);
             }
@@ -101,10 +102,10 @@ final class PluginRunner {
     }
 
     private RunResult failedBeforeTests(PlannedRun run, List<Job> jobs, String reason, long start, Path log, List<String> logTail) {
-        List<TestResult> errors = jobs.stream().map(j -> knownFailures.judge(new TestResult(run.plugin(), run.runtimeName(), j.suite().model(),
-                j.test().name(), TestStatus.ERROR, 0, false, reason, null, null))).toList();
+        List<TestResult> errors = jobs.stream().map(j -> knownFailures.judge(
+                new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null))).toList();
         errors.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.ERROR, reason, errors, elapsedMs(start), null, null, log, logTail));
+        return finish(new RunResult(run.plugin(), run.runtimeName(), RunStatus.ERROR, reason, errors, elapsedMs(start), null, null, log, logTail));
     }
 
     private List<Job> jobs(PlannedRun run) {
@@ -113,8 +114,8 @@ final class PluginRunner {
         for (Suite suite : run.spec().suites()) {
             Settings settings = config.settingsFor(run.plugin(), suite.model(), cli);
             for (TestCase test : suite.tests()) {
-                boolean known = config.knownFailure(run.plugin(), run.runtimeName(), suite.model(), test.name()).isPresent();
-                jobs.add(new Job(jobs.size(), suite, test, settings, known));
+                TestId id = new TestId(run.plugin(), run.runtimeName(), suite.model(), test.name());
+                jobs.add(new Job(jobs.size(), suite, test, settings, config.knownFailure(id).isPresent(), id));
             }
         }
         return jobs;
@@ -181,9 +182,9 @@ final class PluginRunner {
     }
 
     private RunResult skipped(PlannedRun run, List<Job> jobs, String reason, long start) {
-        List<TestResult> tests = jobs.stream().map(j -> TestResult.skipped(run.plugin(), run.runtimeName(), j.suite().model(), j.test().name(), reason)).toList();
+        List<TestResult> tests = jobs.stream().map(j -> TestResult.skipped(j.id(), reason)).toList();
         tests.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunResult.Status.SKIPPED, reason, tests, elapsedMs(start), null, null, null, List.of()));
+        return finish(new RunResult(run.plugin(), run.runtimeName(), RunStatus.SKIPPED, reason, tests, elapsedMs(start), null, null, null, List.of()));
     }
 
     private RunResult finish(RunResult result) {

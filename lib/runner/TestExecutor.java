@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.config.TestId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.runtime.ActionFailure;
@@ -63,7 +64,7 @@ final class TestExecutor {
 
     private static TestResult result(RunContext ctx, String model, TestCase test, Attempt a, int attempts, boolean failedBefore) {
         boolean flaky = a.status() == TestStatus.PASSED && failedBefore;
-        return new TestResult(ctx.plugin(), ctx.runtime(), model, test.name(), a.status(), attempts, flaky, a.error(), a.latencyMs(), a.firstChunkMs());
+        return new TestResult(new TestId(ctx.plugin(), ctx.runtime(), model, test.name()), a.status(), attempts, flaky, a.error(), a.latencyMs(), a.firstChunkMs());
     }
 
     Attempt attempt(ActionRunner runner, String model, TestCase test, Duration timeout) {

@@ -1,6 +1,12 @@
 package conform.runner;
 
-/** The verdict on one test. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The verdict on one test, and the one place that decides which verdicts fail a run. */
 public enum TestStatus {
     /** Every validator passed. */
     PASSED,
@@ -17,8 +23,17 @@ public enum TestStatus {
     /** Passed although recorded as a known failure: the record is stale, and the run fails until it is removed. */
     XPASS;
 
+    /** The name in results.json and every report. */
+    @JsonValue
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static TestStatus ofLabel(String label) {
+        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown test status \"" + label + "\" (known: "
+                        + String.join(", ", Arrays.stream(values()).map(TestStatus::label).toList()) + ")"));
     }
 
     /** Whether this verdict lets the run pass. */

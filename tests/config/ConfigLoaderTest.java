@@ -330,11 +330,11 @@ class ConfigLoaderTest {
     void readsKnownFailuresWithGlobs() {
         ConformConfig c = load("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nruntime = \"go\"\ntest = \"Structured*\"\nreason = \"bug 1\"\n"
                 + "[[conform.known-failures]]\nplugin = \"q\"\nmodel = \"q/*-mini\"\nreason = \"bug 2\"\n" + RUNTIME);
-        assertEquals("bug 1", c.knownFailure("p", "go", "p/m", "Structured Output Conformance with streaming").orElseThrow().reason());
-        assertTrue(c.knownFailure("p", "js", "p/m", "Structured Output Conformance").isEmpty(), "another runtime");
-        assertTrue(c.knownFailure("p", "go", "p/m", "Multiturn Conformance").isEmpty(), "another test");
-        assertEquals("bug 2", c.knownFailure("q", "python", "q/gpt-mini", "anything").orElseThrow().reason());
-        assertTrue(c.knownFailure("q", "python", "q/gpt", "anything").isEmpty());
+        assertEquals("bug 1", c.knownFailure(new TestId("p", "go", "p/m", "Structured Output Conformance with streaming")).orElseThrow().reason());
+        assertTrue(c.knownFailure(new TestId("p", "js", "p/m", "Structured Output Conformance")).isEmpty(), "another runtime");
+        assertTrue(c.knownFailure(new TestId("p", "go", "p/m", "Multiturn Conformance")).isEmpty(), "another test");
+        assertEquals("bug 2", c.knownFailure(new TestId("q", "python", "q/gpt-mini", "anything")).orElseThrow().reason());
+        assertTrue(c.knownFailure(new TestId("q", "python", "q/gpt", "anything")).isEmpty());
     }
 
     @Test

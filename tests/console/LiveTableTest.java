@@ -1,5 +1,7 @@
 package conform.console;
 
+import conform.config.TestId;
+import conform.runner.RunStatus;
 import conform.redact.Redactor;
 import conform.plan.Plan;
 import conform.runner.RunListener;
@@ -49,10 +51,10 @@ class LiveTableTest {
     }
 
     private static TestResult test(String plugin, String runtime, int i, TestStatus status) {
-        return new TestResult(plugin, runtime, "m", "t" + i, status, 1, false, status == TestStatus.PASSED ? null : "bad", 10L, null);
+        return new TestResult(new TestId(plugin, runtime, "m", "t" + i), status, 1, false, status == TestStatus.PASSED ? null : "bad", 10L, null);
     }
 
-    private static RunResult finished(String plugin, String runtime, RunResult.Status status, String error, int passed, int failed) {
+    private static RunResult finished(String plugin, String runtime, RunStatus status, String error, int passed, int failed) {
         List<TestResult> tests = new ArrayList<>();
         for (int i = 0; i < passed; i++) tests.add(test(plugin, runtime, i, TestStatus.PASSED));
         for (int i = 0; i < failed; i++) tests.add(test(plugin, runtime, passed + i, TestStatus.FAILED));
@@ -67,14 +69,14 @@ class LiveTableTest {
         for (int i = 0; i < 4; i++) t.testFinished(test("plugin-0", "js", i, TestStatus.PASSED));
         t.testFinished(test("plugin-0", "js", 4, TestStatus.FAILED));
         now.addAndGet(2_500_000_000L);
-        t.runFinished(new RunResult("plugin-1", "python", RunResult.Status.SKIPPED, "missing env: API_KEY", List.of(), 0, null, null, null, List.of()));
+        t.runFinished(new RunResult("plugin-1", "python", RunStatus.SKIPPED, "missing env: API_KEY", List.of(), 0, null, null, null, List.of()));
         List<String> lines = screen(t, 120, 30);
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("\\s+plugin\\s+runtime\\s+status\\s+progress\\s+time\\s+details"), lines.get(0));
         assertTrue(lines.get(1).matches("  ⟳ plugin-0\\s+js\\s+running\\s+██████░░░░░░ 4/10\\s+2\\.5s  1 failed"), lines.get(1));
         assertTrue(lines.get(2).matches("  ⊘ plugin-1\\s+python\\s+skipped\\s+░{12} 0/10\\s+0ms  missing env: API_KEY"), lines.get(2));
         assertTrue(lines.get(3).matches("  ◌ plugin-2\\s+js\\s+pending\\s+░{12} 0/10\\s*"), lines.get(3));
-        t.runFinished(finished("plugin-0", "js", RunResult.Status.FAILED, null, 9, 1));
+        t.runFinished(finished("plugin-0", "js", RunStatus.FAILED, null, 9, 1));
         assertTrue(screen(t, 120, 30).get(1).matches("  ✗ plugin-0\\s+js\\s+failed\\s+█{12} 9/10\\s+4\\.2s  1 failed"));
     }
 
@@ -84,7 +86,7 @@ class LiveTableTest {
         t.start();
         try {
             t.note("plugin-0", "js", "model x registers lazily");
-            t.runFinished(finished("plugin-1", "python", RunResult.Status.PASSED, null, 10, 0));
+            t.runFinished(finished("plugin-1", "python", RunStatus.PASSED, null, 10, 0));
         } finally {
             t.close();
         }
@@ -132,7 +134,7 @@ class LiveTableTest {
         assertTrue(cut.endsWith("\u001B[0m"), "colour is reset after the cut");
         assertEquals("", LiveTable.truncate(line, 0));
         LiveTable t = table(3, 200, 30);
-        t.runFinished(new RunResult("plugin-1", "python", RunResult.Status.ERROR, "runtime did not start: " + "x".repeat(300), List.of(), 0, null, null, null, List.of()));
+        t.runFinished(new RunResult("plugin-1", "python", RunStatus.ERROR, "runtime did not start: " + "x".repeat(300), List.of(), 0, null, null, null, List.of()));
         for (int columns = 10; columns <= 200; columns++) {
             for (String l : t.render(columns, 30, now.get())) assertTrue(Style.visibleLength(l) < columns, columns + ": " + plain(l));
         }
@@ -150,8 +152,8 @@ class LiveTableTest {
         LiveTable t = table(40, 100, 24);
         for (int i = 0; i < 40; i++) {
             String plugin = "plugin-" + i, runtime = i % 2 == 0 ? "js" : "python";
-            if (i < 25) t.runFinished(finished(plugin, runtime, RunResult.Status.PASSED, null, 10, 0));
-            else if (i == 30 || i == 31) t.runFinished(finished(plugin, runtime, RunResult.Status.FAILED, null, 8, 2));
+            if (i < 25) t.runFinished(finished(plugin, runtime, RunStatus.PASSED, null, 10, 0));
+            else if (i == 30 || i == 31) t.runFinished(finished(plugin, runtime, RunStatus.FAILED, null, 8, 2));
             else if (i >= 36) { t.runStarting(plugin, runtime, 10); t.runRunning(plugin, runtime, 5); }
         }
         List<String> lines = screen(t, 100, 24);

@@ -1,5 +1,7 @@
 package conform.console;
 
+import conform.config.TestId;
+import conform.runner.RunStatus;
 import conform.redact.Redactor;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
@@ -17,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class PlainOutputTest {
 
     private static TestResult test(String runtime, String name, TestStatus status, String error) {
-        return new TestResult("echo", runtime, "conformtest/echo", name, status, 1, false, error, 5L, null);
+        return new TestResult(new TestId("echo", runtime, "conformtest/echo", name), status, 1, false, error, 5L, null);
     }
 
     private static String summary() {
         List<RunResult> runs = List.of(
-                new RunResult("echo", "js", RunResult.Status.FAILED, null, List.of(
+                new RunResult("echo", "js", RunStatus.FAILED, null, List.of(
                         test("js", "Passes", TestStatus.PASSED, null),
                         test("js", "Wrong word", TestStatus.FAILED, "text-includes:banana: Response text does not include 'banana'"),
                         test("js", "Throws", TestStatus.ERROR, "provider exploded"),
@@ -30,11 +32,11 @@ class PlainOutputTest {
                         test("js", "Known", TestStatus.XFAIL, "no (known failure: bug 1)"),
                         test("js", "Stale", TestStatus.XPASS, "passed, but [[conform.known-failures]] says it fails (bug 2): remove that entry")),
                         2100, 900L, 1200L, Path.of("/tmp/logs/echo-js.log"), List.of()),
-                new RunResult("echo", "go", RunResult.Status.ERROR, "runtime did not start: the entry exited with code 3", List.of(
+                new RunResult("echo", "go", RunStatus.ERROR, "runtime did not start: the entry exited with code 3", List.of(
                         test("go", "Passes", TestStatus.ERROR, "runtime did not start: the entry exited with code 3")),
                         40, null, null, Path.of("/tmp/logs/echo-go.log"), List.of("panic: boom")),
-                new RunResult("keyed", "python", RunResult.Status.SKIPPED, "missing env: KEYED_API_KEY", List.of(
-                        new TestResult("keyed", "python", "k/m", "Passes", TestStatus.SKIPPED, 0, false, "missing env: KEYED_API_KEY", null, null)),
+                new RunResult("keyed", "python", RunStatus.SKIPPED, "missing env: KEYED_API_KEY", List.of(
+                        new TestResult(new TestId("keyed", "python", "k/m", "Passes"), TestStatus.SKIPPED, 0, false, "missing env: KEYED_API_KEY", null, null)),
                         0, null, null, null, List.of()));
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.withSecrets(List.of()));

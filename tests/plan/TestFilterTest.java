@@ -53,7 +53,8 @@ class TestFilterTest {
     @Test
     void rerunFailedKeepsOnlyWhatDidNotPass() {
         project.write("results.json", """
-                {"runs": [], "results": [
+                {"runs": [{"plugin": "echo", "runtime": "js", "status": "failed"}, {"plugin": "echo", "runtime": "python", "status": "passed"}],
+                 "results": [
                   {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "System Role Conformance", "status": "failed"},
                   {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
                   {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}

@@ -1,5 +1,8 @@
 package conform.report;
 
+import conform.config.TestId;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
@@ -27,7 +30,7 @@ class HtmlReportTest {
     private static final String XSS = "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=\"alert(1)\">";
 
     /** Every status once; "Tool Request" diverges (go failed where js and python passed) and comes last in results.json. */
-    static JsonNode sample() throws Exception {
+    static ResultsDocument sample() throws Exception {
         String r = """
                 {"plugin":"echo","runtime":"%s","model":"echo/a&b","test":"%s","status":"%s","attempts":%d,"flaky":%s,
                  "error":%s,"latency_ms":12,"first_chunk_ms":null}""";
@@ -52,13 +55,12 @@ class HtmlReportTest {
         String run = """
                 {"plugin":"echo","runtime":"%s","status":"%s","reason":%s,"tests":6,"counts":{"passed":2,"failed":1},
                  "elapsed_ms":1810,"startup_ms":1414,"tests_ms":391,"log":"/tmp/r/logs/echo-%1$s.log","log_tail":["boot <b>ok</b>"]}""";
-        String json = """
+        return new ObjectMapper().readValue("""
                 {"conform":"0.1.0","started_at":"2026-01-02T03:04:05Z","wall_ms":2310,"tests":18,
                  "totals":{"passed":7,"failed":3,"error":3,"timeout":2,"skipped":1,"xfail":1,"xpass":1,"flaky":1},
                  "runs":[%s,%s,%s],"results":[%s]}""".formatted(
                 run.formatted("js", "failed", "null"), run.formatted("python", "passed", "null"),
-                run.formatted("go", "error", "\"died: <img src=x onerror=alert(2)>\""), String.join(",", results));
-        return new ObjectMapper().readTree(json);
+                run.formatted("go", "error", "\"died: <img src=x onerror=alert(2)>\""), String.join(",", results)), ResultsDocument.class);
     }
 
     /** The parity table's body rows: each row's class and its cells' data-status by runtime, as HTML or a browser's DOM has them. */
@@ -92,10 +94,9 @@ class HtmlReportTest {
 
     @Test
     void divergenceTreatsKnownFailuresAsWhatTheyRecord() throws Exception {
-        ObjectMapper json = new ObjectMapper();
         java.util.function.Function<String, Boolean> diverges = statuses -> {
-            List<JsonNode> cells = new ArrayList<>();
-            for (String s : statuses.split(",")) cells.add(json.createObjectNode().put("status", s));
+            List<TestResult> cells = new ArrayList<>();
+            for (String s : statuses.split(",")) cells.add(new TestResult(new TestId("p", "rt", "m", "t"), TestStatus.ofLabel(s), 1, false, null, null, null));
             return HtmlReport.diverges(cells);
         };
         assertFalse(diverges.apply("xfail,failed,failed"));
@@ -154,10 +155,10 @@ class HtmlReportTest {
     }
 
     @Test
-    void anEmptyOrPartialDocumentStillRenders() throws Exception {
-        String html = HtmlReport.render(new ObjectMapper().readTree("{\"results\":[{\"status\":\"weird\"}]}"));
+    void anEmptyDocumentStillRenders() {
+        String html = HtmlReport.render(ResultsDocument.of(List.of(), "2026-01-02T03:04:05Z", 0, "0.1.0"));
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</html>\n"));
-        assertTrue(HtmlReport.render(new ObjectMapper().createObjectNode()).contains("Parity across runtimes"));
+        assertTrue(html.contains("Parity across runtimes"));
     }
 
     /** A real browser parses the file into the table we meant, runs nothing from the data, and draws it. */

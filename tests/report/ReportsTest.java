@@ -31,8 +31,8 @@ class ReportsTest {
         out.close();
     }
 
-    private static JsonNode results() {
-        return Reports.read(EVERY_STATUS);
+    private static ResultsDocument results() {
+        return ResultsFile.read(EVERY_STATUS);
     }
 
     private static Document junit() throws Exception {
@@ -124,7 +124,7 @@ class ReportsTest {
         out.write("not-results.json", "{\"hello\": 1}").write("broken.json", "{");
         CliRun wrong = CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("not-results.json").toString());
         assertEquals(2, wrong.exitCode());
-        assertTrue(wrong.err().contains("is not a conform results.json"), wrong.toString());
+        assertTrue(wrong.err().contains("not-results.json is not a conform results file: Missing required field 'runs'"), wrong.toString());
         assertEquals(2, CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("broken.json").toString()).exitCode());
         assertEquals(2, CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("absent.json").toString()).exitCode());
     }

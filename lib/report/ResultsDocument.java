@@ -1,0 +1,84 @@
+package conform.report;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import conform.runner.RunResult;
+import conform.runner.TestResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * results.json: the canonical record of a run, which every report is rendered from. Each plugin run is listed with
+ * its counts under {@code runs}, and every test once under {@code results}; reading regroups the tests by run.
+ *
+ * @param schema    the file format's version; files written before it was recorded are version 1
+ * @param startedAt when the run started (ISO-8601)
+ */
+@JsonIgnoreProperties(value = {"tests", "totals"}, allowGetters = true)
+@JsonPropertyOrder({"schema", "conform", "started_at", "wall_ms", "tests", "totals", "runs", "results"})
+public record ResultsDocument(int schema, String conform, @JsonProperty("started_at") String startedAt,
+                              @JsonProperty("wall_ms") long wallMs, List<RunResult> runs) {
+
+    public static final int SCHEMA = 1;
+
+    public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
+        return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs));
+    }
+
+    @JsonCreator
+    static ResultsDocument read(@JsonProperty("schema") Integer schema, @JsonProperty("conform") String conform,
+                                @JsonProperty("started_at") String startedAt, @JsonProperty("wall_ms") long wallMs,
+                                @JsonProperty(value = "runs", required = true) List<RunResult> runs,
+                                @JsonProperty(value = "results", required = true) List<TestResult> results) {
+        Map<String, List<TestResult>> byRun = new LinkedHashMap<>();
+        for (RunResult run : runs) byRun.put(runKey(run.plugin(), run.runtime()), new ArrayList<>());
+        for (TestResult t : results) {
+            List<TestResult> tests = byRun.get(runKey(t.plugin(), t.runtime()));
+            if (tests == null) throw new IllegalArgumentException("the result for " + t.id() + " belongs to no run in `runs`");
+            tests.add(t);
+        }
+        List<RunResult> grouped = runs.stream().map(r -> r.withTests(byRun.get(runKey(r.plugin(), r.runtime())))).toList();
+        return new ResultsDocument(schema == null ? 1 : schema, conform, startedAt, wallMs, grouped);
+    }
+
+    private static String runKey(String plugin, String runtime) {
+        return plugin + "\u0000" + runtime;
+    }
+
+    @JsonProperty("tests")
+    public int testCount() {
+        return runs.stream().mapToInt(RunResult::testCount).sum();
+    }
+
+    @JsonProperty("totals")
+    public Map<String, Long> totals() {
+        return RunResult.countsOf(results());
+    }
+
+    /** Every test of every run, in run order. */
+    @JsonProperty("results")
+    public List<TestResult> results() {
+        return runs.stream().flatMap(r -> r.tests().stream()).toList();
+    }
+
+    /** Whether the run this records passed: every plugin run's verdict is acceptable. */
+    public boolean passed() {
+        return runs.stream().allMatch(r -> r.status().acceptable());
+    }
+
+    /** The tests whose verdict fails the run. */
+    public List<TestResult> failures() {
+        return results().stream().filter(t -> !t.status().acceptable()).toList();
+    }
+
+    /** The same document with every text a runtime or provider wrote passed through {@code edit} (redaction). */
+    public ResultsDocument mapText(UnaryOperator<String> edit) {
+        return new ResultsDocument(schema, conform, startedAt, wallMs, runs.stream().map(r -> r.mapText(edit)).toList());
+    }
+}

@@ -1,0 +1,100 @@
+package conform.report;
+
+import conform.config.TestId;
+import conform.diag.ConformException;
+import conform.runner.RunResult;
+import conform.runner.RunStatus;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** results.json through the typed model: what is written reads back the same, and a broken file says where. */
+class ResultsFileTest {
+
+    private final TempProject dir = TempProject.create();
+
+    @AfterEach
+    void cleanUp() {
+        dir.close();
+    }
+
+    private static ResultsDocument sample() {
+        TestResult passed = new TestResult(new TestId("echo", "js", "m/a", "Multiturn"), TestStatus.PASSED, 2, true, null, 12L, null);
+        TestResult failed = new TestResult(new TestId("echo", "js", "m/a", "Tools"), TestStatus.FAILED, 3, false, "no tool request", 40L, 7L);
+        TestResult skipped = TestResult.skipped(new TestId("keyed", "go", "k/m", "Multiturn"), "missing env: K");
+        return ResultsDocument.of(List.of(
+                new RunResult("echo", "js", RunStatus.FAILED, null, List.of(passed, failed), 900, 400L, 500L, Path.of("/tmp/logs/echo js.log"), List.of()),
+                new RunResult("keyed", "go", RunStatus.SKIPPED, "missing env: K", List.of(skipped), 0, null, null, null, List.of())),
+                "2026-12-01T10:00:00Z", 1234, "9.9.9");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackTheSame() throws Exception {
+        ResultsDocument written = sample();
+        Path file = ResultsFile.write(dir.root(), written);
+        assertEquals(written, ResultsFile.read(file));
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"schema\" : " + ResultsDocument.SCHEMA), json);
+        assertTrue(json.indexOf("\"plugin\"") < json.indexOf("\"status\""), "plugin first, as people read it");
+        assertTrue(json.contains("\"log\" : \"/tmp/logs/echo js.log\""), "a path, not a file: URI");
+        try (var files = Files.list(dir.root())) {
+            assertEquals(List.of("results.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void totalsCountsAndVerdictComeFromTheTests() {
+        ResultsDocument d = sample();
+        assertEquals(3, d.testCount());
+        assertEquals(1L, d.totals().get("failed"));
+        assertEquals(1L, d.totals().get("flaky"));
+        assertFalse(d.passed());
+        assertEquals(List.of("Tools"), d.failures().stream().map(TestResult::test).toList());
+    }
+
+    @Test
+    void aFileWithoutASchemaIsVersionOne() {
+        ResultsDocument old = ResultsFile.read(RepoRoot.find().resolve("tests/fixtures/results/every-status.json"));
+        assertEquals(1, old.schema());
+        assertEquals(8, old.testCount());
+        assertEquals(4, old.runs().get(0).tests().size(), "tests are grouped back under their run");
+    }
+
+    @Test
+    void aMissingFieldIsNamedWithItsPlace() {
+        dir.write("r.json", """
+                {"runs": [{"plugin": "echo", "runtime": "js", "status": "passed"}],
+                 "results": [{"plugin": "echo", "runtime": "js", "test": "t", "status": "passed"}]}
+                """);
+        ConformException e = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("r.json")));
+        assertTrue(e.getMessage().contains("Missing required field 'model' in `results[0]`"), e.getMessage());
+        assertEquals(2, e.diagnostic().location().line());
+    }
+
+    @Test
+    void anUnknownStatusAndAnOrphanResultAreRejected() {
+        dir.write("status.json", "{\"runs\": [{\"plugin\": \"p\", \"runtime\": \"js\", \"status\": \"weird\"}], \"results\": []}");
+        ConformException status = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("status.json")));
+        assertTrue(status.getMessage().contains("weird"), status.getMessage());
+        dir.write("orphan.json", """
+                {"runs": [], "results": [{"plugin": "echo", "runtime": "js", "model": "m", "test": "t", "status": "passed"}]}""");
+        ConformException orphan = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("orphan.json")));
+        assertTrue(orphan.getMessage().contains("belongs to no run"), orphan.getMessage());
+    }
+
+    @Test
+    void aNewerSchemaIsRefused() {
+        dir.write("new.json", "{\"schema\": 99, \"runs\": [], \"results\": []}");
+        ConformException e = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("new.json")));
+        assertTrue(e.getMessage().contains("schema 99"), e.getMessage());
+    }
+}
