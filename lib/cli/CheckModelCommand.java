@@ -4,7 +4,7 @@ import conform.report.ResultsFile;
 import conform.config.TestId;
 import conform.runner.TestResult;
 import conform.config.Setting;
-import conform.config.Settings;
+import conform.config.SettingLayer;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
@@ -81,11 +81,11 @@ final class CheckModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings cli = cliSettings();
+        SettingLayer cli = cliSettings();
         Workspace ws = root.workspace(spec.commandLine());
         Emulator.RunFault fault = emulateFault == null ? null : EmulateCommand.parseFault(emulateFault, emulate);
         Map<String, String> planEnv = emulate ? Emulation.planningEnvironment(ws.env) : ws.env;
-        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), planEnv).plan(plugins, ws.options.runtimes);
+        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), planEnv, cli).plan(plugins, ws.options.runtimes);
         if (emulate) plan = Emulation.restrict(plan, ws.config());
         plan = filter().apply(plan);
         if (plan.runs().isEmpty()) {
@@ -98,10 +98,10 @@ final class CheckModelCommand implements Callable<Integer> {
                     .hint("set the missing environment variables"));
         }
         if (dryRun) {
-            PlanReport.render(plan, ws.config(), cli, ws.options.verbose, ws.console.style()).forEach(ws.console::out);
+            PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style()).forEach(ws.console::out);
             return 0;
         }
-        return new CheckModelRun(ws, cli, reportDir).execute(plan, emulate, fault);
+        return new CheckModelRun(ws, reportDir).execute(plan, emulate, fault);
     }
 
     private TestFilter filter() {
@@ -112,14 +112,14 @@ final class CheckModelCommand implements Callable<Integer> {
     }
 
     /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */
-    private Settings cliSettings() {
+    private SettingLayer cliSettings() {
         Map<Setting, Number> values = new EnumMap<>(Setting.class);
         put(values, Setting.CONCURRENCY, concurrency, "-j");
         put(values, Setting.TEST_CONCURRENCY, testConcurrency, "-t");
         put(values, Setting.MAX_RETRIES, maxRetries, "--max-retries");
         put(values, Setting.RETRY_BASE_DELAY, retryBaseDelay, "--retry-base-delay");
         put(values, Setting.ACTION_TIMEOUT, actionTimeout, "--action-timeout");
-        return Settings.of(values);
+        return SettingLayer.of(values);
     }
 
     private static void put(Map<Setting, Number> values, Setting setting, Number value, String flag) {

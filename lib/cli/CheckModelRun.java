@@ -1,10 +1,12 @@
 package conform.cli;
 
+import conform.runner.PlanRunner;
+import conform.runner.RuntimeOptions;
+import conform.validate.Validation;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
 import conform.runner.RunStatus;
 import conform.config.RuntimeConfig;
-import conform.config.Settings;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
@@ -14,7 +16,6 @@ import conform.diag.Diagnostic;
 import conform.console.LiveTable;
 import conform.report.Reports;
 import conform.console.RunSummary;
-import conform.runner.CheckRun;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
 
@@ -31,12 +32,10 @@ import java.util.Map;
 final class CheckModelRun {
 
     private final Workspace ws;
-    private final Settings cli;
     private final Path reportDir;
 
-    CheckModelRun(Workspace ws, Settings cli, Path reportDir) {
+    CheckModelRun(Workspace ws, Path reportDir) {
         this.ws = ws;
-        this.cli = cli;
         this.reportDir = reportDir;
     }
 
@@ -51,7 +50,8 @@ final class CheckModelRun {
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
         try (Emulator emulator = emulate ? startEmulator(plan, fault, progress) : null) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            results = new CheckRun(ws.config(), cli, ws.validators(), progress, logDir, childEnv, ws.options.verbose).execute(plan, setupFailures);
+            RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose);
+            results = new PlanRunner(new Validation(ws.validators()), ws.config().knownFailures(), options, progress).execute(plan, setupFailures);
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }

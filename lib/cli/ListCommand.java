@@ -10,7 +10,7 @@ import conform.diag.Diagnostic;
 import conform.console.Style;
 import conform.console.Table;
 import conform.spec.BuiltinTests;
-import conform.spec.Spec;
+import conform.spec.PluginSpec;
 import conform.spec.SpecLoader;
 import conform.spec.TestCase;
 import conform.validate.Validator;
@@ -83,7 +83,7 @@ final class ListCommand implements Callable<Integer> {
             String tests = "";
             Path file = inventory.anySpecFile(plugin);
             try {
-                Spec spec = loader.load(plugin, file);
+                PluginSpec spec = loader.load(plugin, file);
                 models = String.valueOf(spec.suites().size());
                 tests = String.valueOf(spec.testCount());
             } catch (ConformException e) {

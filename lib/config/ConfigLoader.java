@@ -75,7 +75,7 @@ public final class ConfigLoader {
         for (Setting s : Setting.values()) knownKeys.add(s.key);
         for (String key : conform.keySet()) if (!knownKeys.contains(key)) throw toml.unknownKey(TomlSource.child(ROOT, key), knownKeys);
 
-        Settings global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
+        SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
         Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
         return new ConformConfig(file.toAbsolutePath().normalize(), global,
                 overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
@@ -87,10 +87,10 @@ public final class ConfigLoader {
                 knownFailures(toml));
     }
 
-    private static Settings settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
+    private static SettingLayer settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
         TomlTable table = toml.table(path);
         Map<Setting, Number> values = new EnumMap<>(Setting.class);
-        if (table == null) return Settings.EMPTY;
+        if (table == null) return SettingLayer.EMPTY;
         List<String> allowed = new ArrayList<>();
         for (Setting s : Setting.values()) if (s.allowedIn(scope)) allowed.add(s.key);
         for (String key : table.keySet()) {
@@ -99,13 +99,13 @@ public final class ConfigLoader {
             Setting setting = Setting.byKey(key).filter(s -> s.allowedIn(scope)).orElseThrow(() -> toml.unknownKey(keyPath, allowed));
             values.put(setting, toml.setting(keyPath, setting));
         }
-        return Settings.of(values);
+        return SettingLayer.of(values);
     }
 
-    private static Map<String, Settings> overrides(TomlSource toml, String name, Setting.Scope scope) {
+    private static Map<String, SettingLayer> overrides(TomlSource toml, String name, Setting.Scope scope) {
         List<String> path = TomlSource.child(ROOT, name);
         TomlTable table = toml.table(path);
-        Map<String, Settings> out = new LinkedHashMap<>();
+        Map<String, SettingLayer> out = new LinkedHashMap<>();
         if (table == null) return out;
         for (String key : table.keySet()) {
             List<String> entry = TomlSource.child(path, key);

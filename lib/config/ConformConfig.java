@@ -19,16 +19,16 @@ import java.util.Optional;
  * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
  * @param knownFailures   {@code [[conform.known-failures]]}: failures that are the plugins' own
  */
-public record ConformConfig(Path file, Settings global, Map<String, Settings> pluginOverrides,
-                            Map<String, Settings> modelOverrides, Map<String, List<String>> env,
+public record ConformConfig(Path file, SettingLayer global, Map<String, SettingLayer> pluginOverrides,
+                            Map<String, SettingLayer> modelOverrides, Map<String, List<String>> env,
                             Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable,
                             Map<String, String> emulate, Map<String, String> notEmulated, List<KnownFailure> knownFailures) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
-    public Settings settingsFor(String plugin, String model, Settings cli) {
-        Settings stack = global.over(Settings.DEFAULTS);
-        if (plugin != null) stack = pluginOverrides.getOrDefault(plugin, Settings.EMPTY).over(stack);
-        if (model != null) stack = modelOverrides.getOrDefault(model, Settings.EMPTY).over(stack);
+    public SettingLayer settingsFor(String plugin, String model, SettingLayer cli) {
+        SettingLayer stack = global.over(SettingLayer.DEFAULTS);
+        if (plugin != null) stack = pluginOverrides.getOrDefault(plugin, SettingLayer.EMPTY).over(stack);
+        if (model != null) stack = modelOverrides.getOrDefault(model, SettingLayer.EMPTY).over(stack);
         return cli.over(stack);
     }
 
@@ -51,11 +51,6 @@ public record ConformConfig(Path file, Settings global, Map<String, Settings> pl
         runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
                 rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
         return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated, knownFailures);
-    }
-
-    /** The recorded known failure a test's result falls under, if any. */
-    public java.util.Optional<KnownFailure> knownFailure(TestId test) {
-        return knownFailures.stream().filter(k -> k.matches(test)).findFirst();
     }
 
     public Path baseDir() {

@@ -1,5 +1,6 @@
 package conform.console;
 
+import conform.config.TestId;
 import conform.report.Durations;
 import conform.plan.Plan;
 import conform.runner.RunListener;
@@ -137,8 +138,8 @@ public final class LiveTable implements RunListener, AutoCloseable {
         event(plugin, runtime, r -> {}, () -> logLines.note(plugin, runtime, message));
     }
 
-    @Override public void retrying(String plugin, String runtime, String model, String test, int retry, int maxRetries, String error, Duration wait) {
-        event(plugin, runtime, r -> r.retries++, () -> logLines.retrying(plugin, runtime, model, test, retry, maxRetries, error, wait));
+    @Override public void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {
+        event(test.plugin(), test.runtime(), r -> r.retries++, () -> logLines.retrying(test, retry, maxRetries, error, wait));
     }
 
     @Override public void testFinished(TestResult t) {

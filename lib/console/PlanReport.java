@@ -1,28 +1,30 @@
 package conform.console;
 
-import conform.config.ConformConfig;
-import conform.config.Settings;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
+import conform.plan.ResolvedSettings;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The dry-run view of a plan: plugins × runtimes × models × tests, with counts and each model's effective settings. */
+/**
+ * The dry-run view of a plan: plugins × runtimes × models × tests, with counts and the settings the plan resolved
+ * for each run and model (the same objects a run uses). With -v: every test, and every setting.
+ */
 public final class PlanReport {
 
     private PlanReport() {}
 
-    public static List<String> render(Plan plan, ConformConfig config, Settings cli, boolean verbose, Style style) {
+    public static List<String> render(Plan plan, Path configFile, boolean verbose, Style style) {
         List<String> lines = new ArrayList<>();
         lines.add(style.bold(String.format(Locale.ROOT, "Plan: %d plugin(s) × %d runtime(s) → %d run(s), %d model(s), %d test(s)%s",
                 plan.pluginCount(), plan.runtimeCount(), plan.runs().size(), plan.modelCount(), plan.testCount(),
                 plan.skippedCount() > 0 ? ", " + plan.skippedCount() + " run(s) skipped" : "")));
-        Settings global = config.settingsFor(null, null, cli);
-        lines.add(style.dim(String.format(Locale.ROOT, "  -j %d plugin runs at once · config %s", global.concurrency(), config.file())));
+        lines.add(style.dim(String.format(Locale.ROOT, "  -j %d plugin runs at once · config %s", plan.concurrency(), configFile)));
         for (PlannedRun run : plan.runs()) {
             lines.add("");
             String head = style.bold(run.plugin()) + " " + style.cyan("(" + run.runtimeName() + ")");
@@ -33,10 +35,14 @@ public final class PlanReport {
             lines.add(String.format(Locale.ROOT, "  %s  %d model(s), %d test(s): %d std + %d custom · %s", head,
                     run.spec().suites().size(), run.testCount(), run.spec().builtinCount(), run.spec().customCount(),
                     style.dim(String.join(" ", run.runtime().commandFor(run.plugin())))));
+            if (verbose) {
+                ResolvedSettings s = run.settings();
+                lines.add(style.dim("    runtime: start-up timeout " + seconds(s.startupTimeout().toMillis()) + " · health probe "
+                        + seconds(s.healthTimeout().toMillis()) + " · -t " + s.testConcurrency() + " tests at once"));
+            }
             for (Suite suite : run.spec().suites()) {
-                Settings s = config.settingsFor(run.plugin(), suite.model(), cli);
                 lines.add(String.format(Locale.ROOT, "    %-44s %2d test(s)  %s", suite.model(), suite.tests().size(),
-                        style.dim(String.format(Locale.ROOT, "-t %d · retries %d · timeout %ss", s.testConcurrency(), s.maxRetries(), seconds(s.actionTimeoutSeconds())))));
+                        style.dim(modelSettings(run.settingsFor(suite.model()), verbose))));
                 if (verbose) {
                     for (TestCase test : suite.tests()) {
                         lines.add("      " + (test.stream() ? "⇶ " : "· ") + test.name() + style.dim("  [" + String.join(", ",
@@ -48,7 +54,13 @@ public final class PlanReport {
         return lines;
     }
 
-    static String seconds(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    private static String modelSettings(ResolvedSettings s, boolean verbose) {
+        String line = String.format(Locale.ROOT, "-t %d · retries %d · timeout %s", s.testConcurrency(), s.maxRetries(), seconds(s.actionTimeout().toMillis()));
+        return verbose ? line + " · backoff from " + seconds(s.retryBaseDelay().toMillis()) : line;
+    }
+
+    /** Whole seconds without a fraction: "7s", "0.25s". */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + "s" : String.valueOf(millis / 1000.0) + "s";
     }
 }

@@ -1,5 +1,6 @@
 package conform.console;
 
+import conform.config.TestId;
 import conform.report.Durations;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
@@ -42,9 +43,9 @@ public final class ProgressLines implements RunListener {
     }
 
     @Override
-    public void retrying(String plugin, String runtime, String model, String test, int retry, int maxRetries, String error, Duration wait) {
+    public void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {
         if (verbose) {
-            console.err("    " + console.style().yellow("⟳") + " retry " + retry + "/" + maxRetries + " of " + model + " · " + test
+            console.err("    " + console.style().yellow("⟳") + " retry " + retry + "/" + maxRetries + " of " + test.model() + " · " + test.test()
                     + " in " + Durations.format(wait.toMillis()) + ": " + firstLine(error));
         }
     }
@@ -57,7 +58,7 @@ public final class ProgressLines implements RunListener {
                 + (t.firstChunkMs() == null ? "" : ", first chunk " + Durations.format(t.firstChunkMs())));
         String tail = t.passed() ? (t.flaky() ? console.style().yellow(" flaky after " + t.attempts() + " attempts") : "")
                 : " " + console.style().red(t.status().label()) + ": " + firstLine(t.error());
-        console.err("    " + mark + " " + t.plugin() + " (" + t.runtime() + ") " + t.model() + " · " + t.test() + timing + tail);
+        console.err("    " + mark + " " + t.id() + timing + tail);
     }
 
     @Override

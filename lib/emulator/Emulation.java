@@ -38,9 +38,9 @@ public final class Emulation {
             // Not being emulated is the more fundamental reason: it holds whatever keys are set.
             boolean considered = run.runnable() || !run.missingEnv().isEmpty();
             Optional<String> why = considered ? whyNot(run.plugin(), config) : Optional.empty();
-            runs.add(why.map(reason -> new PlannedRun(run.plugin(), run.runtime(), run.spec(), "not emulated: " + reason, List.of())).orElse(run));
+            runs.add(why.map(reason -> run.skipped("not emulated: " + reason)).orElse(run));
         }
-        return new Plan(List.copyOf(runs), plan.warnings());
+        return plan.withRuns(runs);
     }
 
     static Optional<String> whyNot(String plugin, ConformConfig config) {

@@ -1,16 +1,19 @@
 package conform.plan;
 
+import conform.config.Setting;
+import conform.config.SettingLayer;
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.Suggest;
-import conform.spec.Spec;
+import conform.spec.PluginSpec;
 import conform.spec.SpecLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.Set;
  * Turns a selection (plugins, runtimes) into a {@link Plan}: every selected plugin in every selected runtime
  * that has an entry for it or is declared to cover it. Specs are loaded (and so checked) once per file.
  * A plugin with missing env vars or a declared-but-missing entry is kept as a skipped run, with the reason.
+ * Every run's and every model's settings are resolved here, once, from the config and the CLI flags.
  */
 public final class Planner {
 
@@ -27,13 +31,16 @@ public final class Planner {
     private final Inventory inventory;
     private final SpecLoader loader;
     private final Map<String, String> env;
-    private final Map<Path, Spec> loaded = new HashMap<>();
+    private final SettingLayer flags;
+    private final Map<Path, PluginSpec> loaded = new HashMap<>();
 
-    public Planner(ConformConfig config, Inventory inventory, SpecLoader loader, Map<String, String> env) {
+    /** @param flags the settings given on the command line, which beat every layer of the config */
+    public Planner(ConformConfig config, Inventory inventory, SpecLoader loader, Map<String, String> env, SettingLayer flags) {
         this.config = config;
         this.inventory = inventory;
         this.loader = loader;
         this.env = env;
+        this.flags = flags;
     }
 
     /** The configured runtimes matching {@code requested} (all of them when empty), in config order. */
@@ -79,7 +86,7 @@ public final class Planner {
                     .hint("run `conform check-plugin` to see which entries are missing"));
         }
         loaded.values().forEach(spec -> warnings.addAll(spec.warnings()));
-        return new Plan(List.copyOf(runs), List.copyOf(warnings));
+        return new Plan(List.copyOf(runs), List.copyOf(warnings), config.settingsFor(null, null, flags).value(Setting.CONCURRENCY).intValue());
     }
 
     private PlannedRun planOne(String plugin, RuntimeConfig rt, List<Diagnostic> warnings) {
@@ -88,18 +95,24 @@ public final class Planner {
         if (!hasEntry && !declared) return null;
         Path specFile = inventory.specFile(rt.name(), plugin);
         if (specFile == null) {
-            return new PlannedRun(plugin, rt, null, "no spec in " + rt.specsDir(), List.of());
+            return run(plugin, rt, null, "no spec in " + rt.specsDir(), List.of());
         }
-        Spec spec = loaded.computeIfAbsent(specFile, file -> loader.load(plugin, file));
+        PluginSpec spec = loaded.computeIfAbsent(specFile, file -> loader.load(plugin, file));
         if (!hasEntry) {
             warnings.add(Diagnostic.warning("W0002", "`" + plugin + "` is declared for runtime `" + rt.name() + "` but has no entry")
                     .note("expected " + rt.entryPath(plugin)).hint("add the entry, or remove it from [conform.runtimes." + rt.name() + "] plugins"));
-            return new PlannedRun(plugin, rt, spec, "no entry: " + rt.entryPath(plugin), List.of());
+            return run(plugin, rt, spec, "no entry: " + rt.entryPath(plugin), List.of());
         }
         List<String> tools = Toolchain.missing(rt.toolchain(), env);
-        if (!tools.isEmpty()) return new PlannedRun(plugin, rt, spec, "toolchain missing: " + String.join(", ", tools) + " not found on PATH", List.of());
+        if (!tools.isEmpty()) return run(plugin, rt, spec, "toolchain missing: " + String.join(", ", tools) + " not found on PATH", List.of());
         List<String> missing = config.missingEnv(plugin, env);
-        if (!missing.isEmpty()) return new PlannedRun(plugin, rt, spec, "missing env: " + String.join(", ", missing), missing);
-        return new PlannedRun(plugin, rt, spec, null, List.of());
+        if (!missing.isEmpty()) return run(plugin, rt, spec, "missing env: " + String.join(", ", missing), missing);
+        return run(plugin, rt, spec, null, List.of());
+    }
+
+    private PlannedRun run(String plugin, RuntimeConfig rt, PluginSpec spec, String skipReason, List<String> missingEnv) {
+        Map<String, ResolvedSettings> models = new LinkedHashMap<>();
+        if (spec != null) spec.suites().forEach(s -> models.put(s.model(), ResolvedSettings.of(config.settingsFor(plugin, s.model(), flags))));
+        return new PlannedRun(plugin, rt, spec, skipReason, missingEnv, ResolvedSettings.of(config.settingsFor(plugin, null, flags)), Map.copyOf(models));
     }
 }

@@ -2,7 +2,7 @@ package conform.plan;
 
 import conform.config.TestId;
 import conform.config.Glob;
-import conform.spec.Spec;
+import conform.spec.PluginSpec;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 
@@ -40,9 +40,8 @@ public record TestFilter(List<String> models, List<String> tests, Set<TestId> on
                 if (!kept.isEmpty()) suites.add(new Suite(suite.model(), kept, suite.location()));
             }
             if (suites.isEmpty()) continue;
-            Spec spec = new Spec(run.spec().plugin(), run.spec().file(), List.copyOf(suites), run.spec().warnings());
-            runs.add(new PlannedRun(run.plugin(), run.runtime(), spec, run.skipReason(), run.missingEnv()));
+            runs.add(run.withSpec(new PluginSpec(run.spec().plugin(), run.spec().file(), List.copyOf(suites), run.spec().warnings())));
         }
-        return new Plan(List.copyOf(runs), plan.warnings());
+        return plan.withRuns(runs);
     }
 }

@@ -11,8 +11,8 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration cap, Doub
 
     public static final Duration CAP = Duration.ofSeconds(60);
 
-    public static RetryPolicy of(int maxRetries, double baseDelaySeconds) {
-        return new RetryPolicy(maxRetries, Duration.ofMillis(Math.round(baseDelaySeconds * 1000)), CAP, Math::random);
+    public static RetryPolicy of(int maxRetries, Duration baseDelay) {
+        return new RetryPolicy(maxRetries, baseDelay, CAP, Math::random);
     }
 
     /** The wait before retry number {@code retry} (0 for the first retry); {@code retryAfter} wins when given. */

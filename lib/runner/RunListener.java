@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.config.TestId;
 import java.time.Duration;
 
 /** What a run reports as it goes, for live output. Every callback may come from any thread. */
@@ -15,7 +16,7 @@ public interface RunListener {
     default void note(String plugin, String runtime, String message) {}
 
     /** A test failed and will be tried again after {@code wait}. */
-    default void retrying(String plugin, String runtime, String model, String test, int retry, int maxRetries, String error, Duration wait) {}
+    default void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {}
 
     /** A test's final result (each test is reported exactly once). */
     default void testFinished(TestResult result) {}

@@ -7,17 +7,13 @@ import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
 import conform.spec.TestCase;
-import conform.spec.ValidatorRef;
-import conform.validate.ModelResponse;
-import conform.validate.ValidationFailure;
-import conform.validate.ValidatorRegistry;
 
 import java.time.Duration;
 
 /**
- * Runs one test against a runner: call the model, check chunks when streaming, apply each validator; retry what
- * may be transient (a validator failure — models are not deterministic — timeouts, transport and action errors)
- * but not what cannot change (unknown model, invalid request, a dead runtime).
+ * Runs one test against a runner: call the model and check its answer; retry what may be transient (a rejected
+ * answer — models are not deterministic — timeouts, transport and action errors) but not what cannot change
+ * (unknown model, invalid request, a dead runtime).
  */
 final class TestExecutor {
 
@@ -27,11 +23,11 @@ final class TestExecutor {
     /** A test's result, and whether another try could change it (for the serial re-run). */
     record Verdict(TestResult result, boolean retryable) {}
 
-    private final ValidatorRegistry validators;
+    private final ResponseCheck check;
     private final RunListener listener;
 
-    TestExecutor(ValidatorRegistry validators, RunListener listener) {
-        this.validators = validators;
+    TestExecutor(ResponseCheck check, RunListener listener) {
+        this.check = check;
         this.listener = listener;
     }
 
@@ -39,54 +35,47 @@ final class TestExecutor {
      * Runs the test with retries. {@code earlierAttempts} and {@code failedBefore} carry over from a previous
      * phase (the serial re-run), so attempts add up and a late pass is still reported as flaky.
      */
-    Verdict run(RunContext ctx, String model, TestCase test, RetryPolicy policy, Duration timeout, int earlierAttempts, boolean failedBefore) {
+    Verdict run(ActionRunner runner, Job job, RetryPolicy policy, int earlierAttempts, boolean failedBefore) {
         int attempts = earlierAttempts;
         boolean failed = failedBefore;
         for (int retry = 0; ; retry++) {
-            Attempt attempt = attempt(ctx.runner(), model, test, timeout);
+            Attempt attempt = attempt(runner, job);
             attempts++;
             if (attempt.status() == TestStatus.PASSED) {
-                return new Verdict(result(ctx, model, test, attempt, attempts, failed), false);
+                return new Verdict(result(job, attempt, attempts, failed), false);
             }
             failed = true;
-            boolean canRetry = attempt.retryable() && retry < policy.maxRetries() && ctx.runner().alive();
-            if (!canRetry) return new Verdict(result(ctx, model, test, attempt, attempts, false), attempt.retryable());
+            boolean canRetry = attempt.retryable() && retry < policy.maxRetries() && runner.alive();
+            if (!canRetry) return new Verdict(result(job, attempt, attempts, false), attempt.retryable());
             Duration wait = policy.delay(retry, attempt.retryAfter());
-            listener.retrying(ctx.plugin(), ctx.runtime(), model, test.name(), retry + 1, policy.maxRetries(), attempt.error(), wait);
+            listener.retrying(job.id(), retry + 1, policy.maxRetries(), attempt.error(), wait);
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Verdict(result(ctx, model, test, attempt, attempts, false), false);
+                return new Verdict(result(job, attempt, attempts, false), false);
             }
         }
     }
 
-    private static TestResult result(RunContext ctx, String model, TestCase test, Attempt a, int attempts, boolean failedBefore) {
+    private static TestResult result(Job job, Attempt a, int attempts, boolean failedBefore) {
         boolean flaky = a.status() == TestStatus.PASSED && failedBefore;
-        return new TestResult(new TestId(ctx.plugin(), ctx.runtime(), model, test.name()), a.status(), attempts, flaky, a.error(), a.latencyMs(), a.firstChunkMs());
+        return new TestResult(job.id(), a.status(), attempts, flaky, a.error(), a.latencyMs(), a.firstChunkMs());
     }
 
-    Attempt attempt(ActionRunner runner, String model, TestCase test, Duration timeout) {
+    private Attempt attempt(ActionRunner runner, Job job) {
+        TestCase test = job.test();
         ActionResult result;
         try {
-            result = runner.run(model, asGenerateSends(test.input()), test.stream(), timeout);
+            result = runner.run(job.id().model(), asGenerateSends(test.input()), test.stream(), job.settings().actionTimeout());
         } catch (ActionFailure f) {
             TestStatus status = f.kind() == ActionFailure.Kind.TIMEOUT ? TestStatus.TIMEOUT : TestStatus.ERROR;
             return new Attempt(status, f.getMessage(), f.kind().retryable, f.retryAfter(), null, null);
         }
-        if (test.stream() && result.chunks().isEmpty()) {
-            return failed("Streaming requested but no chunks received.", result);
-        }
-        ModelResponse response = new ModelResponse(result.response(), result.chunks());
-        for (ValidatorRef ref : test.validators()) {
-            try {
-                validators.check(response, ref);
-            } catch (ValidationFailure f) {
-                return failed(ref + ": " + f.getMessage(), result);
-            }
-        }
-        return new Attempt(TestStatus.PASSED, null, false, null, result.latencyMs(), result.firstChunkMs());
+        String failure = check.failure(test, result);
+        // A rejected answer may be retried: models are not deterministic.
+        return new Attempt(failure == null ? TestStatus.PASSED : TestStatus.FAILED, failure, failure != null, null,
+                result.latencyMs(), result.firstChunkMs());
     }
 
     /**
@@ -98,9 +87,5 @@ final class TestExecutor {
         ObjectNode copy = object.deepCopy();
         copy.putObject("config");
         return copy;
-    }
-
-    private static Attempt failed(String message, ActionResult result) {
-        return new Attempt(TestStatus.FAILED, message, true, null, result.latencyMs(), result.firstChunkMs());
     }
 }

@@ -29,7 +29,7 @@ public final class SpecLoader {
         this.tests = new TestParser(validatorNames);
     }
 
-    public Spec load(String plugin, Path file) {
+    public PluginSpec load(String plugin, Path file) {
         SpecContext ctx = new SpecContext(SourceTree.parse(file));
         JsonNode root = ctx.tree.root();
         List<Suite> suites = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class SpecLoader {
                     "start the file with `- model: <provider>/<model>`");
         }
         rejectDuplicateModels(ctx, suites);
-        return new Spec(plugin, file, List.copyOf(suites), List.copyOf(ctx.warnings));
+        return new PluginSpec(plugin, file, List.copyOf(suites), List.copyOf(ctx.warnings));
     }
 
     private Suite suite(SpecContext ctx, JsonNode node, String pointer) {

@@ -43,69 +43,69 @@ class PrecedenceTest {
         project.close();
     }
 
-    private static Settings cli(Setting setting, Number value) {
+    private static SettingLayer cli(Setting setting, Number value) {
         Map<Setting, Number> values = new EnumMap<>(Setting.class);
         values.put(setting, value);
-        return Settings.of(values);
+        return SettingLayer.of(values);
     }
 
     @Test
     void defaultWhenNothingSetsIt() {
-        assertEquals(8, config.settingsFor("other", "other/m", Settings.EMPTY).concurrency());
-        assertEquals(5.0, config.settingsFor("p", "p/model", Settings.EMPTY).healthTimeoutSeconds());
+        assertEquals(8, config.settingsFor("other", "other/m", SettingLayer.EMPTY).value(Setting.CONCURRENCY).intValue());
+        assertEquals(5.0, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.HEALTH_TIMEOUT).doubleValue());
     }
 
     @Test
     void globalBeatsDefault() {
-        assertEquals(4, config.settingsFor("other", "other/m", Settings.EMPTY).testConcurrency());
-        assertEquals(3, config.settingsFor("other", null, Settings.EMPTY).maxRetries());
+        assertEquals(4, config.settingsFor("other", "other/m", SettingLayer.EMPTY).value(Setting.TEST_CONCURRENCY).intValue());
+        assertEquals(3, config.settingsFor("other", null, SettingLayer.EMPTY).value(Setting.MAX_RETRIES).intValue());
     }
 
     @Test
     void pluginOverrideBeatsGlobal() {
-        assertEquals(2, config.settingsFor("p", "p/other", Settings.EMPTY).testConcurrency());
-        assertEquals(150.0, config.settingsFor("p", "p/other", Settings.EMPTY).actionTimeoutSeconds());
-        assertEquals(90.0, config.settingsFor("p", null, Settings.EMPTY).startupTimeoutSeconds());
+        assertEquals(2, config.settingsFor("p", "p/other", SettingLayer.EMPTY).value(Setting.TEST_CONCURRENCY).intValue());
+        assertEquals(150.0, config.settingsFor("p", "p/other", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
+        assertEquals(90.0, config.settingsFor("p", null, SettingLayer.EMPTY).value(Setting.STARTUP_TIMEOUT).doubleValue());
     }
 
     @Test
     void modelOverrideBeatsPluginOverride() {
-        assertEquals(200.0, config.settingsFor("p", "p/model", Settings.EMPTY).actionTimeoutSeconds());
-        assertEquals(0.25, config.settingsFor("p", "p/model", Settings.EMPTY).retryBaseDelaySeconds());
+        assertEquals(200.0, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
+        assertEquals(0.25, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.RETRY_BASE_DELAY).doubleValue());
     }
 
     @Test
     void modelOverrideLeavesOtherKeysToLowerLayers() {
-        Settings s = config.settingsFor("p", "p/model", Settings.EMPTY);
-        assertEquals(2, s.testConcurrency(), "from the plugin override");
-        assertEquals(3, s.maxRetries(), "from the global table");
+        SettingLayer s = config.settingsFor("p", "p/model", SettingLayer.EMPTY);
+        assertEquals(2, s.value(Setting.TEST_CONCURRENCY).intValue(), "from the plugin override");
+        assertEquals(3, s.value(Setting.MAX_RETRIES).intValue(), "from the global table");
     }
 
     @Test
     void cliFlagBeatsEveryOverride() {
-        assertEquals(7, config.settingsFor("p", "p/model", cli(Setting.TEST_CONCURRENCY, 7)).testConcurrency());
-        assertEquals(9.0, config.settingsFor("p", "p/model", cli(Setting.ACTION_TIMEOUT, 9.0)).actionTimeoutSeconds());
-        assertEquals(0, config.settingsFor("p", "p/model", cli(Setting.MAX_RETRIES, 0)).maxRetries());
+        assertEquals(7, config.settingsFor("p", "p/model", cli(Setting.TEST_CONCURRENCY, 7)).value(Setting.TEST_CONCURRENCY).intValue());
+        assertEquals(9.0, config.settingsFor("p", "p/model", cli(Setting.ACTION_TIMEOUT, 9.0)).value(Setting.ACTION_TIMEOUT).doubleValue());
+        assertEquals(0, config.settingsFor("p", "p/model", cli(Setting.MAX_RETRIES, 0)).value(Setting.MAX_RETRIES).intValue());
     }
 
     @Test
     void overridesApplyOnlyToTheirPluginAndModel() {
-        assertEquals(100.0, config.settingsFor("other", "p/model-2", Settings.EMPTY).actionTimeoutSeconds());
+        assertEquals(100.0, config.settingsFor("other", "p/model-2", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
     }
 
     @Test
     void aModelOverrideAppliesEvenWithoutItsPlugin() {
-        assertEquals(200.0, config.settingsFor(null, "p/model", Settings.EMPTY).actionTimeoutSeconds());
+        assertEquals(200.0, config.settingsFor(null, "p/model", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
     }
 
     @Test
     void layersStackWithoutMutatingEachOther() {
-        Settings low = cli(Setting.MAX_RETRIES, 1);
-        Settings high = cli(Setting.TEST_CONCURRENCY, 5);
-        Settings both = high.over(low);
-        assertEquals(1, both.maxRetries());
-        assertEquals(5, both.testConcurrency());
-        assertEquals(2, high.maxRetries(), "the upper layer alone falls back to the default");
-        assertEquals(Settings.EMPTY, Settings.EMPTY.over(Settings.EMPTY));
+        SettingLayer low = cli(Setting.MAX_RETRIES, 1);
+        SettingLayer high = cli(Setting.TEST_CONCURRENCY, 5);
+        SettingLayer both = high.over(low);
+        assertEquals(1, both.value(Setting.MAX_RETRIES).intValue());
+        assertEquals(5, both.value(Setting.TEST_CONCURRENCY).intValue());
+        assertEquals(2, high.value(Setting.MAX_RETRIES).intValue(), "the upper layer alone falls back to the default");
+        assertEquals(SettingLayer.EMPTY, SettingLayer.EMPTY.over(SettingLayer.EMPTY));
     }
 }

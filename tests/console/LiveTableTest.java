@@ -172,7 +172,7 @@ class LiveTableTest {
 
     @Test
     void plainOutputWithoutAColourTerminal() {
-        Plan plan = new Plan(List.of(), List.of());
+        Plan plan = new Plan(List.of(), List.of(), 1);
         assertInstanceOf(ProgressLines.class, LiveTable.forConsole(console, plan, false, false));
         Console plainConsole = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.withSecrets(List.of()));
         assertInstanceOf(ProgressLines.class, LiveTable.forConsole(plainConsole, plan, false, true));

@@ -1,5 +1,7 @@
 package conform.plan;
 
+import conform.config.Setting;
+import conform.config.SettingLayer;
 import conform.support.CliRun;
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
@@ -11,6 +13,7 @@ import conform.validate.ValidatorRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +33,34 @@ class PlannerTest {
     }
 
     private Plan plan(Map<String, String> env, List<String> plugins, List<String> runtimes) {
+        return plan(env, plugins, runtimes, SettingLayer.EMPTY);
+    }
+
+    private Plan plan(Map<String, String> env, List<String> plugins, List<String> runtimes, SettingLayer flags) {
         ConformConfig config = ConfigLoader.load(project.path("conform.toml"));
         SpecLoader loader = new SpecLoader(BuiltinTests.load(VALIDATORS), VALIDATORS);
-        return new Planner(config, Inventory.scan(config), loader, conform.support.CliRun.withPath(env)).plan(plugins, runtimes);
+        return new Planner(config, Inventory.scan(config), loader, CliRun.withPath(env), flags).plan(plugins, runtimes);
+    }
+
+    @Test
+    void everyRunAndModelCarriesItsResolvedSettings() {
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + """
+                [conform.plugin-overrides.needs-key]
+                startup-timeout = 12.5
+                max-retries = 4
+                [conform.model-overrides."k/two"]
+                action-timeout = 7
+                """);
+        Plan plan = plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key"), List.of("js"),
+                SettingLayer.of(Map.of(Setting.TEST_CONCURRENCY, 5, Setting.CONCURRENCY, 2)));
+        PlannedRun run = plan.runs().get(0);
+        assertEquals(2, plan.concurrency());
+        assertEquals(Duration.ofMillis(12_500), run.settings().startupTimeout());
+        assertEquals(Duration.ofSeconds(5), run.settings().healthTimeout(), "the default");
+        assertEquals(5, run.settings().testConcurrency(), "the flag beats every layer");
+        assertEquals(Duration.ofSeconds(7), run.settingsFor("k/two").actionTimeout());
+        assertEquals(4, run.settingsFor("k/two").maxRetries(), "the plugin's override reaches its models");
+        assertEquals(Duration.ofSeconds(120), run.settingsFor("k/one").actionTimeout());
     }
 
     private static List<String> rows(Plan plan) {

@@ -13,18 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The specs in specs/ load cleanly and cover the 13 plugins with the models and counts of the reference suite. */
 class ShippedSpecsTest {
 
-    private static Map<String, Spec> loadAll() {
-        Map<String, Spec> specs = new TreeMap<>();
+    private static Map<String, PluginSpec> loadAll() {
+        Map<String, PluginSpec> specs = new TreeMap<>();
         SpecFiles.find(RepoRoot.find().resolve("specs")).forEach((plugin, file) -> specs.put(plugin, SpecLoaderTest.LOADER.load(plugin, file)));
         return specs;
     }
 
     @Test
     void thirteenPluginsTwentySevenModelsAndTheirTests() {
-        Map<String, Spec> specs = loadAll();
+        Map<String, PluginSpec> specs = loadAll();
         assertEquals(13, specs.size());
         assertEquals(27, specs.values().stream().mapToInt(s -> s.suites().size()).sum());
-        assertEquals(161, specs.values().stream().mapToInt(Spec::testCount).sum());
+        assertEquals(161, specs.values().stream().mapToInt(PluginSpec::testCount).sum());
     }
 
     @Test
@@ -46,7 +46,7 @@ class ShippedSpecsTest {
     @Test
     void googleGenaiHasItsCustomTests() {
         Path file = RepoRoot.find().resolve("specs/google-genai.yaml");
-        Spec spec = SpecLoaderTest.LOADER.load("google-genai", file);
+        PluginSpec spec = SpecLoaderTest.LOADER.load("google-genai", file);
         Suite preview = spec.suites().stream().filter(s -> s.model().equals("googleai/gemini-3-pro-preview")).findFirst().orElseThrow();
         assertEquals(7, preview.builtinCount());
         assertEquals(3, preview.customCount());

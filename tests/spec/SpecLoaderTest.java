@@ -27,7 +27,7 @@ class SpecLoaderTest {
         project.close();
     }
 
-    private Spec load(String yaml) {
+    private PluginSpec load(String yaml) {
         project.write("specs/p.yaml", yaml);
         return LOADER.load("p", project.path("specs/p.yaml"));
     }
@@ -45,7 +45,7 @@ class SpecLoaderTest {
 
     @Test
     void aSuiteWithNeitherSupportsNorTestsGetsTheDefaultNine() {
-        Spec spec = load("- model: a/b\n");
+        PluginSpec spec = load("- model: a/b\n");
         assertEquals(9, spec.testCount());
         assertEquals(9, spec.builtinCount());
         assertEquals(BuiltinTests.DEFAULT_CAPABILITIES, spec.suites().get(0).tests().stream().map(TestCase::capability).toList());
@@ -53,26 +53,26 @@ class SpecLoaderTest {
 
     @Test
     void supportsSelectsBuiltinsInTheGivenOrder() {
-        Spec spec = load("- model: a/b\n  supports: [system-role, multiturn]\n");
+        PluginSpec spec = load("- model: a/b\n  supports: [system-role, multiturn]\n");
         assertEquals(List.of("System Role Conformance", "Multiturn Conformance"), names(spec.suites().get(0)));
     }
 
     @Test
     void anExplicitEmptySupportsListMeansNoBuiltins() {
-        Spec spec = load("- model: a/b\n  supports: []\n  tests:\n    - name: t\n      input: " + HELLO + "\n");
+        PluginSpec spec = load("- model: a/b\n  supports: []\n  tests:\n    - name: t\n      input: " + HELLO + "\n");
         assertEquals(0, spec.builtinCount());
         assertEquals(1, spec.customCount());
     }
 
     @Test
     void customTestsWithoutSupportsGetNoBuiltins() {
-        Spec spec = load("- model: a/b\n  tests:\n    - input: " + HELLO + "\n");
+        PluginSpec spec = load("- model: a/b\n  tests:\n    - input: " + HELLO + "\n");
         assertEquals(List.of("Custom test 1"), names(spec.suites().get(0)));
     }
 
     @Test
     void builtinsComeBeforeCustomTests() {
-        Spec spec = load("- model: a/b\n  supports: [multiturn]\n  tests:\n    - name: mine\n      input: " + HELLO + "\n");
+        PluginSpec spec = load("- model: a/b\n  supports: [multiturn]\n  tests:\n    - name: mine\n      input: " + HELLO + "\n");
         assertEquals(List.of("Multiturn Conformance", "mine"), names(spec.suites().get(0)));
         assertTrue(spec.suites().get(0).tests().get(0).builtin());
         assertFalse(spec.suites().get(0).tests().get(1).builtin());
@@ -80,7 +80,7 @@ class SpecLoaderTest {
 
     @Test
     void countsAddUpOverSuites() {
-        Spec spec = load("""
+        PluginSpec spec = load("""
                 - model: a/one
                   supports: [multiturn, system-role, tool-request]
                 - model: a/two
@@ -98,7 +98,7 @@ class SpecLoaderTest {
 
     @Test
     void aSingleMappingIsOneSuite() {
-        Spec spec = load("model: a/b\nsupports: [multiturn]\n");
+        PluginSpec spec = load("model: a/b\nsupports: [multiturn]\n");
         assertEquals(1, spec.suites().size());
         assertEquals("a/b", spec.suites().get(0).model());
     }
@@ -111,7 +111,7 @@ class SpecLoaderTest {
 
     @Test
     void unknownCapabilityIsAWarningAndNotCounted() {
-        Spec spec = load("- model: a/b\n  supports: [multiturn, reasoning, sytem-role]\n");
+        PluginSpec spec = load("- model: a/b\n  supports: [multiturn, reasoning, sytem-role]\n");
         assertEquals(1, spec.testCount());
         assertEquals(2, spec.warnings().size());
         Diagnostic typo = spec.warnings().get(1);
@@ -122,14 +122,14 @@ class SpecLoaderTest {
 
     @Test
     void aCapabilityListedTwiceRunsOnce() {
-        Spec spec = load("- model: a/b\n  supports: [multiturn, multiturn]\n");
+        PluginSpec spec = load("- model: a/b\n  supports: [multiturn, multiturn]\n");
         assertEquals(1, spec.testCount());
         assertEquals("W0203", spec.warnings().get(0).code());
     }
 
     @Test
     void aSuiteWithNoTestsIsWarned() {
-        Spec spec = load("- model: a/b\n  supports: []\n");
+        PluginSpec spec = load("- model: a/b\n  supports: []\n");
         assertEquals(0, spec.testCount());
         assertEquals("W0202", spec.warnings().get(0).code());
     }

@@ -1,12 +1,9 @@
 package conform.runner;
 
-import conform.config.ConformConfig;
-import conform.config.Settings;
+import conform.config.KnownFailure;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
-import conform.validate.ValidatorRegistry;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,25 +14,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /** Executes a {@link Plan}: each plugin run on a virtual thread, at most -j at once; results in plan order. */
-public final class CheckRun {
+public final class PlanRunner {
 
     private final PluginRunner runner;
-    private final int concurrency;
 
-    /**
-     * @param logDir   where each runtime's output goes ({@code <plugin>-<runtime>.log})
-     * @param childEnv   variables added to every runtime's environment (never printed)
-     * @param followLogs pass each runtime's log to {@link RunListener#log} as it arrives (-v)
-     */
-    public CheckRun(ConformConfig config, Settings cli, ValidatorRegistry validators, RunListener listener, Path logDir, Map<String, String> childEnv,
-                    boolean followLogs) {
-        this.runner = new PluginRunner(config, cli, validators, listener, logDir, childEnv, followLogs);
-        this.concurrency = config.settingsFor(null, null, cli).concurrency();
+    public PlanRunner(ResponseCheck check, List<KnownFailure> knownFailures, RuntimeOptions options, RunListener listener) {
+        this.runner = new PluginRunner(check, new KnownFailures(knownFailures), options, listener);
     }
 
     /** Runs the plan; runs of a runtime named in {@code brokenRuntimes} (runtime → reason) error without starting. */
     public List<RunResult> execute(Plan plan, Map<String, String> brokenRuntimes) {
-        Semaphore slots = new Semaphore(concurrency);
+        Semaphore slots = new Semaphore(plan.concurrency());
         List<Future<RunResult>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (PlannedRun run : plan.runs()) {

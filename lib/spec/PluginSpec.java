@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A plugin's spec file, loaded and checked; {@code warnings} are problems that do not stop a run. */
-public record Spec(String plugin, Path file, List<Suite> suites, List<Diagnostic> warnings) {
+public record PluginSpec(String plugin, Path file, List<Suite> suites, List<Diagnostic> warnings) {
 
     public int testCount() {
         return suites.stream().mapToInt(s -> s.tests().size()).sum();
