@@ -1,42 +1,32 @@
 package conform.cli;
 
-import conform.report.ResultsFile;
-import conform.config.TestId;
-import conform.runner.TestResult;
 import conform.config.Setting;
 import conform.config.SettingLayer;
-import conform.emulator.Emulation;
-import conform.emulator.Emulator;
+import conform.config.TestId;
+import conform.console.PlanReport;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.ExitCode;
 import conform.plan.Plan;
 import conform.plan.Planner;
 import conform.plan.TestFilter;
-import conform.diag.ConformException;
-import conform.diag.Diagnostic;
-import conform.console.PlanReport;
+import conform.report.ResultsFile;
+import conform.runner.TestResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 
 @Command(name = "check-model", mixinStandardHelpOptions = true, description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
-final class CheckModelCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConformCommand root;
-
-    @Spec
-    CommandSpec spec;
+final class CheckModelCommand extends Subcommand {
 
     @Parameters(paramLabel = "PLUGIN", arity = "0..*", description = "Plugins to check (default: every plugin with a spec)")
     List<String> plugins = new ArrayList<>();
@@ -71,23 +61,15 @@ final class CheckModelCommand implements Callable<Integer> {
     @Option(names = "--rerun-failed", paramLabel = "RESULTS.json", description = "Only the tests that did not pass in RESULTS.json")
     Path rerunFailed;
 
-    @Option(names = "--emulate", description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
-    boolean emulate;
-
-    @Option(names = "--emulate-fault", paramLabel = "FAULT", description = {
-            "With --emulate, inject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms, truncate or malformed,",
-            "optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2"})
-    String emulateFault;
+    @Mixin
+    EmulationOptions emulation = new EmulationOptions();
 
     @Override
-    public Integer call() {
-        SettingLayer cli = cliSettings();
-        Workspace ws = root.workspace(spec.commandLine());
-        Emulator.RunFault fault = emulateFault == null ? null : EmulateCommand.parseFault(emulateFault, emulate);
-        Map<String, String> planEnv = emulate ? Emulation.planningEnvironment(ws.env) : ws.env;
-        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), planEnv, cli).plan(plugins, ws.options.runtimes);
-        if (emulate) plan = Emulation.restrict(plan, ws.config());
-        plan = filter().apply(plan);
+    ExitCode run(Workspace ws) {
+        SettingLayer flags = flagSettings();
+        emulation.check();
+        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags).plan(plugins, ws.options.runtimes);
+        plan = filter().apply(emulation.restrict(plan, ws.config()));
         if (plan.runs().isEmpty()) {
             throw new ConformException(Diagnostic.error("E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
                     .hint("check the globs against `conform check-model --dry-run -v`"));
@@ -99,9 +81,9 @@ final class CheckModelCommand implements Callable<Integer> {
         }
         if (dryRun) {
             PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style()).forEach(ws.console::out);
-            return 0;
+            return ExitCode.OK;
         }
-        return new CheckModelRun(ws, reportDir).execute(plan, emulate, fault);
+        return new CheckModelRun(ws, reportDir).execute(plan, emulation);
     }
 
     private TestFilter filter() {
@@ -111,8 +93,8 @@ final class CheckModelCommand implements Callable<Integer> {
         return new TestFilter(models, tests, failed);
     }
 
-    /** The flags given on the command line, each checked as strictly as the same key in conform.toml. */
-    private SettingLayer cliSettings() {
+    /** The settings given on the command line, each checked as strictly as the same key in conform.toml. */
+    private SettingLayer flagSettings() {
         Map<Setting, Number> values = new EnumMap<>(Setting.class);
         put(values, Setting.CONCURRENCY, concurrency, "-j");
         put(values, Setting.TEST_CONCURRENCY, testConcurrency, "-t");

@@ -1,23 +1,20 @@
 package conform.cli;
 
-import conform.runner.PlanRunner;
-import conform.runner.RuntimeOptions;
-import conform.validate.Validation;
-import conform.report.ResultsDocument;
-import conform.report.ResultsFile;
-import conform.runner.RunStatus;
 import conform.config.RuntimeConfig;
-import conform.emulator.Emulation;
+import conform.console.LiveTable;
+import conform.console.RunSummary;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.ExitCode;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
-import conform.diag.ConformException;
-import conform.diag.Diagnostic;
-import conform.console.LiveTable;
-import conform.report.Reports;
-import conform.console.RunSummary;
+import conform.report.ResultsDocument;
+import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.RuntimeOptions;
+import conform.validate.Validation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** check-model without --dry-run: run the plan, print progress and the summary, write results.json. */
+/** check-model without --dry-run: set up the runtimes, run the plan with live progress, print the summary, write the reports. */
 final class CheckModelRun {
 
     private final Workspace ws;
@@ -39,7 +36,7 @@ final class CheckModelRun {
         this.reportDir = reportDir;
     }
 
-    int execute(Plan plan, boolean emulate, Emulator.RunFault fault) {
+    ExitCode execute(Plan plan, EmulationOptions emulation) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Path logDir = logDirectory();
@@ -48,7 +45,9 @@ final class CheckModelRun {
         Map<String, String> setupFailures = setUp(plan, logDir);
         List<RunResult> results;
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
-        try (Emulator emulator = emulate ? startEmulator(plan, fault, progress) : null) {
+        try (Emulator emulator = emulation.start(plan, ws.config(), ws.console, line -> {
+            if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line));
+        })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose);
             results = new PlanRunner(new Validation(ws.validators()), ws.config().knownFailures(), options, progress).execute(plan, setupFailures);
@@ -58,28 +57,9 @@ final class CheckModelRun {
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION).mapText(ws.console.redactor()::redact);
-        Reports.annotations(document, ws.env).forEach(ws.console::out);
-        if (reportDir != null) {
-            try {
-                ws.console.err("  results: " + ResultsFile.write(reportDir, document));
-                for (Path written : Reports.write(reportDir, document, ws.env)) ws.console.err("  report: " + written);
-            } catch (IOException e) {
-                throw new ConformException(Diagnostic.error("E0012", "cannot write results to " + reportDir + ": " + e.getMessage())
-                        .hint("check that the directory is writable"), 1, e);
-            }
-        }
-        return document.passed() ? 0 : 1;
-    }
-
-    private Emulator startEmulator(Plan plan, Emulator.RunFault fault, RunListener progress) {
-        try {
-            Emulator emulator = Emulator.start(0, Emulation.models(plan), fault, ws.console.redactor(),
-                    line -> { if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line)); });
-            ws.console.err("  emulator at " + emulator.url() + (fault == null ? "" : " · injecting " + fault.fault().kind() + " into the first " + fault.count() + " request(s)"));
-            return emulator;
-        } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0014", "cannot start the emulator: " + e.getMessage()), 1, e);
-        }
+        ReportOutput.annotate(document, ws);
+        if (reportDir != null) ReportOutput.write(reportDir, document, true, ws, ws.console::err);
+        return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /** Installs what the plan's runtimes still lack; returns runtime → why its setup failed. */
@@ -92,7 +72,7 @@ final class CheckModelRun {
         }
         Map<String, String> failures = new LinkedHashMap<>();
         pluginsByRuntime.forEach((name, plugins) ->
-                RuntimeSetups.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir).ifPresent(why -> failures.put(name, why)));
+                SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir).ifPresent(why -> failures.put(name, why)));
         return failures;
     }
 
@@ -103,7 +83,7 @@ final class CheckModelRun {
             return Files.createTempDirectory("conform-logs-");
         } catch (IOException e) {
             throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e.getMessage())
-                    .hint("pass --report-dir DIR with a writable DIR"), 1, e);
+                    .hint("pass --report-dir DIR with a writable DIR"));
         }
     }
 }

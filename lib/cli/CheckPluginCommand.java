@@ -1,36 +1,26 @@
 package conform.cli;
 
 import conform.config.ConformConfig;
+import conform.diag.ExitCode;
 import conform.config.RuntimeConfig;
 import conform.plan.Inventory;
 import conform.plan.Planner;
 import conform.console.Console;
 import conform.console.Style;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 @Command(name = "check-plugin", mixinStandardHelpOptions = true, description = {
         "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for it).",
         "Exits 1 when something is missing."})
-final class CheckPluginCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConformCommand root;
-
-    @Spec
-    CommandSpec spec;
+final class CheckPluginCommand extends Subcommand {
 
     @Override
-    public Integer call() {
-        Workspace ws = root.workspace(spec.commandLine());
+    ExitCode run(Workspace ws) {
         ConformConfig config = ws.config();
         Inventory inventory = ws.inventory();
         List<RuntimeConfig> runtimes = Planner.selectRuntimes(config, ws.options.runtimes);
@@ -60,11 +50,11 @@ final class CheckPluginCommand implements Callable<Integer> {
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
         if (problems.isEmpty()) {
             console.out("  " + style.green("✓") + " all " + covered.size() + " plugin(s) have a spec and an entry in every runtime that covers them");
-            return 0;
+            return ExitCode.OK;
         }
         console.out("");
         console.out("  " + problems.size() + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
                 + " and a plugin no runtime can run under [conform.unavailable].");
-        return 1;
+        return ExitCode.FAILED;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
         subcommands = {CheckModelCommand.class, CheckPluginCommand.class, ListCommand.class, SetupCommand.class, EmulateCommand.class, ReportCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected"})
+        footer = {"", "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected · 3 internal error"})
 public final class ConformCommand implements Runnable {
 
     public static final String VERSION = "0.1.0";

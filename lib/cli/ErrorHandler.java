@@ -2,6 +2,7 @@ package conform.cli;
 
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
+import conform.diag.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,19 +13,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * The one place where errors become exit codes: 2 for usage, config and spec errors (printed as diagnostics),
- * 1 for anything unexpected (a short message; the stack trace only with -v). No stack trace otherwise.
+ * The one place where errors become exit codes: a {@link ConformException} prints its diagnostic and exits with its
+ * own code (usage, config, spec errors: 2), a bad flag exits 2, and anything unexpected is an internal error (3,
+ * a short message; the stack trace only with -v). No stack trace otherwise.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
-
-    static final int INTERNAL_ERROR = 1;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         ConformCommand root = ConformCommand.root(cmd);
         if (e instanceof ConformException ce) {
             root.console(cmd).diagnostic(ce.diagnostic());
-            return ce.exitCode();
+            return ce.exitCode().code;
         }
         Diagnostic internal = Diagnostic.error("E0900", "internal error: " + e)
                 .hint(root.shared.verbose ? "this is a bug in conform; please report it with the trace above"
@@ -35,7 +35,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             trace.toString().lines().forEach(root.console(cmd)::err);
         }
         root.console(cmd).diagnostic(internal);
-        return INTERNAL_ERROR;
+        return ExitCode.INTERNAL.code;
     }
 
     @Override
@@ -44,6 +44,6 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         String name = cmd.getCommandSpec().qualifiedName();
         ConformCommand.root(cmd).console(cmd).diagnostic(Diagnostic.error("E0010", e.getMessage())
                 .hint("see `" + name + " --help`"));
-        return ConformException.USAGE;
+        return ExitCode.USAGE.code;
     }
 }

@@ -1,6 +1,7 @@
 package conform.cli;
 
 import conform.config.ConformConfig;
+import conform.diag.ExitCode;
 import conform.config.RuntimeConfig;
 import conform.plan.Inventory;
 import conform.plan.Planner;
@@ -15,23 +16,14 @@ import conform.spec.SpecLoader;
 import conform.spec.TestCase;
 import conform.validate.Validator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Show the plugins, the runtimes that have an entry for each, and whether their env vars are set.")
-final class ListCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConformCommand root;
-
-    @picocli.CommandLine.Spec
-    CommandSpec spec;
+final class ListCommand extends Subcommand {
 
     @Option(names = "--validators", description = "List the validators instead")
     boolean validators;
@@ -40,8 +32,7 @@ final class ListCommand implements Callable<Integer> {
     boolean capabilities;
 
     @Override
-    public Integer call() {
-        Workspace ws = root.workspace(spec.commandLine());
+    ExitCode run(Workspace ws) {
         Console console = ws.console;
         if (validators) {
             Table table = new Table("Validator", "Checks that");
@@ -52,7 +43,7 @@ final class ListCommand implements Callable<Integer> {
         } else {
             listPlugins(ws, console);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void listCapabilities(Workspace ws, Console console) {

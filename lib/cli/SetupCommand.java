@@ -1,32 +1,22 @@
 package conform.cli;
 
 import conform.config.RuntimeConfig;
+import conform.diag.ExitCode;
 import conform.plan.Planner;
 import conform.plan.Toolchain;
 import conform.console.Console;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 @Command(name = "setup", mixinStandardHelpOptions = true, description = {
         "Install what each runtime needs inside the checkout (npm ci; a venv and pip; go build of each entry).",
         "Steps whose inputs have not changed are skipped; check-model runs what is missing by itself."})
-final class SetupCommand implements Callable<Integer> {
-
-    @ParentCommand
-    ConformCommand root;
-
-    @Spec
-    CommandSpec spec;
+final class SetupCommand extends Subcommand {
 
     @Override
-    public Integer call() {
-        Workspace ws = root.workspace(spec.commandLine());
+    ExitCode run(Workspace ws) {
         Console console = ws.console;
         boolean ok = true;
         for (RuntimeConfig rt : Planner.selectRuntimes(ws.config(), ws.options.runtimes)) {
@@ -36,8 +26,8 @@ final class SetupCommand implements Callable<Integer> {
                 continue;
             }
             TreeSet<String> plugins = new TreeSet<>(ws.inventory().entriesByRuntime().get(rt.name()));
-            ok &= RuntimeSetups.ensure(rt, List.copyOf(plugins), console, ws.config().baseDir().resolve(".conform/logs")).isEmpty();
+            ok &= SetupProgress.ensure(rt, List.copyOf(plugins), console, ws.config().baseDir().resolve(".conform/logs")).isEmpty();
         }
-        return ok ? 0 : 1;
+        return ok ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -82,7 +82,7 @@ public final class ConfigLoader {
                 overrides(toml, "model-overrides", Setting.Scope.MODEL),
                 env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")),
                 stringTable(toml, "unavailable", "a reason (a non-empty string)"),
-                dialects(toml, stringTable(toml, "emulate", "an emulator dialect: openai, anthropic, gemini or ollama")),
+                dialects(toml, stringTable(toml, "emulate", "an emulator dialect: " + EmulatorDialect.configNames())),
                 stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
                 knownFailures(toml));
     }
@@ -149,12 +149,11 @@ public final class ConfigLoader {
         return List.copyOf(out);
     }
 
-    private static Map<String, String> dialects(TomlSource toml, Map<String, String> byPlugin) {
-        Set<String> known = new TreeSet<>(List.of("openai", "anthropic", "gemini", "ollama"));
-        byPlugin.forEach((plugin, dialect) -> {
-            if (!known.contains(dialect)) throw toml.invalid(List.of("conform", "emulate", plugin), "an emulator dialect: " + String.join(", ", known), dialect);
-        });
-        return byPlugin;
+    private static Map<String, EmulatorDialect> dialects(TomlSource toml, Map<String, String> byPlugin) {
+        Map<String, EmulatorDialect> out = new LinkedHashMap<>();
+        byPlugin.forEach((plugin, name) -> out.put(plugin, EmulatorDialect.byConfigName(name).orElseThrow(() ->
+                toml.invalid(List.of("conform", "emulate", plugin), "an emulator dialect: " + EmulatorDialect.configNames(), name))));
+        return out;
     }
 
     /** A table of plugin → non-empty string ([conform.unavailable], [conform.emulate], [conform.not-emulated]). */

@@ -22,7 +22,7 @@ import java.util.Optional;
 public record ConformConfig(Path file, SettingLayer global, Map<String, SettingLayer> pluginOverrides,
                             Map<String, SettingLayer> modelOverrides, Map<String, List<String>> env,
                             Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable,
-                            Map<String, String> emulate, Map<String, String> notEmulated, List<KnownFailure> knownFailures) {
+                            Map<String, EmulatorDialect> emulate, Map<String, String> notEmulated, List<KnownFailure> knownFailures) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public SettingLayer settingsFor(String plugin, String model, SettingLayer cli) {

@@ -1,22 +1,19 @@
 package conform.diag;
 
 /**
- * An error the user can fix (bad flag, config, spec or selection). It carries a {@link Diagnostic} and an exit
- * code, so the CLI prints a clear message and never a stack trace.
+ * An error the user can act on (bad flag, config, spec or selection, a place conform cannot use). It carries a
+ * {@link Diagnostic} and an exit code, so the CLI prints a clear message and never a stack trace.
  */
 public class ConformException extends RuntimeException {
 
-    /** Usage, configuration or spec errors, and runs that select nothing. */
-    public static final int USAGE = 2;
-
     private final transient Diagnostic diagnostic;
-    private final int exitCode;
+    private final ExitCode exitCode;
 
     public ConformException(Diagnostic diagnostic) {
-        this(diagnostic, USAGE, null);
+        this(diagnostic, ExitCode.USAGE, null);
     }
 
-    public ConformException(Diagnostic diagnostic, int exitCode, Throwable cause) {
+    public ConformException(Diagnostic diagnostic, ExitCode exitCode, Throwable cause) {
         super(diagnostic.message(), cause);
         this.diagnostic = diagnostic;
         this.exitCode = exitCode;
@@ -26,7 +23,7 @@ public class ConformException extends RuntimeException {
         return diagnostic;
     }
 
-    public int exitCode() {
+    public ExitCode exitCode() {
         return exitCode;
     }
 }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,8 +35,8 @@ final class AnthropicDialect implements Dialect {
     private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     @Override
-    public Kind kind() {
-        return Kind.ANTHROPIC;
+    public EmulatorDialect kind() {
+        return EmulatorDialect.ANTHROPIC;
     }
 
     @Override
@@ -142,7 +143,7 @@ final class AnthropicDialect implements Dialect {
             schema = schemaIn(system);
         }
         String thinking = body.path("thinking").path("type").asText("");
-        return new ChatRequest(Dialect.Kind.ANTHROPIC, body.path("model").asText(), system, turns, tools,
+        return new ChatRequest(EmulatorDialect.ANTHROPIC, body.path("model").asText(), system, turns, tools,
                 schema == null || schema.isMissingNode() ? null : schema, jsonMode,
                 thinking.equals("enabled") || thinking.equals("adaptive"), Modality.TEXT, body.path("stream").asBoolean(false));
     }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param thoughts     reasoning ("thought") output was asked for
  * @param output       the modality asked for
  */
-public record ChatRequest(Dialect.Kind dialect, String model, String system, List<Turn> turns, List<Tool> tools,
+public record ChatRequest(EmulatorDialect dialect, String model, String system, List<Turn> turns, List<Tool> tools,
                           JsonNode outputSchema, boolean jsonMode, boolean thoughts, Modality output, boolean stream) {
 
     public enum Role { USER, MODEL, TOOL }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -11,9 +12,7 @@ import java.io.IOException;
  */
 public interface Dialect {
 
-    enum Kind { OPENAI, ANTHROPIC, GEMINI, OLLAMA }
-
-    Kind kind();
+    EmulatorDialect kind();
 
     /**
      * Whether this dialect serves {@code method path} (path without the query string). The headers tell apart

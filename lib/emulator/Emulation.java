@@ -1,30 +1,30 @@
 package conform.emulator;
 
 import conform.config.ConformConfig;
+import conform.config.EmulatorDialect;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
+import conform.spec.PluginSpec;
 import conform.spec.Suite;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What {@code check-model --emulate} changes: the provider keys the emulator stands in for count as set when
- * planning, plugins the emulator cannot serve are skipped with the reason, and runtimes get the emulator's URLs.
+ * planning, plugins the emulator cannot serve are skipped with the reason, and each dialect lists the models of
+ * the plugins it serves.
  */
 public final class Emulation {
 
-    /** The dialects the emulator speaks today. */
-    static final Set<String> SPOKEN = Set.of("openai", "anthropic", "gemini", "ollama");
-
     private Emulation() {}
 
-    /** The environment to plan with: the user's, plus dummy values for the keys the emulator makes unnecessary. */
+    /** The environment to plan with: the user's, plus stand-ins for the keys the emulator makes unnecessary. */
     public static Map<String, String> planningEnvironment(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
         out.putAll(Emulator.dummyKeys(env));
@@ -37,23 +37,38 @@ public final class Emulation {
         for (PlannedRun run : plan.runs()) {
             // Not being emulated is the more fundamental reason: it holds whatever keys are set.
             boolean considered = run.runnable() || !run.missingEnv().isEmpty();
-            Optional<String> why = considered ? whyNot(run.plugin(), config) : Optional.empty();
-            runs.add(why.map(reason -> run.skipped("not emulated: " + reason)).orElse(run));
+            String why = considered ? whyNot(run.plugin(), config) : null;
+            runs.add(why == null ? run : run.skipped("not emulated: " + why));
         }
         return plan.withRuns(runs);
     }
 
-    static Optional<String> whyNot(String plugin, ConformConfig config) {
+    /** Why the emulator cannot serve {@code plugin}, or null when it can. */
+    static String whyNot(String plugin, ConformConfig config) {
         String reason = config.notEmulated().get(plugin);
-        if (reason != null) return Optional.of(reason);
-        String dialect = config.emulate().get(plugin);
-        if (dialect == null) return Optional.of("no emulator dialect is configured for it in [conform.emulate]");
-        if (!SPOKEN.contains(dialect.toLowerCase(Locale.ROOT))) return Optional.of("the emulator does not speak the " + dialect + " dialect yet");
-        return Optional.empty();
+        if (reason != null) return reason;
+        return config.emulate().containsKey(plugin) ? null : "no emulator dialect is configured for it in [conform.emulate]";
     }
 
-    /** Every model name the plan's runnable runs will call, for the emulator's model listings. */
-    public static List<String> models(Plan plan) {
-        return plan.runnable().stream().flatMap(r -> r.spec().suites().stream()).map(Suite::model).distinct().toList();
+    /** The models each dialect lists: those of the runnable runs, as the provider names them (without the plugin's prefix). */
+    public static Map<EmulatorDialect, List<String>> models(Plan plan, ConformConfig config) {
+        return models(plan.runnable().stream().map(PlannedRun::spec).toList(), config);
+    }
+
+    public static Map<EmulatorDialect, List<String>> models(List<PluginSpec> specs, ConformConfig config) {
+        Map<EmulatorDialect, Set<String>> sets = new EnumMap<>(EmulatorDialect.class);
+        for (PluginSpec spec : specs) {
+            EmulatorDialect dialect = config.emulate().get(spec.plugin());
+            if (dialect == null) continue;
+            for (Suite suite : spec.suites()) sets.computeIfAbsent(dialect, d -> new TreeSet<>()).add(providerName(suite.model()));
+        }
+        Map<EmulatorDialect, List<String>> out = new EnumMap<>(EmulatorDialect.class);
+        sets.forEach((d, names) -> out.put(d, List.copyOf(names)));
+        return out;
+    }
+
+    /** {@code openai/gpt-4o} → {@code gpt-4o}: Genkit plugins send the provider the name without their prefix. */
+    static String providerName(String model) {
+        return model.substring(model.indexOf('/') + 1);
     }
 }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import conform.redact.Redactor;
@@ -28,24 +29,21 @@ import java.util.function.Consumer;
  */
 public final class Emulator implements EmulatorContext, AutoCloseable {
 
-    /** A fault for the first {@code count} model requests of the run ({@code --emulate-fault 429x2}). */
-    public record RunFault(Fault fault, int count) {}
-
     private final HttpServer server;
-    private final Map<Dialect.Kind, Dialect> dialects = new EnumMap<>(Dialect.Kind.class);
+    private final Map<EmulatorDialect, Dialect> dialects = new EnumMap<>(EmulatorDialect.class);
     private final ReferenceModel model;
-    private final Map<Dialect.Kind, List<String>> models;
+    private final Map<EmulatorDialect, List<String>> models;
     private final RunFault runFault;
     private final AtomicInteger modelRequests = new AtomicInteger();
     private final Redactor redactor;
     private final Consumer<String> logSink;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    private Emulator(HttpServer server, List<String> specModels, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
+    private Emulator(HttpServer server, Map<EmulatorDialect, List<String>> models, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
         this.server = server;
         for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect())) dialects.put(d.kind(), d);
         this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
-        this.models = modelsByDialect(specModels);
+        this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;
         this.logSink = logSink;
@@ -53,13 +51,15 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     /**
      * @param port       0 for an ephemeral port
-     * @param specModels the model names the specs use (googleai/gemini-2.5-flash, …), listed by each dialect
-     * @param logSink    receives each logged request line (already redacted), e.g. for -v
+     * @param models   the models each dialect lists, as the provider names them ({@link Emulation#models})
+     * @param runFault a fault for the first requests, or null
+     * @param logSink  receives each logged request line (already redacted), e.g. for -v
      */
-    public static Emulator start(int port, List<String> specModels, RunFault runFault, Redactor redactor, Consumer<String> logSink) throws IOException {
+    public static Emulator start(int port, Map<EmulatorDialect, List<String>> models, RunFault runFault, Redactor redactor,
+                                 Consumer<String> logSink) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Emulator emulator = new Emulator(server, specModels, runFault, redactor, logSink);
+        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink);
         server.createContext("/", emulator::route);
         server.start();
         return emulator;
@@ -123,7 +123,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     }
 
     @Override
-    public List<String> models(Dialect.Kind dialect) {
+    public List<String> models(EmulatorDialect dialect) {
         return models.getOrDefault(dialect, List.of());
     }
 
@@ -152,25 +152,5 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    /** Spec model names by the dialect that serves them, without the plugin prefix. */
-    static Map<Dialect.Kind, List<String>> modelsByDialect(List<String> specModels) {
-        Map<Dialect.Kind, Set<String>> sets = new EnumMap<>(Dialect.Kind.class);
-        for (String name : specModels) {
-            int slash = name.indexOf('/');
-            if (slash < 0) continue;
-            Dialect.Kind kind = switch (name.substring(0, slash)) {
-                case "openai" -> Dialect.Kind.OPENAI;
-                case "anthropic" -> Dialect.Kind.ANTHROPIC;
-                case "googleai" -> Dialect.Kind.GEMINI;
-                case "ollama" -> Dialect.Kind.OLLAMA;
-                default -> null;
-            };
-            if (kind != null) sets.computeIfAbsent(kind, k -> new TreeSet<>()).add(name.substring(slash + 1));
-        }
-        Map<Dialect.Kind, List<String>> out = new EnumMap<>(Dialect.Kind.class);
-        sets.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
     }
 }

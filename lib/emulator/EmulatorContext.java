@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -14,7 +15,7 @@ public interface EmulatorContext {
     ChatReply answer(ChatRequest request);
 
     /** Model ids to list for a dialect, without the plugin prefix (gpt-4o, claude-sonnet-4-5, gemini-2.5-flash, gemma3). */
-    List<String> models(Dialect.Kind dialect);
+    List<String> models(EmulatorDialect dialect);
 
     /** The fault to inject into this request (per request directive first, then per run), or {@link Fault#NONE}. */
     Fault faultFor(ChatRequest request);

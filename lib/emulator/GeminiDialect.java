@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,8 +32,8 @@ final class GeminiDialect implements Dialect {
     private static final int DEFAULT_PAGE = 50;
 
     @Override
-    public Kind kind() {
-        return Kind.GEMINI;
+    public EmulatorDialect kind() {
+        return EmulatorDialect.GEMINI;
     }
 
     @Override
@@ -142,7 +143,7 @@ final class GeminiDialect implements Dialect {
             if (modality.equals("IMAGE")) output = Modality.IMAGE;
             if (modality.equals("AUDIO")) output = Modality.AUDIO;
         }
-        return new ChatRequest(Kind.GEMINI, model, system.isEmpty() ? null : system.toString(), turns, tools,
+        return new ChatRequest(EmulatorDialect.GEMINI, model, system.isEmpty() ? null : system.toString(), turns, tools,
                 schema.isMissingNode() || schema.isNull() ? null : schema, mime.equals("application/json"), thoughts, output, stream);
     }
 
@@ -176,7 +177,7 @@ final class GeminiDialect implements Dialect {
     /** Imagen's request: {@code {instances: [{prompt}], parameters: {sampleCount, …}}}. */
     static ChatRequest decodePredict(JsonNode body, String model) {
         String prompt = body.path("instances").path(0).path("prompt").asText("");
-        return new ChatRequest(Kind.GEMINI, model, null, List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
+        return new ChatRequest(EmulatorDialect.GEMINI, model, null, List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
                 List.of(), null, false, false, Modality.IMAGE, false);
     }
 

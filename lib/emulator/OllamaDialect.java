@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,8 +38,8 @@ final class OllamaDialect implements Dialect {
     private static final String MODIFIED_AT = "2025-03-12T00:00:00Z";
 
     @Override
-    public Kind kind() {
-        return Kind.OLLAMA;
+    public EmulatorDialect kind() {
+        return EmulatorDialect.OLLAMA;
     }
 
     @Override
@@ -140,7 +141,7 @@ final class OllamaDialect implements Dialect {
             tools.add(new ChatRequest.Tool(fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
         }
         JsonNode format = body.path("format");
-        return new ChatRequest(Kind.OLLAMA, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
+        return new ChatRequest(EmulatorDialect.OLLAMA, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
                 format.isObject() ? format : null, jsonMode(format), thinks(body.path("think")), Modality.TEXT, streams(body));
     }
 
@@ -151,7 +152,7 @@ final class OllamaDialect implements Dialect {
         for (JsonNode image : body.path("images")) content.add(image(image.asText()));
         String system = body.path("system").asText("");
         JsonNode format = body.path("format");
-        return new ChatRequest(Kind.OLLAMA, body.path("model").asText(), system.isBlank() ? null : system,
+        return new ChatRequest(EmulatorDialect.OLLAMA, body.path("model").asText(), system.isBlank() ? null : system,
                 List.of(new ChatRequest.Turn(Role.USER, content)), List.of(), format.isObject() ? format : null, jsonMode(format),
                 thinks(body.path("think")), Modality.TEXT, streams(body));
     }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +22,8 @@ import java.util.List;
 final class OpenAiDialect implements Dialect {
 
     @Override
-    public Kind kind() {
-        return Kind.OPENAI;
+    public EmulatorDialect kind() {
+        return EmulatorDialect.OPENAI;
     }
 
     @Override
@@ -118,7 +119,7 @@ final class OpenAiDialect implements Dialect {
         JsonNode format = body.path("response_format");
         String formatType = format.path("type").asText("");
         JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").path("schema") : null;
-        return new ChatRequest(Dialect.Kind.OPENAI, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
+        return new ChatRequest(EmulatorDialect.OPENAI, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
                 schema == null || schema.isMissingNode() ? null : schema, formatType.startsWith("json"), body.has("reasoning_effort"),
                 Modality.TEXT, body.path("stream").asBoolean(false));
     }
@@ -126,7 +127,7 @@ final class OpenAiDialect implements Dialect {
     private static ChatRequest decodeGeneration(JsonNode body, String path) {
         Modality modality = path.startsWith("/v1/images") ? Modality.IMAGE : Modality.AUDIO;
         String prompt = body.path(modality == Modality.IMAGE ? "prompt" : "input").asText("");
-        return new ChatRequest(Dialect.Kind.OPENAI, body.path("model").asText(), null,
+        return new ChatRequest(EmulatorDialect.OPENAI, body.path("model").asText(), null,
                 List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))), List.of(), null, false, false, modality, false);
     }
 

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.emulator.ChatRequest.Media;
@@ -43,10 +44,10 @@ public final class ReferenceModel {
     private static final Pattern SUBJECT = Pattern.compile("\\bfor ([A-Z][\\p{L}]+(?: [A-Z][\\p{L}]+)*)");
 
     private final Map<String, String> capabilityByPrompt = new HashMap<>();
-    private final Function<Dialect.Kind, Dialect> dialects;
+    private final Function<EmulatorDialect, Dialect> dialects;
     private final byte[] testImage = BuiltinTests.testImage();
 
-    public ReferenceModel(BuiltinTests builtins, Function<Dialect.Kind, Dialect> dialects) {
+    public ReferenceModel(BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects) {
         this.dialects = dialects;
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();

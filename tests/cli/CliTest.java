@@ -1,5 +1,6 @@
 package conform.cli;
 
+import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
@@ -33,30 +34,41 @@ class CliTest {
     // --- help, version, usage errors
 
     @Test
+    void anInternalErrorHasItsOwnExitCode() {
+        var cli = ConformCommand.commandLine(new ConformCommand(Map.of(), project.root()));
+        var err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int code = new ErrorHandler().handleExecutionException(new IllegalStateException("boom"), cli, null);
+        assertEquals(ExitCode.INTERNAL.code, code, "CI tells a crashed conform from a failing plugin");
+        assertTrue(err.toString().contains("error[E0900]: internal error: java.lang.IllegalStateException: boom"), err.toString());
+        assertTrue(err.toString().contains("rerun with -v"), err.toString());
+    }
+
+    @Test
     void bareConformPrintsUsageAndSucceeds() {
         CliRun r = run();
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("check-model") && r.out().contains("check-plugin") && r.out().contains("list"));
     }
 
     @Test
     void helpListsTheExitCodes() {
         CliRun r = run("--help");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("Exit codes: 0 success"), r.out());
     }
 
     @Test
     void subcommandHelpWorks() {
         CliRun r = run("check-model", "--help");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("--dry-run") && r.out().contains("--test-concurrency"), r.out());
     }
 
     @Test
     void versionNamesConformAndJava() {
         CliRun r = run("--version");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().startsWith("conform "), r.out());
         assertTrue(r.out().contains("Java "));
     }
@@ -64,7 +76,7 @@ class CliTest {
     @Test
     void unknownOptionIsAUsageError() {
         CliRun r = run("check-model", "--frobnicate");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("error[E0010]: Unknown option: '--frobnicate'"), r.err());
         assertTrue(r.err().contains("conform check-model --help"), r.err());
         noStackTrace(r);
@@ -73,14 +85,14 @@ class CliTest {
     @Test
     void unknownSubcommandIsAUsageError() {
         CliRun r = run("chek-model");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         noStackTrace(r);
     }
 
     @Test
     void aNonNumericFlagValueIsAUsageError() {
         CliRun r = run("check-model", "-j", "many", "--dry-run");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("Invalid value for option '--concurrency': 'many' is not an int"), r.err());
         noStackTrace(r);
     }
@@ -89,7 +101,7 @@ class CliTest {
     @ValueSource(strings = {"-j=0", "-t=0", "--max-retries=-1", "--retry-base-delay=-1", "--action-timeout=0"})
     void outOfRangeFlagsAreUsageErrors(String flag) {
         CliRun r = run("check-model", "--dry-run", flag);
-        assertEquals(2, r.exitCode(), r.toString());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("error[E0011]"), r.err());
     }
 
@@ -98,7 +110,7 @@ class CliTest {
     @Test
     void dryRunPrintsThePlanWithCounts() {
         CliRun r = run("check-model", "--dry-run");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("Plan: 1 plugin(s) × 2 runtime(s) → 2 run(s), 2 model(s), 4 test(s)"), r.out());
         assertTrue(r.out().contains("echo (js)") && r.out().contains("echo (python)"), r.out());
         assertTrue(r.out().contains("conformtest/echo"), r.out());
@@ -123,7 +135,7 @@ class CliTest {
     void sharedOptionsWorkBeforeAndAfterTheSubcommand() {
         CliRun before = run("--runtime", "python", "check-model", "--dry-run");
         CliRun after = run("check-model", "--dry-run", "--runtime", "python");
-        assertEquals(0, before.exitCode(), before.toString());
+        before.expect(ExitCode.OK);
         assertEquals(before.out(), after.out());
         assertFalse(before.out().contains("echo (js)"));
     }
@@ -137,7 +149,7 @@ class CliTest {
     void pluginsAndOptionsMayInterleave() {
         project.write("specs/two.yaml", "- model: t/m\n  supports: [multiturn]\n").write("entries/js/two.ts", "");
         CliRun r = run("check-model", "echo", "--dry-run", "two", "-j", "2");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("two (js)") && r.out().contains("echo (js)"));
     }
 
@@ -145,7 +157,7 @@ class CliTest {
     void missingEnvShowsAsSkipped() {
         project.write("specs/needs-key.yaml", "- model: k/m\n").write("entries/js/needs-key.ts", "");
         CliRun r = run("check-model", "--dry-run", "needs-key");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("SKIPPED missing env: CONFORM_TEST_KEY"), r.out());
         assertTrue(r.err().contains("warning[W0003]"), "all skipped is loud: " + r.err());
         CliRun ready = CliRun.run(project.root(), Map.of("CONFORM_TEST_KEY", "set"), "check-model", "--dry-run", "needs-key");
@@ -155,7 +167,7 @@ class CliTest {
     @Test
     void unknownPluginExitsTwo() {
         CliRun r = run("check-model", "--dry-run", "nope");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("error[E0001]: unknown plugin `nope`"), r.err());
         assertTrue(r.err().contains("conform list"));
     }
@@ -163,7 +175,7 @@ class CliTest {
     @Test
     void unknownRuntimeExitsTwo() {
         CliRun r = run("--runtime", "ruby", "check-model", "--dry-run");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("unknown runtime `ruby`"), r.err());
     }
 
@@ -171,7 +183,7 @@ class CliTest {
     void brokenSpecExitsTwoWithFileAndLine() {
         project.write("specs/echo.yaml", "- model: e/m\n  tests:\n    - name: x\n      validators: [valid-json]\n");
         CliRun r = run("check-model", "--dry-run");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("echo.yaml:3"), r.err());
         noStackTrace(r);
     }
@@ -180,7 +192,7 @@ class CliTest {
     void malformedYamlExitsTwoWithFileAndLine() {
         project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn\n");
         CliRun r = run("check-model", "--dry-run");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("invalid YAML") && r.err().contains("echo.yaml:"), r.err());
         noStackTrace(r);
     }
@@ -189,7 +201,7 @@ class CliTest {
     void brokenTomlExitsTwoWithFileAndLine() {
         project.write("conform.toml", "[conform]\ntest-concurrency = \"three\"\n[conform.runtimes.js]\n");
         CliRun r = run("list");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("conform.toml:2"), r.err());
         assertTrue(r.err().contains("`conform.test-concurrency` must be an integer of at least 1, got \"three\""), r.err());
         noStackTrace(r);
@@ -199,7 +211,7 @@ class CliTest {
     void malformedTomlExitsTwo() {
         project.write("conform.toml", "[conform\n");
         CliRun r = run("check-plugin");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("invalid TOML") && r.err().contains("conform.toml:1"), r.err());
     }
 
@@ -207,7 +219,7 @@ class CliTest {
     void anExplicitConfigWorksFromAnyDirectory() {
         try (TempProject elsewhere = TempProject.create()) {
             CliRun r = CliRun.run(elsewhere.root(), Map.of(), "list", "--config", project.path("conform.toml").toString());
-            assertEquals(0, r.exitCode(), r.toString());
+            r.expect(ExitCode.OK);
             assertTrue(r.out().contains("echo"), r.out());
             CliRun viaEnv = CliRun.run(elsewhere.root(), Map.of("CONFORM_CONFIG", project.path("conform.toml").toString()), "list");
             assertEquals(r.out(), viaEnv.out());
@@ -218,7 +230,7 @@ class CliTest {
     void noConfigAnywhereExitsTwo() {
         try (TempProject empty = TempProject.create()) {
             CliRun r = CliRun.run(empty.root(), Map.of(), "list");
-            assertEquals(2, r.exitCode());
+            r.expect(ExitCode.USAGE);
             assertTrue(r.err().contains("conform.toml not found"), r.err());
         }
     }
@@ -229,7 +241,7 @@ class CliTest {
     void listShowsPluginsRuntimesAndEnv() {
         project.write("specs/needs-key.yaml", "- model: k/m\n");
         CliRun r = run("list");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("echo") && r.out().contains("js python"), r.out());
         assertTrue(r.out().contains("(no credentials needed)"), r.out());
         assertTrue(r.out().contains("CONFORM_TEST_KEY (unset)"), r.out());
@@ -240,7 +252,7 @@ class CliTest {
     void listMarksAnInvalidSpecAndCarriesOn() {
         project.write("specs/bad.yaml", "- model: [1]\n");
         CliRun r = run("list");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("invalid spec"), r.out());
         assertTrue(r.out().contains("echo"));
         assertTrue(r.err().contains("bad.yaml:1"), r.err());
@@ -249,14 +261,14 @@ class CliTest {
     @Test
     void listValidatorsNamesAllTen() {
         CliRun r = run("list", "--validators");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertEquals(10, r.out().lines().filter(l -> l.matches("  [a-z-]+ .*")).count(), r.out());
     }
 
     @Test
     void listCapabilitiesNamesAllTwelve() {
         CliRun r = run("list", "--capabilities");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("input-video-youtube") && r.out().contains("Image Output (Generation) Conformance"), r.out());
     }
 
@@ -272,7 +284,7 @@ class CliTest {
     @Test
     void checkPluginPassesWhenEverythingIsThere() {
         CliRun r = run("check-plugin");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("✓ all 1 plugin(s)"), r.out());
     }
 
@@ -282,7 +294,7 @@ class CliTest {
                 .write("entries/js/orphan.ts", "")
                 .write("specs/lonely.yaml", "- model: l/m\n");
         CliRun r = run("check-plugin");
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         assertTrue(r.out().contains("orphan (js): no spec"), r.out());
         assertTrue(r.out().contains("declared (python): no entry; expected " + project.path("entries/python/declared.py")), r.out());
         assertTrue(r.out().contains("declared (python): no spec"), r.out());
@@ -293,8 +305,8 @@ class CliTest {
     @Test
     void checkPluginHonoursTheRuntimeFilter() {
         project.delete("entries/python/echo.py").write("conform.toml", TempProject.MINIMAL_CONFIG.replace("[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\"]"));
-        assertEquals(1, run("check-plugin").exitCode());
-        assertEquals(0, run("check-plugin", "--runtime", "js").exitCode());
+        run("check-plugin").expect(ExitCode.FAILED);
+        run("check-plugin", "--runtime", "js").expect(ExitCode.OK);
     }
 
     // --- completion
@@ -302,9 +314,9 @@ class CliTest {
     @Test
     void completionScriptCoversTheSubcommands() {
         CliRun r = run("completion", "zsh");
-        assertEquals(0, r.exitCode());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("check-model") && r.out().contains("bashcompinit"), "works in zsh too");
-        assertEquals(2, run("completion", "fish").exitCode());
+        run("completion", "fish").expect(ExitCode.USAGE);
     }
 
     // --- the shipped checkout
@@ -312,7 +324,7 @@ class CliTest {
     @Test
     void theShippedSpecsPassADryRun() {
         CliRun r = CliRun.run(RepoRoot.find(), Map.of(), "check-model", "--dry-run");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().startsWith("Plan: "), r.out());
     }
 }

@@ -1,5 +1,6 @@
 package conform.config;
 
+import conform.diag.ExitCode;
 import conform.diag.ConformException;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
@@ -68,7 +69,7 @@ class ConfigLoaderTest {
         ConformException e = assertThrows(ConformException.class, () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root()));
         assertEquals("E0100", e.diagnostic().code());
         assertTrue(e.getMessage().contains("nope.toml"));
-        assertEquals(2, e.exitCode());
+        assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test
@@ -353,7 +354,7 @@ class ConfigLoaderTest {
     @Test
     void emulateTablesAreChecked() {
         ConformConfig c = load("[conform]\n[conform.emulate]\nx = \"openai\"\n[conform.not-emulated]\ny = \"no dialect\"\n" + RUNTIME);
-        assertEquals("openai", c.emulate().get("x"));
+        assertEquals(EmulatorDialect.OPENAI, c.emulate().get("x"));
         assertEquals("no dialect", c.notEmulated().get("y"));
         ConformException e = loadFails("[conform]\n[conform.emulate]\nx = \"cohere\"\n" + RUNTIME);
         assertTrue(e.getMessage().contains("an emulator dialect"), e.getMessage());

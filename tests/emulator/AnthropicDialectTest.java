@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,30 +34,22 @@ class AnthropicDialectTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "claude-sonnet-4-5";
     private static final String WEATHER = "What is the weather in New York? Use the tool.";
-    private static Emulator emulator;
-    private static HttpClient http;
+    private static EmulatorHttp http;
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = Emulator.start(0, List.of("anthropic/claude-sonnet-4-5"), null, Redactor.withSecrets(List.of()), line -> {});
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static void start() {
+        http = EmulatorHttp.start(EmulatorDialect.ANTHROPIC, List.of(MODEL), "x-api-key", "conform-emulator-dummy-key", "anthropic-version", "2023-06-01");
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        http.close();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private static HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(emulator.url() + pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .header("x-api-key", "conform-emulator-dummy-key").header("anthropic-version", "2023-06-01");
-    }
-
     private static HttpResponse<String> post(String pathAndQuery, JsonNode body) throws Exception {
-        return http.send(request(pathAndQuery).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(pathAndQuery, body);
     }
 
     private static JsonNode message(JsonNode body) throws Exception {
@@ -122,7 +115,7 @@ class AnthropicDialectTest {
     @Test
     void listsTheSpecModelsAsOnePage() throws Exception {
         for (String query : new String[] {"", "?beta=true"}) {
-            HttpResponse<String> response = http.send(request("/v1/models" + query).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.get("/v1/models" + query);
             assertEquals(200, response.statusCode());
             JsonNode page = JSON.readTree(response.body());
             assertEquals(MODEL, page.at("/data/0/id").asText(), response.body());
@@ -133,7 +126,7 @@ class AnthropicDialectTest {
             assertEquals(MODEL, page.path("first_id").asText());
             assertEquals(MODEL, page.path("last_id").asText());
         }
-        HttpResponse<String> one = http.send(request("/v1/models/" + MODEL).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> one = http.get("/v1/models/" + MODEL);
         assertEquals(MODEL, JSON.readTree(one.body()).path("id").asText());
     }
 

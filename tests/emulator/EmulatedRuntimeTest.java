@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
@@ -56,7 +57,7 @@ class EmulatedRuntimeTest {
     @Test
     void aPluginThatDropsTheSystemPromptFailsWithTheEmulatorsExplanation() throws Exception {
         CliRun r = run(RepoRoot.find().resolve("tests/fixtures/scenarios/broken/conform.toml"));
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         Map<String, JsonNode> tests = byTest(results());
         assertEquals("passed", tests.get("Multiturn Conformance").get("status").asText(), r.toString());
         JsonNode system = tests.get("System Role Conformance");
@@ -70,7 +71,7 @@ class EmulatedRuntimeTest {
         CliRun r = run(RepoRoot.find().resolve("conform.toml"), "compat-oai", "--runtime", "js", "--specs-dir",
                 RepoRoot.find().resolve("tests/fixtures/scenarios/emulator-faults").toString(),
                 "--action-timeout", "8", "--max-retries", "1", "--retry-base-delay", "0", "-t", "5");
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         JsonNode results = results();
         Map<String, JsonNode> tests = byTest(results);
         assertEquals(Set.of("Fine", "Server error", "Malformed body", "Slow first byte", "Stalled stream"), new TreeSet<>(tests.keySet()));
@@ -96,7 +97,7 @@ class EmulatedRuntimeTest {
         assertEquals(20, results.get("results").size(), r.toString());
         byTest(results);
         assertEquals(20, results.get("totals").get("passed").asInt(), "429s are retried until they pass:\n" + r);
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
     }
 
     @Test
@@ -106,7 +107,7 @@ class EmulatedRuntimeTest {
         CliRun r = run(RepoRoot.find().resolve("conform.toml"), "google-genai", "--runtime", "js", "-v", "-t", "1",
                 "--specs-dir", RepoRoot.find().resolve("tests/fixtures/scenarios/emulator-retry-after").toString(),
                 "--max-retries", "1", "--retry-base-delay", "0");
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         assertTrue(r.err().contains("retry 1/1 of googleai/gemini-2.5-flash · Rate limited in 1.5s"), r.toString());
         assertTrue(r.err().contains("RESOURCE_EXHAUSTED"), r.toString());
     }
@@ -115,18 +116,22 @@ class EmulatedRuntimeTest {
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         Map<String, String> env = new HashMap<>(System.getenv());
         CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("SKIPPED not emulated: Model Garden needs Google Cloud credentials"), r.toString());
     }
 
     @Test
     void emulateFaultNeedsEmulateAndAKnownFault() {
-        assertEquals(2, CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate-fault", "429").exitCode());
+        CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate-fault", "429").expect(ExitCode.USAGE);
         CliRun unknown = CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate", "--emulate-fault", "meteor");
-        assertEquals(2, unknown.exitCode());
+        unknown.expect(ExitCode.USAGE);
         assertTrue(unknown.err().contains("unknown fault `meteor`"), unknown.toString());
+        for (String tooMuch : List.of("500x99999999999", "429:99999999999", "500x0")) {
+            CliRun r = CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate", "--emulate-fault", tooMuch).expect(ExitCode.USAGE, tooMuch);
+            assertTrue(r.err().contains("Invalid value for option '--emulate-fault'") && !r.err().contains("internal error"), r.toString());
+        }
         for (String ok : List.of("429x2", "429:1000x2", "stall:500", "truncate", "malformedx3")) {
-            assertEquals(0, CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate", "--emulate-fault", ok).exitCode(), ok);
+            CliRun.run(RepoRoot.find(), "check-model", "--dry-run", "--emulate", "--emulate-fault", ok).expect(ExitCode.OK, ok);
         }
     }
 }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
@@ -23,63 +24,35 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class GeminiDialectTest {
 
-    private static Emulator emulator;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmulatorHttp http;
     private static final String FLASH = "/v1beta/models/gemini-2.5-flash:generateContent";
     private static final String WEATHER = "'tools':[{'functionDeclarations':[{'name':'weather','description':'Get the weather',"
             + "'parameters':{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'required':['city']}}]}]";
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = Emulator.start(0, List.of("googleai/gemini-2.5-flash"), null, Redactor.withSecrets(List.of()), line -> {});
+    static void start() {
+        http = EmulatorHttp.start(EmulatorDialect.GEMINI, List.of("gemini-2.5-flash"), "x-goog-api-key", "k");
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        http.close();
     }
 
+    /** Posts JSON written with single quotes for readability. */
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + path)).header("x-goog-api-key", "k")
-                .POST(HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(String body) throws IOException {
-        return Wire.JSON.readTree(body);
-    }
-
-    /** JSON written with single quotes, for readability. */
-    private static JsonNode quoted(String text) {
-        try {
-            return json(text.replace('\'', '"'));
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
+        return http.post(path, json.replace('\'', '"'));
     }
 
     /** The parts of the first candidate of a GenerateContentResponse. */
-    private static JsonNode parts(String body) throws IOException {
-        return json(body).at("/candidates/0/content/parts");
-    }
-
-    private static List<JsonNode> sseRecords(String body) {
-        return body.lines().filter(l -> l.startsWith("data: ")).map(l -> {
-            try {
-                return json(l.substring(6));
-            } catch (IOException e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+    private static JsonNode parts(String body) {
+        return EmulatorHttp.json(body).at("/candidates/0/content/parts");
     }
 
     @Test
     void decodesSystemToolsMediaHistoryAndSchema() {
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01});
-        ChatRequest r = GeminiDialect.decode(quoted("{'systemInstruction':{'role':'user','parts':[{'text':'be brief'}]},"
+        ChatRequest r = GeminiDialect.decode(EmulatorHttp.quoted("{'systemInstruction':{'role':'user','parts':[{'text':'be brief'}]},"
                 + "'contents':[{'role':'user','parts':[{'text':'look'},{'inlineData':{'mimeType':'image/png','data':'" + png + "'}},"
                 + "{'fileData':{'fileUri':'https://www.youtube.com/watch?v=x'}}]},"
                 + "{'role':'model','parts':[{'text':'hmm','thought':true},{'functionCall':{'name':'weather','args':{'city':'NY'}},'thoughtSignature':'c2ln'}]},"
@@ -117,8 +90,8 @@ class GeminiDialectTest {
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(parts(r.body()).get(0).get("text").asText().startsWith("RESPONSE: "), r.body());
-        assertEquals("STOP", json(r.body()).at("/candidates/0/finishReason").asText());
-        assertEquals(20, json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        assertEquals("STOP", EmulatorHttp.json(r.body()).at("/candidates/0/finishReason").asText());
+        assertEquals(20, EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
     }
 
     @Test
@@ -157,7 +130,7 @@ class GeminiDialectTest {
         JsonNode parts = parts(r.body());
         assertTrue(parts.get(0).get("thought").asBoolean(), r.body());
         assertTrue(parts.get(1).get("text").asText().contains("Genkit"), r.body());
-        assertEquals(25, json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        assertEquals(25, EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
     }
 
     @Test
@@ -167,7 +140,7 @@ class GeminiDialectTest {
                 + "'generationConfig':{'thinkingConfig':{'includeThoughts':true}}}");
         assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(r.body().startsWith("data: {") && r.body().endsWith("}\n\n"), r.body());
-        List<JsonNode> records = sseRecords(r.body());
+        List<JsonNode> records = EmulatorHttp.sseData(r.body());
         assertTrue(records.get(0).at("/candidates/0/content/parts/0/thought").asBoolean(), "the thought comes first");
         StringBuilder text = new StringBuilder();
         for (JsonNode rec : records.subList(1, records.size())) text.append(rec.at("/candidates/0/content/parts/0/text").asText());
@@ -180,7 +153,7 @@ class GeminiDialectTest {
     void streamsAFunctionCallInOneRecord() throws Exception {
         HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
                 "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the weather tool'}]}]," + WEATHER + "}");
-        List<JsonNode> records = sseRecords(r.body());
+        List<JsonNode> records = EmulatorHttp.sseData(r.body());
         assertEquals(1, records.size(), r.body());
         assertEquals("weather", records.get(0).at("/candidates/0/content/parts/0/functionCall/name").asText());
         assertEquals("STOP", records.get(0).at("/candidates/0/finishReason").asText());
@@ -189,7 +162,7 @@ class GeminiDialectTest {
     @Test
     void streamsAJsonArrayWithoutAltSse() throws Exception {
         HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", "{'contents':[{'role':'user','parts':[{'text':'one two'}]}]}");
-        assertTrue(json(r.body()).isArray(), r.body());
+        assertTrue(EmulatorHttp.json(r.body()).isArray(), r.body());
     }
 
     @Test
@@ -209,19 +182,19 @@ class GeminiDialectTest {
     @Test
     void imagenPredictReturnsBase64Predictions() throws Exception {
         HttpResponse<String> r = post("/v1beta/models/imagen-4.0-generate-001:predict", "{'instances':[{'prompt':'Generate an image of a cat.'}],'parameters':{'sampleCount':1}}");
-        JsonNode prediction = json(r.body()).at("/predictions/0");
+        JsonNode prediction = EmulatorHttp.json(r.body()).at("/predictions/0");
         assertEquals("image/png", prediction.get("mimeType").asText());
         assertArrayEquals(BuiltinTests.testImage(), Base64.getDecoder().decode(prediction.get("bytesBase64Encoded").asText()));
     }
 
     @Test
     void listsModelsInPagesAndGetsOne() throws Exception {
-        JsonNode page = json(get("/v1beta/models?pageSize=1").body());
+        JsonNode page = EmulatorHttp.json(http.get("/v1beta/models?pageSize=1").body());
         assertEquals("models/gemini-2.5-flash", page.at("/models/0/name").asText());
         assertEquals("generateContent", page.at("/models/0/supportedGenerationMethods/0").asText());
         assertFalse(page.has("nextPageToken"), "one model, one page");
-        assertEquals(200, get("/v1beta/models/gemini-2.5-flash").statusCode());
-        assertEquals(404, get("/v1beta/models/unknown-model").statusCode());
+        assertEquals(200, http.get("/v1beta/models/gemini-2.5-flash").statusCode());
+        assertEquals(404, http.get("/v1beta/models/unknown-model").statusCode());
         assertEquals("predict", GeminiDialect.model("imagen-4.0-generate-001").at("/supportedGenerationMethods/0").asText());
     }
 
@@ -230,20 +203,20 @@ class GeminiDialectTest {
         HttpResponse<String> limited = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'hi #emulator:429:3000'}]}]}");
         assertEquals(429, limited.statusCode());
         assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals("RESOURCE_EXHAUSTED", json(limited.body()).at("/error/status").asText());
-        assertEquals("3s", json(limited.body()).at("/error/details/0/retryDelay").asText());
+        assertEquals("RESOURCE_EXHAUSTED", EmulatorHttp.json(limited.body()).at("/error/status").asText());
+        assertEquals("3s", EmulatorHttp.json(limited.body()).at("/error/details/0/retryDelay").asText());
         HttpResponse<String> failed = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'#emulator:500'}]}]}");
         assertEquals(500, failed.statusCode());
-        assertEquals("INTERNAL", json(failed.body()).at("/error/status").asText());
+        assertEquals("INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
         String truncated = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
                 "{'contents':[{'role':'user','parts':[{'text':'one two three #emulator:truncate'}]}]}").body();
-        assertEquals(1, sseRecords(truncated).size(), truncated);
+        assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 
     @Test
     void leavesOpenAiItsModelListAndAnswers404ForUnknownMethods() throws Exception {
-        assertTrue(json(get("/v1/models").body()).has("data"), "GET /v1/models is OpenAI's");
+        assertTrue(EmulatorHttp.json(http.get("/v1/models").body()).has("data"), "GET /v1/models is OpenAI's");
         assertEquals(404, post("/v1beta/models/gemini-2.5-flash:batchGenerateContent", "{}").statusCode());
-        assertEquals(10, json(post("/v1beta/models/gemini-2.5-flash:countTokens", "{'contents':[]}").body()).get("totalTokens").asInt());
+        assertEquals(10, EmulatorHttp.json(post("/v1beta/models/gemini-2.5-flash:countTokens", "{'contents':[]}").body()).get("totalTokens").asInt());
     }
 }

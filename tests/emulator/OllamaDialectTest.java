@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,19 +35,18 @@ import static org.junit.jupiter.api.Assertions.*;
 class OllamaDialectTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SYSTEM_PROMPT = "IMPORTANT: your response are machine processed, always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'";
     private static final String IMAGE_PROMPT = "What text do you see in this image?";
-    private static Emulator emulator;
+    private static EmulatorHttp http;
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = Emulator.start(0, List.of("ollama/gemma3"), null, Redactor.withSecrets(List.of()), line -> {});
+    static void start() {
+        http = EmulatorHttp.start(EmulatorDialect.OLLAMA, List.of("gemma3"));
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        http.close();
     }
 
     private static ObjectNode chat(Boolean stream, ObjectNode... messages) {
@@ -63,9 +63,7 @@ class OllamaDialectTest {
     }
 
     private static HttpResponse<String> post(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(emulator.url().resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.post(path, body);
     }
 
     /** A non-streamed answer, checked to be one JSON document that is done. */
@@ -211,7 +209,7 @@ class OllamaDialectTest {
     @Test
     void eachStreamedObjectIsItsOwnChunk() throws Exception {
         String body = chat(null, message("user", "hello there, how are you")).toString();
-        try (Socket socket = new Socket("127.0.0.1", emulator.url().getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", http.url().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
@@ -271,8 +269,7 @@ class OllamaDialectTest {
 
     @Test
     void tagsListsTheSpecModelsAsOllamaDoes() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(emulator.url().resolve("/api/tags")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.get("/api/tags");
         assertEquals(200, response.statusCode());
         JsonNode model = JSON.readTree(response.body()).at("/models/0");
         assertEquals("gemma3:latest", model.path("name").asText());

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
@@ -14,45 +15,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The OpenAI dialect over real HTTP on 127.0.0.1: decoding, JSON and SSE encoding, listings and faults. */
 class OpenAiDialectTest {
 
-    private static Emulator emulator;
     private static final List<String> log = new ArrayList<>();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmulatorHttp http;
 
     @BeforeAll
-    static void start() throws IOException {
-        emulator = Emulator.start(0, List.of("openai/gpt-4o", "anthropic/claude-x", "openai/dall-e-3"), new Emulator.RunFault(
-                new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.withSecrets(List.of("sk-secret-123456")), log::add);
+    static void start() {
+        http = EmulatorHttp.start(Map.of(EmulatorDialect.OPENAI, List.of("dall-e-3", "gpt-4o"), EmulatorDialect.ANTHROPIC, List.of("claude-x")),
+                new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.withSecrets(List.of("sk-secret-123456")), log::add,
+                "Authorization", "Bearer sk-secret-123456");
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        http.close();
     }
 
     /** Posts JSON written with single quotes for readability. */
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return postRaw(path, json.replace('\'', '"'));
-    }
-
-    private static HttpResponse<String> postRaw(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + path)).header("Authorization", "Bearer sk-secret-123456")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(String body) throws IOException {
-        return Wire.JSON.readTree(body);
+        return http.post(path, json.replace('\'', '"'));
     }
 
     @Test
     void listsTheSpecsModelsForItsDialect() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/models")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode data = json(r.body()).get("data");
+        HttpResponse<String> r = http.get("/v1/models");
+        JsonNode data = EmulatorHttp.json(r.body()).get("data");
         assertEquals(List.of("dall-e-3", "gpt-4o"), List.of(data.get(0).get("id").asText(), data.get(1).get("id").asText()));
     }
 
@@ -61,9 +54,9 @@ class OpenAiDialectTest {
         var body = Wire.JSON.createObjectNode().put("model", "gpt-4o");
         body.putArray("messages").add(Wire.JSON.createObjectNode().put("role", "system").put("content", "prefix your response with 'RESPONSE:'"))
                 .add(Wire.JSON.createObjectNode().put("role", "user").put("content", "hello"));
-        HttpResponse<String> r = postRaw("/v1/chat/completions", body.toString());
+        HttpResponse<String> r = http.post("/v1/chat/completions", body);
         assertEquals(200, r.statusCode());
-        JsonNode choice = json(r.body()).get("choices").get(0);
+        JsonNode choice = EmulatorHttp.json(r.body()).get("choices").get(0);
         assertEquals("stop", choice.get("finish_reason").asText());
         assertTrue(choice.at("/message/content").asText().startsWith("RESPONSE: "), r.body());
     }
@@ -95,9 +88,9 @@ class OpenAiDialectTest {
         List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
         assertEquals("[DONE]", data.get(data.size() - 1));
         StringBuilder text = new StringBuilder();
-        for (String d : data.subList(0, data.size() - 1)) text.append(json(d).at("/choices/0/delta/content").asText(""));
+        for (String d : data.subList(0, data.size() - 1)) text.append(EmulatorHttp.json(d).at("/choices/0/delta/content").asText(""));
         assertEquals("Your name is Genkit.", text.toString());
-        assertEquals("stop", json(data.get(data.size() - 2)).at("/choices/0/finish_reason").asText());
+        assertEquals("stop", EmulatorHttp.json(data.get(data.size() - 2)).at("/choices/0/finish_reason").asText());
     }
 
     @Test
@@ -110,9 +103,9 @@ class OpenAiDialectTest {
 
     @Test
     void generatesImagesAndSpeech() throws Exception {
-        JsonNode image = json(post("/v1/images/generations", "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}").body());
+        JsonNode image = EmulatorHttp.json(post("/v1/images/generations", "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}").body());
         assertArrayEquals(BuiltinTests.testImage(), java.util.Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
-        HttpResponse<byte[]> speech = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url() + "/v1/audio/speech"))
+        HttpResponse<byte[]> speech = http.send(http.request("/v1/audio/speech")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("RIFF", new String(speech.body(), 0, 4));
@@ -123,10 +116,10 @@ class OpenAiDialectTest {
         HttpResponse<String> limited = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'hi #emulator:429:3000'}]}");
         assertEquals(429, limited.statusCode());
         assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals("rate_limit_error", json(limited.body()).at("/error/type").asText());
+        assertEquals("rate_limit_error", EmulatorHttp.json(limited.body()).at("/error/type").asText());
         assertEquals(500, post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:500'}]}").statusCode());
         String malformed = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}").body();
-        assertThrows(IOException.class, () -> json(malformed));
+        assertThrows(IOException.class, () -> Wire.JSON.readTree(malformed));
         String truncated = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three #emulator:truncate'}]}").body();
         assertFalse(truncated.contains("[DONE]"), truncated);
     }
@@ -142,14 +135,14 @@ class OpenAiDialectTest {
     void unknownEndpointsAre404AndTheLogIsRedacted() throws Exception {
         assertEquals(404, post("/v2/unknown", "{}").statusCode());
         post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'My key is sk-secret-123456'}]}");
-        assertTrue(emulator.requestLog().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
-        assertTrue(emulator.requestLog().stream().noneMatch(l -> l.contains("sk-secret-123456")));
+        assertTrue(http.emulator.requestLog().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
+        assertTrue(http.emulator.requestLog().stream().noneMatch(l -> l.contains("sk-secret-123456")));
     }
 
     @Test
     void childEnvironmentKeepsTheUsersKeys() {
-        var env = emulator.childEnvironment(java.util.Map.of("OPENAI_API_KEY", "users-own-key"));
-        assertEquals(emulator.url() + "/v1", env.get("OPENAI_BASE_URL"));
+        var env = http.emulator.childEnvironment(java.util.Map.of("OPENAI_API_KEY", "users-own-key"));
+        assertEquals(http.url() + "/v1", env.get("OPENAI_BASE_URL"));
         assertFalse(env.containsKey("OPENAI_API_KEY"), "the user's key is not replaced");
         assertEquals("conform-emulator-dummy-key", env.get("ANTHROPIC_API_KEY"));
     }

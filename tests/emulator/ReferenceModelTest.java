@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Media;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
@@ -22,7 +23,7 @@ class ReferenceModelTest {
             "{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}"));
 
     private static ChatRequest request(String system, List<Turn> turns, List<ChatRequest.Tool> tools, boolean json, Modality modality) {
-        return new ChatRequest(Dialect.Kind.OPENAI, "gpt-4o", system, turns, tools, null, json, false, modality, false);
+        return new ChatRequest(EmulatorDialect.OPENAI, "gpt-4o", system, turns, tools, null, json, false, modality, false);
     }
 
     private static Turn user(String text) {
@@ -73,7 +74,7 @@ class ReferenceModelTest {
 
     @Test
     void answersWithAnInstanceOfTheSchema() {
-        ChatRequest r = new ChatRequest(Dialect.Kind.OPENAI, "gpt-4o", null, List.of(user("Generate a profile for John Doe.")), List.of(),
+        ChatRequest r = new ChatRequest(EmulatorDialect.OPENAI, "gpt-4o", null, List.of(user("Generate a profile for John Doe.")), List.of(),
                 Responses.json("{'type':'object','properties':{'name':{'type':'string'},'age':{'type':'number'}},'required':['name','age']}"),
                 true, false, Modality.TEXT, false);
         var json = Responses.json(MODEL.answer(r).text());
@@ -113,7 +114,7 @@ class ReferenceModelTest {
 
     @Test
     void thoughtsWhenAsked() {
-        ChatRequest r = new ChatRequest(Dialect.Kind.OPENAI, "m", null, List.of(user("Think about bananas")), List.of(), null, false, true, Modality.TEXT, false);
+        ChatRequest r = new ChatRequest(EmulatorDialect.OPENAI, "m", null, List.of(user("Think about bananas")), List.of(), null, false, true, Modality.TEXT, false);
         assertNotNull(MODEL.answer(r).thought());
     }
 

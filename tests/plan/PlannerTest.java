@@ -1,5 +1,6 @@
 package conform.plan;
 
+import conform.diag.ExitCode;
 import conform.config.Setting;
 import conform.config.SettingLayer;
 import conform.support.CliRun;
@@ -115,7 +116,7 @@ class PlannerTest {
         assertEquals("E0001", e.diagnostic().code());
         assertTrue(e.getMessage().contains("did you mean `echo`"), e.getMessage());
         assertTrue(e.diagnostic().note().contains("echo, needs-key"));
-        assertEquals(2, e.exitCode());
+        assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test
@@ -129,7 +130,7 @@ class PlannerTest {
     void selectingNothingIsAnError() {
         ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("needs-key"), List.of("python")));
         assertEquals("E0003", e.diagnostic().code());
-        assertEquals(2, e.exitCode());
+        assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test

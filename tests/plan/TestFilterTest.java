@@ -1,5 +1,6 @@
 package conform.plan;
 
+import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class TestFilterTest {
     @Test
     void nothingSelectedIsAUsageError() {
         CliRun r = dryRun("--test", "nope*");
-        assertEquals(2, r.exitCode());
+        r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("no test matches"), r.err());
     }
 
@@ -60,7 +61,7 @@ class TestFilterTest {
                   {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
                 """);
         CliRun r = dryRun("--rerun-failed", project.path("results.json").toString());
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)"), r.out());
         assertTrue(r.out().contains("System Role Conformance"), r.out());
     }

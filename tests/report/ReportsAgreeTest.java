@@ -1,5 +1,6 @@
 package conform.report;
 
+import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
@@ -36,7 +37,7 @@ class ReportsAgreeTest {
     void theFourReportsTellTheSameStory() throws Exception {
         CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
                 "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js,python,go", "--report-dir", work.root().toString(), "--no-color");
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         JsonNode results = new ObjectMapper().readTree(work.path("results.json").toFile());
         long passed = results.at("/totals/passed").asLong();
         long failed = results.at("/totals/failed").asLong();

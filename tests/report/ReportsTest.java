@@ -1,5 +1,6 @@
 package conform.report;
 
+import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
@@ -113,7 +114,7 @@ class ReportsTest {
     @Test
     void reportCommandRendersAgainAndKeepsTheVerdict() throws Exception {
         CliRun r = CliRun.run(RepoRoot.find(), Map.of(), "report", EVERY_STATUS.toString(), "--out", out.path("again").toString());
-        assertEquals(1, r.exitCode(), "the results hold failures: " + r);
+        r.expect(ExitCode.FAILED, "the results hold failures: " + r);
         assertTrue(Files.readString(out.path("again/junit.xml")).contains("<testsuites"));
         assertTrue(Files.exists(out.path("again/summary.md")));
         assertTrue(Files.readString(out.path("again/report.html")).contains("Parity across runtimes"));
@@ -123,9 +124,9 @@ class ReportsTest {
     void reportCommandRejectsWhatIsNotAResultsFile() {
         out.write("not-results.json", "{\"hello\": 1}").write("broken.json", "{");
         CliRun wrong = CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("not-results.json").toString());
-        assertEquals(2, wrong.exitCode());
+        wrong.expect(ExitCode.USAGE);
         assertTrue(wrong.err().contains("not-results.json is not a conform results file: Missing required field 'runs'"), wrong.toString());
-        assertEquals(2, CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("broken.json").toString()).exitCode());
-        assertEquals(2, CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("absent.json").toString()).exitCode());
+        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("broken.json").toString()).expect(ExitCode.USAGE);
+        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("absent.json").toString()).expect(ExitCode.USAGE);
     }
 }

@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.support.CliRun;
@@ -65,7 +66,7 @@ class LifecycleTest {
         work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n").write("entries/slow.ts", "");
         long start = System.nanoTime();
         CliRun r = run(config);
-        assertEquals(1, r.exitCode(), r.toString());
+        r.expect(ExitCode.FAILED);
         assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by startup-timeout");
         assertTrue(r.err().contains("no runtime file from this process") && r.err().contains("after 2s"), r.toString());
         assertTrue(r.err().contains("getting ready"), "the log's tail is shown:\n" + r);
@@ -84,7 +85,7 @@ class LifecycleTest {
         Path config = jsConfig("[\"sh\", \"-c\", \"" + script + "\"]", "");
         work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/racer.ts", "");
         CliRun r = run(config, "-v");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.err().contains("lost a race for its reflection port"), r.toString());
     }
 
@@ -93,7 +94,7 @@ class LifecycleTest {
         Path config = jsConfig("[\"node\", \"-e\", \"console.error('boom: bad import'); process.exit(7)\"]", "");
         work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/dead.ts", "");
         CliRun r = run(config);
-        assertEquals(1, r.exitCode());
+        r.expect(ExitCode.FAILED);
         assertTrue(r.err().contains("exited with code 7"), r.toString());
         assertTrue(r.err().contains("boom: bad import"), r.toString());
     }
@@ -107,7 +108,7 @@ class LifecycleTest {
                     .write("specs/" + plugin + ".yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role, tool-request, streaming-multiturn]\n");
         }
         CliRun r = run(config, "-j", "3");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         JsonNode results = results();
         assertEquals(3, results.get("runs").size());
         assertEquals(12, results.at("/totals/passed").asInt());
@@ -149,7 +150,7 @@ class LifecycleTest {
                 """;
         work.write("known.toml", base + known.formatted("Wrong word", "bug 1") + known.formatted("Not JSON", "bug 2") + known.formatted("No tool call", "bug 3"));
         CliRun green = run(work.path("known.toml"), "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js", "--max-retries", "2");
-        assertEquals(0, green.exitCode(), green.toString());
+        green.expect(ExitCode.OK);
         assertEquals("xfail", results().at("/results/1/status").asText());
         assertEquals(1, results().at("/results/1/attempts").asInt(), "a known failure is not retried");
         assertTrue(results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"), results().toString());
@@ -157,7 +158,7 @@ class LifecycleTest {
 
         work.write("stale.toml", base + known.formatted("Multiturn*", "fixed long ago"));
         CliRun stale = run(work.path("stale.toml"), "--specs-dir", Fixtures.scenario("passing").toString(), "--runtime", "js");
-        assertEquals(1, stale.exitCode(), stale.toString());
+        stale.expect(ExitCode.FAILED);
         assertTrue(stale.err().contains("xpass") && stale.err().contains("remove that entry"), stale.toString());
     }
 
@@ -166,7 +167,7 @@ class LifecycleTest {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PATH", "/nonexistent");
         CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--config", Fixtures.config().toString(), "--runtime", "go", "--no-color");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.err().contains("skipped (toolchain missing: go not found on PATH)"), r.toString());
     }
 
@@ -206,7 +207,7 @@ class LifecycleTest {
     @Test
     void setupSkipsWhatIsUpToDate() {
         CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "setup", "--config", Fixtures.config().toString());
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         for (String rt : List.of("js", "python", "go")) assertTrue(r.err().contains(rt + ": up to date"), r.toString());
     }
 
@@ -215,7 +216,7 @@ class LifecycleTest {
         work.write("conform.toml", "[conform]\n[conform.unavailable]\nlonely = \"no package yet\"\n[conform.runtimes.js]\n")
                 .write("specs/lonely.yaml", "- model: l/m\n");
         CliRun r = CliRun.run(work.root(), "check-plugin");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(r.out().contains("lonely: unavailable, no package yet"), r.toString());
     }
 
@@ -224,7 +225,7 @@ class LifecycleTest {
         // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
         CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
                 "--runtime", "js,python,go", "--report-dir", work.path("all").toString(), "--no-color");
-        assertEquals(0, r.exitCode(), r.toString());
+        r.expect(ExitCode.OK);
         assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
         assertTrue(r.err().contains("27 passed"), r.toString());
     }

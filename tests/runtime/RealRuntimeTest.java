@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
@@ -31,7 +32,7 @@ class RealRuntimeTest {
     @ValueSource(strings = {"js", "python", "go"})
     void everySupportedCapabilityPasses(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("passing", runtime, reports.root());
-        assertEquals(0, o.cli().exitCode(), o.toString());
+        o.cli().expect(ExitCode.OK);
         assertEquals(9, o.statuses().size());
         o.statuses().forEach((test, status) -> assertEquals("passed", status, test + "\n" + o));
         JsonNode run = o.run();
@@ -47,7 +48,7 @@ class RealRuntimeTest {
     @ValueSource(strings = {"js", "python", "go"})
     void validatorFailuresAreFailedWithTheirMessage(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("failing", runtime, reports.root());
-        assertEquals(1, o.cli().exitCode(), o.toString());
+        o.cli().expect(ExitCode.FAILED);
         assertEquals(Map.of("Multiturn Conformance", "passed", "Wrong word", "failed", "Not JSON", "failed", "No tool call", "failed"), o.statuses());
         assertTrue(o.result("Wrong word").get("error").asText().startsWith("text-includes:banana: Response text does not include 'banana'"), o.toString());
         assertTrue(o.result("Not JSON").get("error").asText().contains("not valid JSON"));
@@ -60,7 +61,7 @@ class RealRuntimeTest {
     @ValueSource(strings = {"js", "python", "go"})
     void modelErrorsPropagateWithTheModelsMessage(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("errors", runtime, reports.root());
-        assertEquals(1, o.cli().exitCode(), o.toString());
+        o.cli().expect(ExitCode.FAILED);
         assertEquals("error", o.result("Throws").get("status").asText());
         assertTrue(o.result("Throws").get("error").asText().contains("provider exploded"), o.toString());
         assertEquals("error", o.result("Throws while streaming").get("status").asText());
@@ -77,7 +78,7 @@ class RealRuntimeTest {
         assertEquals("timeout", o.result("Sleeps").get("status").asText(), o.toString());
         assertTrue(o.result("Sleeps").get("error").asText().contains("no complete answer within 1s"), o.toString());
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
-        assertEquals(1, o.cli().exitCode());
+        o.cli().expect(ExitCode.FAILED);
         assertTrue((System.nanoTime() - start) / 1e9 < 60, "the timeout bounded the wait");
     }
 
@@ -94,7 +95,7 @@ class RealRuntimeTest {
     @ValueSource(strings = {"js", "python", "go"})
     void aRuntimeThatCrashesMidRunErrorsWithoutHanging(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("crash", runtime, reports.root(), "-t", "1");
-        assertEquals(1, o.cli().exitCode(), o.toString());
+        o.cli().expect(ExitCode.FAILED);
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText(), o.toString());
         assertEquals("error", o.result("Crashes the runtime").get("status").asText());
         assertEquals("error", o.result("After the crash").get("status").asText());
@@ -114,7 +115,7 @@ class RealRuntimeTest {
     @ValueSource(strings = {"js", "python", "go"})
     void aChattyRuntimeDoesNotStall(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("chatty", runtime, reports.root());
-        assertEquals(0, o.cli().exitCode(), o.toString());
+        o.cli().expect(ExitCode.OK);
         assertTrue(reports.path("logs/echo-" + runtime + ".log").toFile().length() > 1_000_000, "megabytes went to the log");
     }
 }

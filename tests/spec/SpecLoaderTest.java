@@ -1,5 +1,6 @@
 package conform.spec;
 
+import conform.diag.ExitCode;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.support.TempProject;
@@ -166,7 +167,7 @@ class SpecLoaderTest {
         ConformException e = fails("- model: a/b\n  tests:\n    - input: " + HELLO + "\n      validators: [text-include:x]\n");
         assertTrue(e.getMessage().contains("unknown validator `text-include` (did you mean `text-includes`?)"), e.getMessage());
         assertEquals(4, e.diagnostic().location().line());
-        assertEquals(2, e.exitCode());
+        assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test

@@ -1,12 +1,15 @@
 package conform.support;
 
 import conform.cli.ConformCommand;
+import conform.diag.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One invocation of the conform CLI in-process, with its exit code and captured output. */
 public record CliRun(int exitCode, String out, String err) {
@@ -31,6 +34,16 @@ public record CliRun(int exitCode, String out, String err) {
         Map<String, String> out = new java.util.HashMap<>(env);
         out.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", ""));
         return out;
+    }
+
+    /** Asserts the exit code; a failure shows everything conform printed. */
+    public CliRun expect(ExitCode code) {
+        return expect(code, "");
+    }
+
+    public CliRun expect(ExitCode code, String why) {
+        assertEquals(code.code, exitCode, (why.isEmpty() ? "" : why + "\n") + this);
+        return this;
     }
 
     /** Everything printed, for assertions that do not care which stream. */

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * its configured steps in its cwd. A step runs only when its {@code creates} path is missing or the content of its
  * inputs changed since it last succeeded, which a stamp under {@code <cwd>/.conform/setup/} records.
  */
-public final class RuntimeSetup {
+public final class SetupTasks {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
 
@@ -40,7 +40,7 @@ public final class RuntimeSetup {
         }
     }
 
-    private RuntimeSetup() {}
+    private SetupTasks() {}
 
     /** The steps of {@code runtime} that still need to run for {@code plugins}. */
     public static List<Task> pending(RuntimeConfig runtime, List<String> plugins) {

@@ -5,20 +5,20 @@ import conform.console.Console;
 import conform.diag.Diagnostic;
 import conform.report.Durations;
 import conform.runtime.LogTail;
-import conform.runtime.RuntimeSetup;
+import conform.runtime.SetupTasks;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** Runs a runtime's pending setup steps with progress on the console; shared by `setup` and `check-model`. */
-final class RuntimeSetups {
+final class SetupProgress {
 
-    private RuntimeSetups() {}
+    private SetupProgress() {}
 
     /** Brings {@code rt} up to date for {@code plugins}; returns the failure message, if it failed. */
     static Optional<String> ensure(RuntimeConfig rt, List<String> plugins, Console console, Path logDir) {
-        List<RuntimeSetup.Task> tasks = RuntimeSetup.pending(rt, plugins);
+        List<SetupTasks.Task> tasks = SetupTasks.pending(rt, plugins);
         if (tasks.isEmpty()) {
             console.err("  " + console.style().green("✓") + " " + rt.name() + ": up to date");
             return Optional.empty();
@@ -28,19 +28,19 @@ final class RuntimeSetups {
 
     /** As {@link #ensure}, silent when there is nothing to do (check-model's case). */
     static Optional<String> ensureQuietly(RuntimeConfig rt, List<String> plugins, Console console, Path logDir) {
-        List<RuntimeSetup.Task> tasks = RuntimeSetup.pending(rt, plugins);
+        List<SetupTasks.Task> tasks = SetupTasks.pending(rt, plugins);
         return tasks.isEmpty() ? Optional.empty() : run(rt, tasks, console, logDir);
     }
 
-    private static Optional<String> run(RuntimeConfig rt, List<RuntimeSetup.Task> tasks, Console console, Path logDir) {
+    private static Optional<String> run(RuntimeConfig rt, List<SetupTasks.Task> tasks, Console console, Path logDir) {
         Path log = logDir.resolve("setup-" + rt.name() + ".log");
         long start = System.nanoTime();
         try {
-            RuntimeSetup.run(tasks, log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
+            SetupTasks.run(tasks, log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
                     + task.shown()));
             console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in " + Durations.format((System.nanoTime() - start) / 1_000_000));
             return Optional.empty();
-        } catch (RuntimeSetup.SetupFailure e) {
+        } catch (SetupTasks.SetupFailure e) {
             console.diagnostic(Diagnostic.error("E0013", "setting up the " + rt.name() + " runtime failed: " + e.getMessage())
                     .note("last lines of " + e.log() + ":\n" + String.join("\n", LogTail.last(e.log(), 15)))
                     .hint("fix the cause and run `conform setup --runtime " + rt.name() + "`"));

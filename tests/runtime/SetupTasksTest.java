@@ -12,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Setup steps with real commands: when they run, what they record, and what a failure says. */
-class RuntimeSetupTest {
+class SetupTasksTest {
 
     private final TempProject dir = TempProject.create();
 
@@ -32,18 +32,18 @@ class RuntimeSetupTest {
         // Stands in for the bundle step: copies the entry to its output.
         RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "mkdir -p out && cp \"$0\" \"out/$1.mjs\"", "{entry}", "{plugin}"),
                 List.of("{entry}"), "out/{plugin}.mjs"));
-        List<RuntimeSetup.Task> first = RuntimeSetup.pending(rt, List.of("echo"));
+        List<SetupTasks.Task> first = SetupTasks.pending(rt, List.of("echo"));
         assertEquals(1, first.size());
-        RuntimeSetup.run(first, dir.path("setup.log"), task -> {});
+        SetupTasks.run(first, dir.path("setup.log"), task -> {});
         assertEquals("one", Files.readString(dir.path("out/echo.mjs")));
-        assertEquals(List.of(), RuntimeSetup.pending(rt, List.of("echo")), "up to date after a run");
+        assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")), "up to date after a run");
 
         dir.write("entries/echo.ts", "two");
-        RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {});
+        SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {});
         assertEquals("two", Files.readString(dir.path("out/echo.mjs")), "an edited entry is built again");
 
         Files.delete(dir.path("out/echo.mjs"));
-        assertEquals(1, RuntimeSetup.pending(rt, List.of("echo")).size(), "a missing output is built again");
+        assertEquals(1, SetupTasks.pending(rt, List.of("echo")).size(), "a missing output is built again");
         try (var stamps = Files.list(dir.path(".conform/setup"))) {
             assertEquals(1, stamps.count(), "one stamp for the one output, however often it was built");
         }
@@ -54,8 +54,8 @@ class RuntimeSetupTest {
         dir.write("entries/echo.ts", "");
         RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "echo boom; exit 3", "{entry}", "--a-long-option=" + "x".repeat(80)),
                 List.of(), "out/{plugin}.mjs"));
-        RuntimeSetup.SetupFailure failure = assertThrows(RuntimeSetup.SetupFailure.class,
-                () -> RuntimeSetup.run(RuntimeSetup.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {}));
+        SetupTasks.SetupFailure failure = assertThrows(SetupTasks.SetupFailure.class,
+                () -> SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {}));
         assertEquals("`sh -c echo boom; exit 3 entries/echo.ts …` exited with code 3", failure.getMessage(),
                 "paths relative to the runtime's root, cut at the first long option");
         String log = String.join("\n", LogTail.last(failure.log(), 10));

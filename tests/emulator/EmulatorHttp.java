@@ -1,0 +1,98 @@
+package conform.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.config.EmulatorDialect;
+import conform.redact.Redactor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** A dialect test's emulator on 127.0.0.1, and the HTTP calls a provider's SDK makes to it (with that SDK's headers). */
+final class EmulatorHttp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Emulator emulator;
+    private final String[] headers;
+
+    private EmulatorHttp(Emulator emulator, String[] headers) {
+        this.emulator = emulator;
+        this.headers = headers;
+    }
+
+    /** An emulator listing {@code models} for {@code dialect}, with no fault, no secrets and a silent log. */
+    static EmulatorHttp start(EmulatorDialect dialect, List<String> models, String... headers) {
+        return start(Map.of(dialect, models), null, Redactor.withSecrets(List.of()), line -> {}, headers);
+    }
+
+    /** @param headers name, value, name, value, … sent with every request */
+    static EmulatorHttp start(Map<EmulatorDialect, List<String>> models, RunFault fault, Redactor redactor, Consumer<String> log, String... headers) {
+        try {
+            return new EmulatorHttp(Emulator.start(0, models, fault, redactor, log), headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI url() {
+        return emulator.url();
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.url() + pathAndQuery)).timeout(Duration.ofSeconds(10));
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return b;
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        return HTTP.send(request, body);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).GET().build());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
+        return post(pathAndQuery, body.toString());
+    }
+
+    /** A response body (or any JSON text) as a tree; a parse failure fails the test with the text. */
+    static JsonNode json(String text) {
+        try {
+            return Wire.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    /** JSON written with single quotes, for readability. */
+    static JsonNode quoted(String text) {
+        return json(text.replace('\'', '"'));
+    }
+
+    /** The documents of an SSE body's {@code data:} lines, in order. */
+    static List<JsonNode> sseData(String body) {
+        return body.lines().filter(l -> l.startsWith("data: ")).map(l -> json(l.substring(6))).toList();
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}
