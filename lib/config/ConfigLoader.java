@@ -216,7 +216,7 @@ public final class ConfigLoader {
         List<SetupStep> steps = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<String> step = TomlSource.child(path, String.valueOf(i));
-            org.tomlj.TomlTable table = toml.arrayTable(path, i);
+            TomlTable table = toml.arrayTable(path, i);
             for (String key : table.keySet()) if (!STEP_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(step, key), new TreeSet<>(STEP_KEYS));
             List<String> run = toml.stringList(table, "run", step);
             if (run == null || run.isEmpty()) throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());

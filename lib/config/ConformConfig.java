@@ -1,5 +1,6 @@
 package conform.config;
 
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record ConformConfig(Path file, SettingLayer global, Map<String, SettingL
 
     /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
     public ConformConfig withSpecsDir(Path specsDir) {
-        Map<String, RuntimeConfig> moved = new java.util.LinkedHashMap<>();
+        Map<String, RuntimeConfig> moved = new LinkedHashMap<>();
         runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
                 rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
         return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated, knownFailures);

@@ -1,5 +1,6 @@
 package conform.console;
 
+import java.util.Locale;
 import conform.config.TestId;
 import conform.report.Durations;
 import conform.plan.Plan;
@@ -362,7 +363,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
     }
 
     static String label(State s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT);
+        return s.name().toLowerCase(Locale.ROOT);
     }
 
     private static String icon(State s) {

@@ -1,5 +1,6 @@
 package conform.console;
 
+import java.util.Map;
 import org.fusesource.jansi.Ansi;
 import org.fusesource.jansi.internal.CLibrary;
 
@@ -29,7 +30,7 @@ public final class Style {
         return colorWanted(noColorFlag, System.getenv(), stdoutIsTerminal()) ? colored() : PLAIN;
     }
 
-    static boolean colorWanted(boolean noColorFlag, java.util.Map<String, String> env, boolean terminal) {
+    static boolean colorWanted(boolean noColorFlag, Map<String, String> env, boolean terminal) {
         if (noColorFlag || !terminal) return false;
         String noColor = env.get("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) return false;

@@ -1,5 +1,6 @@
 package conform.console;
 
+import java.lang.reflect.InvocationTargetException;
 import org.fusesource.jansi.internal.CLibrary;
 
 import java.io.File;
@@ -147,7 +148,7 @@ final class TerminalSize implements AutoCloseable {
         Class<?> signalType = Class.forName("sun.misc.Signal");
         try {
             return signalType.getMethod("handle", signalType, Class.forName("sun.misc.SignalHandler")).invoke(null, signal, handler);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }

@@ -1,5 +1,9 @@
 package conform.emulator;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +29,9 @@ public record ChatReply(String thought, String text, ToolCallReply toolCall, Med
     }
 
     /** The text split into the pieces a stream sends: one per word, keeping the spaces. */
-    public java.util.List<String> textChunks() {
-        java.util.List<String> pieces = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+\\s*|\\s+").matcher(text == null ? "" : text);
+    public List<String> textChunks() {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = Pattern.compile("\\S+\\s*|\\s+").matcher(text == null ? "" : text);
         while (m.find()) pieces.add(m.group());
         return pieces;
     }

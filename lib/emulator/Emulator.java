@@ -37,7 +37,6 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private final AtomicInteger modelRequests = new AtomicInteger();
     private final Redactor redactor;
     private final Consumer<String> logSink;
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private Emulator(HttpServer server, Map<EmulatorDialect, List<String>> models, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
         this.server = server;
@@ -138,15 +137,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     @Override
     public void log(String line) {
-        String safe = redactor.redact(line);
-        log.add(safe);
-        logSink.accept(safe);
-    }
-
-    public List<String> requestLog() {
-        synchronized (log) {
-            return List.copyOf(log);
-        }
+        logSink.accept(redactor.redact(line));
     }
 
     @Override

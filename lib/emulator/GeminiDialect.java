@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import java.math.BigDecimal;
 import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -317,7 +318,7 @@ final class GeminiDialect implements Dialect {
         if (fault.kind() != Fault.Kind.RATE_LIMIT) return error(500, "Internal error encountered (conform emulator)", "INTERNAL");
         ObjectNode out = error(429, "Resource has been exhausted (e.g. check quota) (conform emulator)", "RESOURCE_EXHAUSTED");
         ((ObjectNode) out.get("error")).putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                .put("retryDelay", java.math.BigDecimal.valueOf(fault.millis(), 3).stripTrailingZeros().toPlainString() + "s");
+                .put("retryDelay", BigDecimal.valueOf(fault.millis(), 3).stripTrailingZeros().toPlainString() + "s");
         return out;
     }
 

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import java.util.Locale;
 import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -139,7 +140,7 @@ final class OpenAiDialect implements Dialect {
             byte[] data = header.endsWith(";base64") ? Base64.getMimeDecoder().decode(url.substring(comma + 1)) : url.substring(comma + 1).getBytes();
             return new ChatRequest.Media(mime, data, null);
         }
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         String mime = lower.contains("youtube") ? "video/mp4" : lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg" : "image/*";
         return new ChatRequest.Media(mime, null, url);
     }

@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import java.util.Comparator;
 import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,8 +73,8 @@ public final class ReferenceModel {
         if (exact != null) return Optional.of(exact);
         return capabilityByPrompt.entrySet().stream()
                 .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
-                .max(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparingInt(String::length)))
-                .map(java.util.Map.Entry::getValue);
+                .max(Map.Entry.comparingByKey(Comparator.comparingInt(String::length)))
+                .map(Map.Entry::getValue);
     }
 
     public ChatReply answer(ChatRequest request) {

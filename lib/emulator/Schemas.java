@@ -1,5 +1,6 @@
 package conform.emulator;
 
+import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ final class Schemas {
         return valueFor(schema, "", property -> property.equalsIgnoreCase("name") || property.isEmpty() ? subject : "Genkit");
     }
 
-    private static JsonNode valueFor(JsonNode schema, String name, java.util.function.UnaryOperator<String> strings) {
+    private static JsonNode valueFor(JsonNode schema, String name, UnaryOperator<String> strings) {
         if (schema.has("enum") && schema.get("enum").size() > 0) return schema.get("enum").get(0);
         String type = type(schema);
         return switch (type) {

@@ -47,10 +47,6 @@ public final class Redactor {
         return new Redactor(values);
     }
 
-    public static Redactor withSecrets(List<String> secretValues) {
-        return new Redactor(secretValues.stream().filter(v -> v.length() >= MIN_SECRET_LENGTH).toList());
-    }
-
     public String redact(String text) {
         if (text == null || text.isEmpty()) return text;
         String out = shortenDataUris(text);

@@ -1,5 +1,6 @@
 package conform.report;
 
+import java.util.Objects;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
@@ -112,8 +113,8 @@ public final class HtmlReport {
             boolean allOk = cells.values().stream().allMatch(TestResult::passed);
             // A plugin or model that repeats the row above is dimmed, so each group's start stands out.
             Key prev = i == 0 || i == divergent ? null : order.get(i - 1);
-            boolean samePlugin = prev != null && java.util.Objects.equals(prev.plugin(), k.plugin());
-            boolean sameModel = samePlugin && java.util.Objects.equals(prev.model(), k.model());
+            boolean samePlugin = prev != null && Objects.equals(prev.plugin(), k.plugin());
+            boolean sameModel = samePlugin && Objects.equals(prev.model(), k.model());
             h.append("<tr class=\"").append(i < divergent ? "divergent" : allOk ? "all-ok" : "same").append("\"><td")
                     .append(samePlugin ? " class=\"rep\">" : ">").append(esc(k.plugin())).append("</td><td")
                     .append(sameModel ? " class=\"rep\">" : ">").append("<code>").append(esc(k.model())).append("</code></td><td>")

@@ -1,5 +1,6 @@
 package conform.report;
 
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ final class HtmlTheme {
 
     /** A CSS class for a status; only letters survive, so odd input cannot leave the attribute or match a rule. */
     static String cls(String status) {
-        return "s-" + (status == null ? "none" : status.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        return "s-" + (status == null ? "none" : status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
     }
 
     /** Variables carry every colour, so the dark scheme only redefines them. */

@@ -1,5 +1,8 @@
 package conform.runtime;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -47,10 +50,10 @@ final class ErrorEnvelope {
             return Duration.ofMillis(Math.round(Double.parseDouble(value.strip()) * 1000));
         } catch (NumberFormatException httpDate) {
             try {
-                var when = java.time.ZonedDateTime.parse(value.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(java.time.ZonedDateTime.now(), when);
+                var when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(), when);
                 return d.isNegative() ? Duration.ZERO : d;
-            } catch (java.time.format.DateTimeParseException unparseable) {
+            } catch (DateTimeParseException unparseable) {
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -70,6 +71,6 @@ final class LineCollector implements Flow.Subscriber<String> {
         }
         if (count == 0) return "nothing was streamed";
         long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastNanos);
-        return count + " line(s) streamed, the last " + String.format(java.util.Locale.ROOT, "%.1fs", sinceLast / 1000.0) + " ago: the stream stalled";
+        return count + " line(s) streamed, the last " + String.format(Locale.ROOT, "%.1fs", sinceLast / 1000.0) + " ago: the stream stalled";
     }
 }

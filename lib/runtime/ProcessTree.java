@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class ProcessTree implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The child inherits conform's environment; a null value removes a variable.
         env.forEach((k, v) -> {
             if (v == null) builder.environment().remove(k);

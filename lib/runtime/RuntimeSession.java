@@ -1,5 +1,7 @@
 package conform.runtime;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -106,7 +108,7 @@ public final class RuntimeSession implements ActionRunner {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             return 0;

@@ -1,5 +1,7 @@
 package conform.runtime;
 
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 
@@ -85,7 +87,7 @@ public final class SetupTasks {
             try {
                 Files.createDirectories(log.getParent());
                 Files.writeString(log, "$ " + String.join(" ", task.command()) + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log)) {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
@@ -109,7 +111,7 @@ public final class SetupTasks {
     static String fingerprint(Task task) {
         StringBuilder sb = new StringBuilder(String.join("\u0000", task.command()));
         for (Path input : task.inputs()) {
-            try (java.util.stream.Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : java.util.stream.Stream.of(input)) {
+            try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     sb.append('\u0001').append(file).append('\u0002').append(hash(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
                 }

@@ -1,5 +1,6 @@
 package conform.spec;
 
+import java.util.HashSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
@@ -78,7 +79,7 @@ public final class SpecLoader {
     }
 
     private static void rejectDuplicateNames(SpecContext ctx, List<TestCase> cases, String pointer) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (TestCase test : cases) {
             if (!seen.add(test.name())) {
                 throw new ConformException(Diagnostic.error("E0203", "two tests are named \"" + test.name() + "\" in one suite")

@@ -1,5 +1,7 @@
 package conform.validate;
 
+import java.lang.reflect.Modifier;
+import java.util.Set;
 import conform.spec.ValidatorRef;
 
 import java.io.IOException;
@@ -46,7 +48,7 @@ public final class ValidatorRegistry {
         return Optional.ofNullable(byName.get(name));
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return Collections.unmodifiableSet(byName.keySet());
     }
 
@@ -98,7 +100,7 @@ public final class ValidatorRegistry {
     private static boolean isValidator(String className) {
         try {
             Class<?> type = Class.forName(className, false, ValidatorRegistry.class.getClassLoader());
-            return Validator.class.isAssignableFrom(type) && !type.isInterface() && !java.lang.reflect.Modifier.isAbstract(type.getModifiers());
+            return Validator.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
         } catch (ClassNotFoundException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package conform.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
@@ -36,8 +38,8 @@ class CliTest {
     @Test
     void anInternalErrorHasItsOwnExitCode() {
         var cli = ConformCommand.commandLine(new ConformCommand(Map.of(), project.root()));
-        var err = new java.io.StringWriter();
-        cli.setErr(new java.io.PrintWriter(err, true));
+        var err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
         int code = new ErrorHandler().handleExecutionException(new IllegalStateException("boom"), cli, null);
         assertEquals(ExitCode.INTERNAL.code, code, "CI tells a crashed conform from a failing plugin");
         assertTrue(err.toString().contains("error[E0900]: internal error: java.lang.IllegalStateException: boom"), err.toString());

@@ -1,5 +1,7 @@
 package conform.cli;
 
+import java.io.File;
+import java.nio.file.StandardCopyOption;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import org.junit.jupiter.api.Assumptions;
@@ -113,7 +115,7 @@ class LaunchCacheTest {
     /** `./jbang conform --version` in {@code root} with exactly {@code env}, no input, output to files. */
     private static Process startLaunch(Path root, Map<String, String> env, Path out, Path err) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -144,7 +146,7 @@ class LaunchCacheTest {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) Files.createDirectories(target);
-                else Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                else Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }

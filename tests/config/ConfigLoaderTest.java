@@ -1,5 +1,6 @@
 package conform.config;
 
+import java.util.Optional;
 import conform.diag.ExitCode;
 import conform.diag.ConformException;
 import conform.support.RepoRoot;
@@ -327,7 +328,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("anthropic", "ollama"), c.runtimes().get("go").plugins());
     }
 
-    private static java.util.Optional<KnownFailure> known(ConformConfig c, TestId id) {
+    private static Optional<KnownFailure> known(ConformConfig c, TestId id) {
         return c.knownFailures().stream().filter(k -> k.matches(id)).findFirst();
     }
 

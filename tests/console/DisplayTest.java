@@ -1,5 +1,7 @@
 package conform.console;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import conform.diag.Diagnostic;
 import conform.redact.Redactor;
 import conform.diag.SourceLocation;
@@ -90,9 +92,9 @@ class DisplayTest {
 
     @Test
     void consoleRedactsEverything() {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        Console console = new Console(new java.io.PrintWriter(out), new java.io.PrintWriter(err), Style.plain(), Redactor.withSecrets(List.of("supersecretvalue")));
+        var out = new StringWriter();
+        var err = new StringWriter();
+        Console console = new Console(new PrintWriter(out), new PrintWriter(err), Style.plain(), Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "supersecretvalue"), List.of()));
         console.out("a supersecretvalue b");
         console.diagnostic(Diagnostic.error("E1", "leaked supersecretvalue"));
         assertEquals("a *** b" + System.lineSeparator(), out.toString());

@@ -1,5 +1,6 @@
 package conform.console;
 
+import java.util.regex.Pattern;
 import conform.config.TestId;
 import conform.runner.RunStatus;
 import conform.redact.Redactor;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -34,7 +36,7 @@ class LiveTableTest {
 
     private static final Style COLOURED = Style.colored();
     private final StringWriter err = new StringWriter();
-    private final Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), COLOURED, Redactor.withSecrets(List.of()));
+    private final Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), COLOURED, Redactor.fromEnvironment(Map.of(), List.of()));
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     private LiveTable table(int runs, int columns, int rows) {
@@ -163,7 +165,7 @@ class LiveTableTest {
         String more = lines.get(lines.size() - 1);
         int hidden = 40 - (lines.size() - 2);
         assertTrue(more.matches("  … " + hidden + " more: (\\d+ pending, )?\\d+ passed"), more);
-        int counted = java.util.regex.Pattern.compile("(\\d+) (pending|passed)").matcher(more).results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        int counted = Pattern.compile("(\\d+) (pending|passed)").matcher(more).results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
         assertEquals(hidden, counted, more);
         // Shown rows keep plan order.
         List<Integer> order = lines.subList(1, lines.size() - 1).stream().map(l -> Integer.parseInt(l.replaceAll(".*plugin-(\\d+).*", "$1"))).toList();
@@ -174,7 +176,7 @@ class LiveTableTest {
     void plainOutputWithoutAColourTerminal() {
         Plan plan = new Plan(List.of(), List.of(), 1);
         assertInstanceOf(ProgressLines.class, LiveTable.forConsole(console, plan, false, false));
-        Console plainConsole = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.withSecrets(List.of()));
+        Console plainConsole = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.fromEnvironment(Map.of(), List.of()));
         assertInstanceOf(ProgressLines.class, LiveTable.forConsole(plainConsole, plan, false, true));
         RunListener live = LiveTable.forConsole(console, plan, false, true);
         assertInstanceOf(LiveTable.class, live);

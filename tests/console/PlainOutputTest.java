@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -39,7 +40,7 @@ class PlainOutputTest {
                         new TestResult(new TestId("keyed", "python", "k/m", "Passes"), TestStatus.SKIPPED, 0, false, "missing env: KEYED_API_KEY", null, null)),
                         0, null, null, null, List.of()));
         StringWriter err = new StringWriter();
-        Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.withSecrets(List.of()));
+        Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.fromEnvironment(Map.of(), List.of()));
         RunSummary.print(console, runs, 65_400);
         return err.toString();
     }

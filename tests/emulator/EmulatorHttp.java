@@ -30,7 +30,7 @@ final class EmulatorHttp implements AutoCloseable {
 
     /** An emulator listing {@code models} for {@code dialect}, with no fault, no secrets and a silent log. */
     static EmulatorHttp start(EmulatorDialect dialect, List<String> models, String... headers) {
-        return start(Map.of(dialect, models), null, Redactor.withSecrets(List.of()), line -> {}, headers);
+        return start(Map.of(dialect, models), null, Redactor.fromEnvironment(Map.of(), List.of()), line -> {}, headers);
     }
 
     /** @param headers name, value, name, value, … sent with every request */

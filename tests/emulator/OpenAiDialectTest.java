@@ -1,5 +1,8 @@
 package conform.emulator;
 
+import conform.validate.Responses;
+import java.util.Base64;
+import java.util.Collections;
 import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.redact.Redactor;
@@ -22,19 +25,25 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The OpenAI dialect over real HTTP on 127.0.0.1: decoding, JSON and SSE encoding, listings and faults. */
 class OpenAiDialectTest {
 
-    private static final List<String> log = new ArrayList<>();
+    private static final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private static EmulatorHttp http;
 
     @BeforeAll
     static void start() {
         http = EmulatorHttp.start(Map.of(EmulatorDialect.OPENAI, List.of("dall-e-3", "gpt-4o"), EmulatorDialect.ANTHROPIC, List.of("claude-x")),
-                new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.withSecrets(List.of("sk-secret-123456")), log::add,
+                new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "sk-secret-123456"), List.of()), log::add,
                 "Authorization", "Bearer sk-secret-123456");
     }
 
     @AfterAll
     static void stop() {
         http.close();
+    }
+
+    private static List<String> logged() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
     }
 
     /** Posts JSON written with single quotes for readability. */
@@ -63,7 +72,7 @@ class OpenAiDialectTest {
 
     @Test
     void decodesContentPartsToolsAndFormats() {
-        ChatRequest r = OpenAiDialect.decodeChat(conform.validate.Responses.json("{'model':'gpt-4o','stream':true,"
+        ChatRequest r = OpenAiDialect.decodeChat(Responses.json("{'model':'gpt-4o','stream':true,"
                 + "'messages':[{'role':'developer','content':'be brief'},{'role':'user','content':[{'type':'text','text':'look'},"
                 + "{'type':'image_url','image_url':{'url':'data:image/png;base64,AAEC'}}]},{'role':'assistant','content':null,"
                 + "'tool_calls':[{'id':'c1','type':'function','function':{'name':'weather','arguments':'{\\\"city\\\":\\\"NY\\\"}'}}]},"
@@ -104,7 +113,7 @@ class OpenAiDialectTest {
     @Test
     void generatesImagesAndSpeech() throws Exception {
         JsonNode image = EmulatorHttp.json(post("/v1/images/generations", "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}").body());
-        assertArrayEquals(BuiltinTests.testImage(), java.util.Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
+        assertArrayEquals(BuiltinTests.testImage(), Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
         HttpResponse<byte[]> speech = http.send(http.request("/v1/audio/speech")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
@@ -135,13 +144,13 @@ class OpenAiDialectTest {
     void unknownEndpointsAre404AndTheLogIsRedacted() throws Exception {
         assertEquals(404, post("/v2/unknown", "{}").statusCode());
         post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'My key is sk-secret-123456'}]}");
-        assertTrue(http.emulator.requestLog().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
-        assertTrue(http.emulator.requestLog().stream().noneMatch(l -> l.contains("sk-secret-123456")));
+        assertTrue(logged().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
+        assertTrue(logged().stream().noneMatch(l -> l.contains("sk-secret-123456")));
     }
 
     @Test
     void childEnvironmentKeepsTheUsersKeys() {
-        var env = http.emulator.childEnvironment(java.util.Map.of("OPENAI_API_KEY", "users-own-key"));
+        var env = http.emulator.childEnvironment(Map.of("OPENAI_API_KEY", "users-own-key"));
         assertEquals(http.url() + "/v1", env.get("OPENAI_BASE_URL"));
         assertFalse(env.containsKey("OPENAI_API_KEY"), "the user's key is not replaced");
         assertEquals("conform-emulator-dummy-key", env.get("ANTHROPIC_API_KEY"));

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class RedactorTest {
 
-    private static final Redactor NONE = Redactor.withSecrets(List.of());
+    private static final Redactor NONE = Redactor.fromEnvironment(Map.of(), List.of());
 
     @Test
     void shortDataUrisStay() {
@@ -93,7 +93,7 @@ class RedactorTest {
 
     @Test
     void aLongerSecretContainingAShorterOneIsMaskedWhole() {
-        Redactor r = Redactor.withSecrets(List.of("abcdefgh", "abcdefgh-longer"));
+        Redactor r = Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "abcdefgh", "SECRET_2_KEY", "abcdefgh-longer"), List.of());
         assertEquals("***", r.redact("abcdefgh-longer"));
     }
 }

@@ -1,5 +1,6 @@
 package conform.report;
 
+import java.util.function.Function;
 import conform.config.TestId;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
@@ -94,7 +95,7 @@ class HtmlReportTest {
 
     @Test
     void divergenceTreatsKnownFailuresAsWhatTheyRecord() throws Exception {
-        java.util.function.Function<String, Boolean> diverges = statuses -> {
+        Function<String, Boolean> diverges = statuses -> {
             List<TestResult> cells = new ArrayList<>();
             for (String s : statuses.split(",")) cells.add(new TestResult(new TestId("p", "rt", "m", "t"), TestStatus.ofLabel(s), 1, false, null, null, null));
             return HtmlReport.diverges(cells);

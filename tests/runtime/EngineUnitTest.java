@@ -1,5 +1,7 @@
 package conform.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import conform.runner.RetryPolicy;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +76,7 @@ class EngineUnitTest {
 
     @Test
     void theEnvironmentCanBeExtendedAndTrimmed() throws Exception {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         env.put("CONFORM_PROBE", "yes");
         env.put("HOME", null);
         ProcessTree tree = ProcessTree.start(List.of("sh", "-c", "echo probe=$CONFORM_PROBE home=${HOME:-unset}"), dir.root(), env, dir.path("log.txt"));
@@ -84,7 +86,7 @@ class EngineUnitTest {
 
     @Test
     void envelopesMapToKinds() {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         assertEquals(ActionFailure.Kind.NOT_FOUND, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 5).put("message", "x")).kind());
         assertEquals(ActionFailure.Kind.INVALID_REQUEST, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 400).put("message", "x")).kind());
         assertEquals(ActionFailure.Kind.ACTION_ERROR, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 13).put("message", "x")).kind());

@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import org.junit.jupiter.api.Test;
 import conform.diag.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.Fixtures;
@@ -104,7 +105,7 @@ class RealRuntimeTest {
         assertTrue(o.cli().err().contains("error[E0002]"), o.toString());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void verboseShowsTheRuntimesLogAsItArrives() {
         Fixtures.Outcome o = Fixtures.checkModel("chatty", "go", reports.root(), "-v");
         assertTrue(o.cli().err().contains("echo (go) | conformtest/echo chatty stdout line 1:"), "the runtime's own lines, tagged");

@@ -1,5 +1,6 @@
 package conform.support;
 
+import java.util.HashMap;
 import conform.cli.ConformCommand;
 import conform.diag.ExitCode;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** {@code env} plus this process's PATH, so toolchain checks see the machine's node, python3 and go. */
     public static Map<String, String> withPath(Map<String, String> env) {
-        Map<String, String> out = new java.util.HashMap<>(env);
+        Map<String, String> out = new HashMap<>(env);
         out.putIfAbsent("PATH", System.getenv().getOrDefault("PATH", ""));
         return out;
     }

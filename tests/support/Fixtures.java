@@ -1,5 +1,6 @@
 package conform.support;
 
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,7 +60,7 @@ public final class Fixtures {
 
         /** test name → status, from results.json. */
         public Map<String, String> statuses() {
-            Map<String, String> out = new java.util.LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>();
             results.get("results").forEach(r -> out.put(r.get("test").asText(), r.get("status").asText()));
             return out;
         }

@@ -1,5 +1,6 @@
 package conform.support;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +20,6 @@ public final class RealRuntimes implements BeforeAllCallback, AfterEachCallback 
 
     @Override
     public void afterEach(ExtensionContext context) {
-        assertEquals(java.util.List.of(), Fixtures.livingChildren(), "processes left behind");
+        assertEquals(List.of(), Fixtures.livingChildren(), "processes left behind");
     }
 }

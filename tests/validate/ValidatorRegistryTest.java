@@ -49,7 +49,7 @@ class ValidatorRegistryTest {
 
     @Test
     void twoValidatorsMayNotShareAName() {
-        Validator twin = new conform.validate.builtin.TextIncludes();
+        Validator twin = new TextIncludes();
         assertThrows(IllegalStateException.class, () -> ValidatorRegistry.builtins().register(twin));
     }
 
