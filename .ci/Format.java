@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Formats every Java source of the checkout in place: {@code ./jbang .ci/Format.java}. With {@code --check} it
- * changes nothing, lists the files that are not formatted and exits 1 when there are any.
+ * changes nothing, lists the files that are not formatted and exits 1 when there are any. JBang scripts
+ * (conform.java, tests/RunTests.java, this file) are left alone: the formatter would put a space into their
+ * {@code //DEPS} lines, which JBang then no longer reads.
  */
 public class Format {
 
@@ -35,14 +37,13 @@ public class Format {
         }
         List<String> command = new ArrayList<>(List.of("--palantir"));
         command.addAll(check ? List.of("--dry-run", "--set-exit-if-changed") : List.of("--replace"));
-        for (String dir : List.of("lib", "tests", "bench", ".ci")) {
+        for (String dir : List.of("lib", "tests", "bench")) {
             Path start = root.resolve(dir);
             if (!Files.isDirectory(start)) continue;
             try (Stream<Path> files = Files.walk(start)) {
-                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> command.add(p.toString()));
+                files.filter(p -> p.toString().endsWith(".java") && !jbangScript(p)).sorted().forEach(p -> command.add(p.toString()));
             }
         }
-        command.add(root.resolve("conform.java").toString());
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
@@ -50,6 +51,14 @@ public class Format {
         } catch (Exception usage) { // the formatter's UsageException is not public
             err.println(usage.getMessage());
             System.exit(2);
+        }
+    }
+
+    private static boolean jbangScript(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.findFirst().orElse("").startsWith("///usr/bin/env jbang");
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -19,12 +19,20 @@ public class RawHttp {
         String url = args[0];
         String body = Files.readString(Path.of(args[1]));
         int calls = Integer.parseInt(args[2]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replace("localhost", "127.0.0.1") + "/api/runAction"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(url.replace("localhost", "127.0.0.1") + "/api/runAction"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         // Like conform (and any client that checks the model is there), list the actions first.
-        HttpRequest actions = HttpRequest.newBuilder(URI.create(url.replace("localhost", "127.0.0.1") + "/api/actions")).timeout(Duration.ofSeconds(30)).build();
-        if (http.send(actions, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) throw new IllegalStateException("GET /api/actions failed");
+        HttpRequest actions = HttpRequest.newBuilder(URI.create(url.replace("localhost", "127.0.0.1") + "/api/actions"))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        if (http.send(actions, HttpResponse.BodyHandlers.ofString()).statusCode() != 200)
+            throw new IllegalStateException("GET /api/actions failed");
         double[] ms = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
@@ -37,6 +45,7 @@ public class RawHttp {
     }
 
     private static void check(HttpResponse<String> r) {
-        if (r.statusCode() != 200 || !r.body().contains("\"result\"")) throw new IllegalStateException(r.statusCode() + " " + r.body());
+        if (r.statusCode() != 200 || !r.body().contains("\"result\""))
+            throw new IllegalStateException(r.statusCode() + " " + r.body());
     }
 }

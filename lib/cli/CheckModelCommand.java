@@ -12,11 +12,6 @@ import conform.plan.Planner;
 import conform.plan.TestFilter;
 import conform.report.ResultsFile;
 import conform.runner.TestResult;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,23 +19,42 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "check-model", mixinStandardHelpOptions = true, description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
+@Command(
+        name = "check-model",
+        mixinStandardHelpOptions = true,
+        description = "Run the conformance specs of the given plugins (default: all) in each selected runtime.")
 final class CheckModelCommand extends Subcommand {
 
-    @Parameters(paramLabel = "PLUGIN", arity = "0..*", description = "Plugins to check (default: every plugin with a spec)")
+    @Parameters(
+            paramLabel = "PLUGIN",
+            arity = "0..*",
+            description = "Plugins to check (default: every plugin with a spec)")
     List<String> plugins = new ArrayList<>();
 
-    @Option(names = {"-j", "--concurrency"}, paramLabel = "N", description = "Plugin runs at once (default 8)")
+    @Option(
+            names = {"-j", "--concurrency"},
+            paramLabel = "N",
+            description = "Plugin runs at once (default 8)")
     Integer concurrency;
 
-    @Option(names = {"-t", "--test-concurrency"}, paramLabel = "N", description = "Tests at once per model; beats every override (default 3)")
+    @Option(
+            names = {"-t", "--test-concurrency"},
+            paramLabel = "N",
+            description = "Tests at once per model; beats every override (default 3)")
     Integer testConcurrency;
 
     @Option(names = "--max-retries", paramLabel = "N", description = "Retries of a failed test; 0 disables (default 2)")
     Integer maxRetries;
 
-    @Option(names = "--retry-base-delay", paramLabel = "SECONDS", description = "Base of the exponential backoff (default 1.0)")
+    @Option(
+            names = "--retry-base-delay",
+            paramLabel = "SECONDS",
+            description = "Base of the exponential backoff (default 1.0)")
     Double retryBaseDelay;
 
     @Option(names = "--action-timeout", paramLabel = "SECONDS", description = "Limit for one model call (default 120)")
@@ -52,13 +66,19 @@ final class CheckModelCommand extends Subcommand {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
     Path reportDir;
 
-    @Option(names = "--model", paramLabel = "GLOB", description = "Only models matching GLOB (repeatable; * matches anything)")
+    @Option(
+            names = "--model",
+            paramLabel = "GLOB",
+            description = "Only models matching GLOB (repeatable; * matches anything)")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--test", paramLabel = "GLOB", description = "Only tests whose name matches GLOB (repeatable)")
     List<String> tests = new ArrayList<>();
 
-    @Option(names = "--rerun-failed", paramLabel = "RESULTS.json", description = "Only the tests that did not pass in RESULTS.json")
+    @Option(
+            names = "--rerun-failed",
+            paramLabel = "RESULTS.json",
+            description = "Only the tests that did not pass in RESULTS.json")
     Path rerunFailed;
 
     @Mixin
@@ -68,10 +88,13 @@ final class CheckModelCommand extends Subcommand {
     ExitCode run(Workspace ws) {
         SettingLayer flags = flagSettings();
         emulation.check();
-        Plan plan = new Planner(ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags).plan(plugins, ws.options.runtimes);
+        Plan plan = new Planner(
+                        ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags)
+                .plan(plugins, ws.options.runtimes);
         plan = filter().apply(emulation.restrict(plan, ws.config()));
         if (plan.runs().isEmpty()) {
-            throw new ConformException(Diagnostic.error("E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
+            throw new ConformException(Diagnostic.error(
+                            "E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
                     .hint("check the globs against `conform check-model --dry-run -v`"));
         }
         plan.warnings().forEach(ws.console::diagnostic);
@@ -80,7 +103,8 @@ final class CheckModelCommand extends Subcommand {
                     .hint("set the missing environment variables"));
         }
         if (dryRun) {
-            PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style()).forEach(ws.console::out);
+            PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style())
+                    .forEach(ws.console::out);
             return ExitCode.OK;
         }
         return new CheckModelRun(ws, reportDir).execute(plan, emulation);
@@ -107,8 +131,9 @@ final class CheckModelCommand extends Subcommand {
     private static void put(Map<Setting, Number> values, Setting setting, Number value, String flag) {
         if (value == null) return;
         if (!setting.kind.accepts(value)) {
-            throw new ConformException(Diagnostic.error("E0011", "`" + flag + "` must be " + setting.kind.expectation + ", got " + value)
-                    .hint("see `conform check-model --help`"));
+            throw new ConformException(
+                    Diagnostic.error("E0011", "`" + flag + "` must be " + setting.kind.expectation + ", got " + value)
+                            .hint("see `conform check-model --help`"));
         }
         values.put(setting, value);
     }

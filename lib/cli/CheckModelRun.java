@@ -15,7 +15,6 @@ import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.RuntimeOptions;
 import conform.validate.Validation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ final class CheckModelRun {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Path logDir = logDirectory();
-        ws.console.err(ws.console.style().bold("conform") + " · " + plan.runnable().size() + " run(s), " + plan.testCount()
-                + " test(s) · logs in " + logDir);
+        ws.console.err(ws.console.style().bold("conform") + " · "
+                + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logDir);
         Map<String, String> setupFailures = setUp(plan, logDir);
         List<RunResult> results;
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
@@ -50,13 +49,16 @@ final class CheckModelRun {
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose);
-            results = new PlanRunner(new Validation(ws.validators()), ws.config().knownFailures(), options, progress).execute(plan, setupFailures);
+            results = new PlanRunner(
+                            new Validation(ws.validators()), ws.config().knownFailures(), options, progress)
+                    .execute(plan, setupFailures);
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         RunSummary.print(ws.console, results, wallMs);
-        ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION).mapText(ws.console.redactor()::redact);
+        ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
+                .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
         if (reportDir != null) ReportOutput.write(reportDir, document, true, ws, ws.console::err);
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
@@ -67,19 +69,23 @@ final class CheckModelRun {
         Map<String, List<String>> pluginsByRuntime = new LinkedHashMap<>();
         Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
         for (PlannedRun r : plan.runnable()) {
-            pluginsByRuntime.computeIfAbsent(r.runtimeName(), k -> new ArrayList<>()).add(r.plugin());
+            pluginsByRuntime
+                    .computeIfAbsent(r.runtimeName(), k -> new ArrayList<>())
+                    .add(r.plugin());
             runtimes.put(r.runtimeName(), r.runtime());
         }
         Map<String, String> failures = new LinkedHashMap<>();
-        pluginsByRuntime.forEach((name, plugins) ->
-                SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir).ifPresent(why -> failures.put(name, why)));
+        pluginsByRuntime.forEach(
+                (name, plugins) -> SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir)
+                        .ifPresent(why -> failures.put(name, why)));
         return failures;
     }
 
     /** The runtimes' logs: under --report-dir when given, else a fresh temporary directory that is kept for post-mortems. */
     private Path logDirectory() {
         try {
-            if (reportDir != null) return Files.createDirectories(reportDir.toAbsolutePath().resolve("logs"));
+            if (reportDir != null)
+                return Files.createDirectories(reportDir.toAbsolutePath().resolve("logs"));
             return Files.createTempDirectory("conform-logs-");
         } catch (IOException e) {
             throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e.getMessage())

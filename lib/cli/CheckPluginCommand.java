@@ -1,22 +1,26 @@
 package conform.cli;
 
 import conform.config.ConformConfig;
-import conform.diag.ExitCode;
 import conform.config.RuntimeConfig;
-import conform.plan.Inventory;
-import conform.plan.Planner;
 import conform.console.Console;
 import conform.console.Style;
-import picocli.CommandLine.Command;
-
+import conform.diag.ExitCode;
+import conform.plan.Inventory;
+import conform.plan.Planner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import picocli.CommandLine.Command;
 
-@Command(name = "check-plugin", mixinStandardHelpOptions = true, description = {
-        "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for it).",
-        "Exits 1 when something is missing."})
+@Command(
+        name = "check-plugin",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for"
+                    + " it).",
+            "Exits 1 when something is missing."
+        })
 final class CheckPluginCommand extends Subcommand {
 
     @Override
@@ -35,7 +39,8 @@ final class CheckPluginCommand extends Subcommand {
                     problems.add(plugin + " (" + rt.name() + "): no entry; expected " + rt.entryPath(plugin));
                 }
                 if (inventory.specFile(rt.name(), plugin) == null) {
-                    problems.add(plugin + " (" + rt.name() + "): no spec; expected " + rt.specsDir().resolve(plugin + ".yaml"));
+                    problems.add(plugin + " (" + rt.name() + "): no spec; expected "
+                            + rt.specsDir().resolve(plugin + ".yaml"));
                 }
             }
         }
@@ -45,15 +50,19 @@ final class CheckPluginCommand extends Subcommand {
             if (covered.contains(plugin)) continue;
             String reason = config.unavailable().get(plugin);
             if (reason != null) console.out("  " + style.yellow("⊘") + " " + plugin + ": unavailable, " + reason);
-            else problems.add(plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
+            else
+                problems.add(
+                        plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
         }
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
         if (problems.isEmpty()) {
-            console.out("  " + style.green("✓") + " all " + covered.size() + " plugin(s) have a spec and an entry in every runtime that covers them");
+            console.out("  " + style.green("✓") + " all " + covered.size()
+                    + " plugin(s) have a spec and an entry in every runtime that covers them");
             return ExitCode.OK;
         }
         console.out("");
-        console.out("  " + problems.size() + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
+        console.out("  " + problems.size()
+                + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
                 + " and a plugin no runtime can run under [conform.unavailable].");
         return ExitCode.FAILED;
     }

@@ -5,14 +5,25 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-
-@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Print a shell completion script.",
-        "bash: source <(./jbang conform completion bash)   zsh: source <(./jbang conform completion zsh)"})
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script.",
+            "bash: source <(./jbang conform completion bash)   zsh: source <(./jbang conform completion zsh)"
+        })
 final class CompletionCommand extends Subcommand {
 
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
-    @Parameters(paramLabel = "SHELL", arity = "0..1", defaultValue = "bash", description = "bash or zsh (default: bash)")
+    @Parameters(
+            paramLabel = "SHELL",
+            arity = "0..1",
+            defaultValue = "bash",
+            description = "bash or zsh (default: bash)")
     Shell shell;
 
     @Override

@@ -1,8 +1,11 @@
 package conform.cli;
 
 import conform.console.Console;
-import conform.redact.Redactor;
 import conform.console.Style;
+import conform.redact.Redactor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -10,16 +13,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-@Command(name = "conform", mixinStandardHelpOptions = true, versionProvider = ConformCommand.Version.class,
+@Command(
+        name = "conform",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConformCommand.Version.class,
         description = {"Model conformance tests for Genkit plugins, across the JS, Python and Go runtimes.", ""},
-        subcommands = {CheckModelCommand.class, CheckPluginCommand.class, ListCommand.class, SetupCommand.class, EmulateCommand.class, ReportCommand.class,
-                CompletionCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected · 3 internal error"})
+        subcommands = {
+            CheckModelCommand.class,
+            CheckPluginCommand.class,
+            ListCommand.class,
+            SetupCommand.class,
+            EmulateCommand.class,
+            ReportCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected ·"
+                    + " 3 internal error"
+        })
 public final class ConformCommand implements Runnable {
 
     public static final String VERSION = "0.1.0";
@@ -34,6 +47,7 @@ public final class ConformCommand implements Runnable {
     private final Path cwd;
     /** Writing to the process's own stdout, where colour depends on the terminal; otherwise output is captured and plain. */
     private final boolean processOutput;
+
     private Console console;
 
     private ConformCommand(Map<String, String> env, Path cwd, boolean processOutput) {
@@ -48,7 +62,8 @@ public final class ConformCommand implements Runnable {
     }
 
     public static int execute(String[] args) {
-        return commandLine(new ConformCommand(System.getenv(), Path.of("").toAbsolutePath(), true)).execute(args);
+        return commandLine(new ConformCommand(System.getenv(), Path.of("").toAbsolutePath(), true))
+                .execute(args);
     }
 
     public static CommandLine commandLine(ConformCommand root) {
@@ -91,8 +106,11 @@ public final class ConformCommand implements Runnable {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"conform " + VERSION, "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
-                    "picocli " + CommandLine.VERSION};
+            return new String[] {
+                "conform " + VERSION,
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                "picocli " + CommandLine.VERSION
+            };
         }
     }
 }

@@ -10,27 +10,36 @@ import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.emulator.RunFault;
 import conform.plan.Plan;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import picocli.CommandLine.Option;
 
 /** --emulate and --emulate-fault, and everything they change: planning, the plan, and the emulator a run starts. */
 final class EmulationOptions {
 
-    @Option(names = "--emulate", description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
+    @Option(
+            names = "--emulate",
+            description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
     boolean emulate;
 
-    @Option(names = "--emulate-fault", paramLabel = "FAULT", converter = RunFaultConverter.class, description = {
-            "With --emulate, inject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms, truncate or malformed,",
-            "optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2"})
+    @Option(
+            names = "--emulate-fault",
+            paramLabel = "FAULT",
+            converter = RunFaultConverter.class,
+            description = {
+                "With --emulate, inject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms,"
+                        + " truncate or malformed,",
+                "optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2"
+            })
     RunFault fault;
 
     /** A fault without the emulator is a usage error. */
     void check() {
-        if (fault != null && !emulate) throw new ConformException(Diagnostic.error("E0011", "--emulate-fault needs --emulate").hint("add --emulate"));
+        if (fault != null && !emulate)
+            throw new ConformException(
+                    Diagnostic.error("E0011", "--emulate-fault needs --emulate").hint("add --emulate"));
     }
 
     /** The environment to plan with: under --emulate the keys the emulator stands in for count as set. */
@@ -46,18 +55,31 @@ final class EmulationOptions {
     /** Starts the emulator for the plan's runnable runs (null without --emulate) and says where it listens. */
     Emulator start(Plan plan, ConformConfig config, Console console, Consumer<String> log) {
         if (!emulate) return null;
-        Emulator emulator = launch(0, Emulation.models(plan, config), fault, console, log, "check that conform may listen on 127.0.0.1");
+        Emulator emulator = launch(
+                0, Emulation.models(plan, config), fault, console, log, "check that conform may listen on 127.0.0.1");
         console.err("  emulator at " + emulator.url() + (fault == null ? "" : " · injecting " + fault.describe()));
         return emulator;
     }
 
     /** Starts the emulator on {@code port}; a failure is a usage error with the OS's reason and {@code hint}. */
-    static Emulator launch(int port, Map<EmulatorDialect, List<String>> models, RunFault fault, Console console, Consumer<String> log, String hint) {
+    static Emulator launch(
+            int port,
+            Map<EmulatorDialect, List<String>> models,
+            RunFault fault,
+            Console console,
+            Consumer<String> log,
+            String hint) {
         try {
             return Emulator.start(port, models, fault, console.redactor(), log);
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0014", "cannot start the emulator on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": " + e.getMessage())
-                    .hint(hint), ExitCode.USAGE, e);
+            throw new ConformException(
+                    Diagnostic.error(
+                                    "E0014",
+                                    "cannot start the emulator on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": "
+                                            + e.getMessage())
+                            .hint(hint),
+                    ExitCode.USAGE,
+                    e);
         }
     }
 }

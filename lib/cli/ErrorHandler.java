@@ -3,14 +3,13 @@ package conform.cli;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /**
  * The one place where errors become exit codes: a {@link ConformException} prints its diagnostic and exits with its
@@ -27,8 +26,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ce.exitCode().code;
         }
         Diagnostic internal = Diagnostic.error("E0900", "internal error: " + e)
-                .hint(root.shared.verbose ? "this is a bug in conform; please report it with the trace above"
-                        : "rerun with -v to see the stack trace, and please report it");
+                .hint(
+                        root.shared.verbose
+                                ? "this is a bug in conform; please report it with the trace above"
+                                : "rerun with -v to see the stack trace, and please report it");
         if (root.shared.verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -42,8 +43,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        ConformCommand.root(cmd).console(cmd).diagnostic(Diagnostic.error("E0010", e.getMessage())
-                .hint("see `" + name + " --help`"));
+        ConformCommand.root(cmd)
+                .console(cmd)
+                .diagnostic(Diagnostic.error("E0010", e.getMessage()).hint("see `" + name + " --help`"));
         return ExitCode.USAGE.code;
     }
 }

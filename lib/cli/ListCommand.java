@@ -1,28 +1,30 @@
 package conform.cli;
 
 import conform.config.ConformConfig;
-import conform.diag.ExitCode;
 import conform.config.RuntimeConfig;
-import conform.plan.Inventory;
-import conform.plan.Planner;
-import conform.diag.ConformException;
 import conform.console.Console;
-import conform.diag.Diagnostic;
 import conform.console.Style;
 import conform.console.Table;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.diag.ExitCode;
+import conform.plan.Inventory;
+import conform.plan.Planner;
 import conform.spec.BuiltinTests;
 import conform.spec.PluginSpec;
 import conform.spec.SpecLoader;
 import conform.spec.TestCase;
 import conform.validate.Validator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the plugins, the runtimes that have an entry for each, and whether their env vars are set.")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "Show the plugins, the runtimes that have an entry for each, and whether their env vars are set.")
 final class ListCommand extends Subcommand {
 
     @Option(names = "--validators", description = "List the validators instead")
@@ -51,7 +53,13 @@ final class ListCommand extends Subcommand {
         Table table = new Table("Capability", "Test", "Stream", "Validators", "Default");
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();
-            table.row(tag, test.name(), test.stream() ? "yes" : "", String.join(", ", test.validators().stream().map(Object::toString).toList()),
+            table.row(
+                    tag,
+                    test.name(),
+                    test.stream() ? "yes" : "",
+                    String.join(
+                            ", ",
+                            test.validators().stream().map(Object::toString).toList()),
                     BuiltinTests.DEFAULT_CAPABILITIES.contains(tag) ? "yes" : "");
         }
         table.render(console.style()).forEach(console::out);
@@ -69,7 +77,11 @@ final class ListCommand extends Subcommand {
             List<String> missing = config.missingEnv(plugin, ws.env);
             String ready = missing.isEmpty() ? style.green("●") : style.red("○");
             List<String> cells = new ArrayList<>();
-            for (RuntimeConfig rt : runtimes) cells.add(inventory.hasEntry(rt.name(), plugin) ? style.green(rt.name()) : style.dim("(" + rt.name() + ")"));
+            for (RuntimeConfig rt : runtimes)
+                cells.add(
+                        inventory.hasEntry(rt.name(), plugin)
+                                ? style.green(rt.name())
+                                : style.dim("(" + rt.name() + ")"));
             String models = "";
             String tests = "";
             Path file = inventory.anySpecFile(plugin);
@@ -81,21 +93,38 @@ final class ListCommand extends Subcommand {
                 problems.add(e.diagnostic());
                 tests = style.red("invalid spec");
             }
-            table.row(ready, plugin, String.join(" ", cells), models, tests, envCell(config.requiredEnv(plugin), missing, style));
+            table.row(
+                    ready,
+                    plugin,
+                    String.join(" ", cells),
+                    models,
+                    tests,
+                    envCell(config.requiredEnv(plugin), missing, style));
         }
         if (table.size() == 0) {
-            console.out(style.yellow("No plugins found") + " (no spec files in " + String.join(", ",
-                    runtimes.stream().map(rt -> rt.specsDir().toString()).distinct().toList()) + ")");
+            console.out(style.yellow("No plugins found") + " (no spec files in "
+                    + String.join(
+                            ", ",
+                            runtimes.stream()
+                                    .map(rt -> rt.specsDir().toString())
+                                    .distinct()
+                                    .toList()) + ")");
             return;
         }
         table.render(style).forEach(console::out);
         console.out("");
-        console.out(style.dim("  ● ready  ○ env vars missing · ") + style.green("runtime") + style.dim(" has an entry  (runtime) has none · config " + config.file()));
+        console.out(style.dim("  ● ready  ○ env vars missing · ")
+                + style.green("runtime")
+                + style.dim(" has an entry  (runtime) has none · config " + config.file()));
         problems.forEach(console::diagnostic);
     }
 
     private static String envCell(List<String> required, List<String> missing, Style style) {
         if (required.isEmpty()) return style.dim("(no credentials needed)");
-        return String.join("  ", required.stream().map(v -> missing.contains(v) ? style.red(v + " (unset)") : style.blue(v)).toList());
+        return String.join(
+                "  ",
+                required.stream()
+                        .map(v -> missing.contains(v) ? style.red(v + " (unset)") : style.blue(v))
+                        .toList());
     }
 }

@@ -3,28 +3,34 @@ package conform.cli;
 import conform.diag.ExitCode;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
-import conform.report.Reports;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-
-@Command(name = "report", mixinStandardHelpOptions = true, description = {
-        "Render the reports (junit.xml, summary.md, report.html) again from a results.json.",
-        "Exits 1 when the results hold failures, like the run that wrote them."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render the reports (junit.xml, summary.md, report.html) again from a results.json.",
+            "Exits 1 when the results hold failures, like the run that wrote them."
+        })
 final class ReportCommand extends Subcommand {
 
     @Parameters(paramLabel = "RESULTS.json", description = "A results.json written by check-model --report-dir")
     Path results;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: beside RESULTS.json)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where to write the reports (default: beside RESULTS.json)")
     Path out;
 
     @Override
     ExitCode run(Workspace ws) {
         ResultsDocument document = ResultsFile.read(results);
-        ReportOutput.write(out != null ? out : results.toAbsolutePath().getParent(), document, false, ws, ws.console::out);
+        ReportOutput.write(
+                out != null ? out : results.toAbsolutePath().getParent(), document, false, ws, ws.console::out);
         ReportOutput.annotate(document, ws);
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -5,7 +5,6 @@ import conform.diag.Diagnostic;
 import conform.report.Reports;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -24,8 +23,9 @@ final class ReportOutput {
             if (withResults) say.accept("  results: " + ResultsFile.write(dir, document));
             for (Path written : Reports.write(dir, document, ws.env)) say.accept("  report: " + written);
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0012", "cannot write the reports to " + dir + ": " + e.getMessage())
-                    .hint("pass a directory conform can create and write"));
+            throw new ConformException(
+                    Diagnostic.error("E0012", "cannot write the reports to " + dir + ": " + e.getMessage())
+                            .hint("pass a directory conform can create and write"));
         }
     }
 

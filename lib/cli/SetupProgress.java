@@ -6,7 +6,6 @@ import conform.diag.Diagnostic;
 import conform.report.Durations;
 import conform.runtime.LogTail;
 import conform.runtime.SetupTasks;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +35,16 @@ final class SetupProgress {
         Path log = logDir.resolve("setup-" + rt.name() + ".log");
         long start = System.nanoTime();
         try {
-            SetupTasks.run(tasks, log, task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": "
-                    + task.shown()));
-            console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in " + Durations.format((System.nanoTime() - start) / 1_000_000));
+            SetupTasks.run(
+                    tasks,
+                    log,
+                    task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": " + task.shown()));
+            console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in "
+                    + Durations.format((System.nanoTime() - start) / 1_000_000));
             return Optional.empty();
         } catch (SetupTasks.SetupFailure e) {
-            console.diagnostic(Diagnostic.error("E0013", "setting up the " + rt.name() + " runtime failed: " + e.getMessage())
+            console.diagnostic(Diagnostic.error(
+                            "E0013", "setting up the " + rt.name() + " runtime failed: " + e.getMessage())
                     .note("last lines of " + e.log() + ":\n" + String.join("\n", LogTail.last(e.log(), 15)))
                     .hint("fix the cause and run `conform setup --runtime " + rt.name() + "`"));
             return Optional.of("setup failed: " + e.getMessage() + " (log: " + e.log() + ")");

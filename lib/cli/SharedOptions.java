@@ -1,30 +1,47 @@
 package conform.cli;
 
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Options every subcommand takes, before or after the subcommand's name. */
 public final class SharedOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "conform.toml to use (default: $CONFORM_CONFIG, else the first conform.toml found walking up from the current directory)")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
+            description =
+                    "conform.toml to use (default: $CONFORM_CONFIG, else the first conform.toml found walking up from"
+                            + " the current directory)")
     Path config;
 
-    @Option(names = "--runtime", paramLabel = "NAME", split = ",", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--runtime",
+            paramLabel = "NAME",
+            split = ",",
+            scope = ScopeType.INHERIT,
             description = "Runtime(s) to use, comma-separated or repeated (default: all configured)")
     List<String> runtimes = new ArrayList<>();
 
-    @Option(names = "--specs-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--specs-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Read specs from DIR instead of each runtime's specs-dir")
     Path specsDir;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail: per-test lines, runtime logs, stack traces of internal errors")
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "More detail: per-test lines, runtime logs, stack traces of internal errors")
     boolean verbose;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Plain output without colours (also: NO_COLOR, CI=true, or not a terminal)")
+    @Option(
+            names = "--no-color",
+            scope = ScopeType.INHERIT,
+            description = "Plain output without colours (also: NO_COLOR, CI=true, or not a terminal)")
     boolean noColor;
 }

@@ -1,11 +1,10 @@
 package conform.cli;
 
 import conform.diag.ExitCode;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** What every subcommand shares: its place under `conform`, the workspace it works in, and an exit code as its result. */
 abstract class Subcommand implements Callable<Integer> {

@@ -2,12 +2,11 @@ package conform.cli;
 
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
-import conform.plan.Inventory;
 import conform.console.Console;
+import conform.plan.Inventory;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,7 +31,9 @@ final class Workspace {
     ConformConfig config() {
         if (config == null) {
             ConformConfig loaded = ConfigLoader.load(ConfigLoader.locate(options.config, env, cwd));
-            config = options.specsDir == null ? loaded : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());
+            config = options.specsDir == null
+                    ? loaded
+                    : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());
         }
         return config;
     }
@@ -48,6 +49,7 @@ final class Workspace {
     }
 
     SpecLoader specLoader() {
-        return new SpecLoader(BuiltinTests.load(validators().names()), validators().names());
+        return new SpecLoader(
+                BuiltinTests.load(validators().names()), validators().names());
     }
 }

@@ -3,11 +3,6 @@ package conform.config;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /** Finds conform.toml and turns it into a {@link ConformConfig}, rejecting every invalid value with its location. */
 public final class ConfigLoader {
@@ -25,9 +24,19 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "conform.toml";
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
     private static final List<String> ROOT = List.of("conform");
-    private static final Set<String> TABLE_KEYS = Set.of("specs-dir", "env", "plugin-overrides", "model-overrides", "runtimes", "unavailable", "emulate", "not-emulated", "known-failures");
+    private static final Set<String> TABLE_KEYS = Set.of(
+            "specs-dir",
+            "env",
+            "plugin-overrides",
+            "model-overrides",
+            "runtimes",
+            "unavailable",
+            "emulate",
+            "not-emulated",
+            "known-failures");
     private static final Set<String> KNOWN_FAILURE_KEYS = Set.of("plugin", "runtime", "model", "test", "reason");
-    private static final Set<String> RUNTIME_KEYS = Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
+    private static final Set<String> RUNTIME_KEYS =
+            Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
@@ -36,20 +45,26 @@ public final class ConfigLoader {
 
     /** {@code --config}, else {@code $CONFORM_CONFIG}, else the first conform.toml walking up from {@code start}. */
     public static Path locate(Path explicit, Map<String, String> env, Path start) {
-        Path chosen = explicit != null ? explicit : env.containsKey(CONFIG_ENV_VAR) ? Path.of(env.get(CONFIG_ENV_VAR)) : null;
+        Path chosen =
+                explicit != null ? explicit : env.containsKey(CONFIG_ENV_VAR) ? Path.of(env.get(CONFIG_ENV_VAR)) : null;
         if (chosen != null) {
             Path absolute = chosen.toAbsolutePath().normalize();
             if (Files.isRegularFile(absolute)) return absolute;
             String origin = explicit != null ? "--config" : "$" + CONFIG_ENV_VAR;
             throw new ConformException(Diagnostic.error("E0100", "config file not found: " + absolute)
-                    .note("given by " + origin).hint("pass the path of an existing conform.toml"));
+                    .note("given by " + origin)
+                    .hint("pass the path of an existing conform.toml"));
         }
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FILE_NAME);
             if (Files.isRegularFile(candidate)) return candidate;
         }
-        throw new ConformException(Diagnostic.error("E0100", FILE_NAME + " not found (searched from " + start.toAbsolutePath().normalize() + " up to /)")
-                .hint("run conform inside a checkout that has a " + FILE_NAME + ", pass --config FILE, or set $" + CONFIG_ENV_VAR));
+        throw new ConformException(Diagnostic.error(
+                        "E0100",
+                        FILE_NAME + " not found (searched from "
+                                + start.toAbsolutePath().normalize() + " up to /)")
+                .hint("run conform inside a checkout that has a " + FILE_NAME + ", pass --config FILE, or set $"
+                        + CONFIG_ENV_VAR));
     }
 
     public static ConformConfig load(Path file) {
@@ -62,32 +77,46 @@ public final class ConfigLoader {
         if (parsed.hasErrors()) {
             TomlParseError first = parsed.errors().get(0);
             throw new ConformException(Diagnostic.error("E0101", "invalid TOML: " + first.getMessage())
-                    .at(new SourceLocation(file, first.position().line(), first.position().column()))
-                    .note(parsed.errors().size() > 1 ? (parsed.errors().size() - 1) + " more syntax error(s) after this one" : null));
+                    .at(new SourceLocation(
+                            file, first.position().line(), first.position().column()))
+                    .note(
+                            parsed.errors().size() > 1
+                                    ? (parsed.errors().size() - 1) + " more syntax error(s) after this one"
+                                    : null));
         }
         TomlSource toml = new TomlSource(file, parsed);
         TomlTable conform = toml.table(ROOT);
         if (conform == null) {
             throw new ConformException(Diagnostic.error("E0104", "no [conform] table in " + file.getFileName())
-                    .at(SourceLocation.of(file)).hint("put conform's settings under a [conform] table"));
+                    .at(SourceLocation.of(file))
+                    .hint("put conform's settings under a [conform] table"));
         }
         Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
         for (Setting s : Setting.values()) knownKeys.add(s.key);
-        for (String key : conform.keySet()) if (!knownKeys.contains(key)) throw toml.unknownKey(TomlSource.child(ROOT, key), knownKeys);
+        for (String key : conform.keySet())
+            if (!knownKeys.contains(key)) throw toml.unknownKey(TomlSource.child(ROOT, key), knownKeys);
 
         SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
         Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
-        return new ConformConfig(file.toAbsolutePath().normalize(), global,
+        return new ConformConfig(
+                file.toAbsolutePath().normalize(),
+                global,
                 overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
                 overrides(toml, "model-overrides", Setting.Scope.MODEL),
-                env(toml), runtimes(toml, specsDir != null ? specsDir : toml.file.toAbsolutePath().getParent().resolve("specs")),
+                env(toml),
+                runtimes(
+                        toml,
+                        specsDir != null
+                                ? specsDir
+                                : toml.file.toAbsolutePath().getParent().resolve("specs")),
                 stringTable(toml, "unavailable", "a reason (a non-empty string)"),
                 dialects(toml, stringTable(toml, "emulate", "an emulator dialect: " + EmulatorDialect.configNames())),
                 stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
                 knownFailures(toml));
     }
 
-    private static SettingLayer settingsTable(TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
+    private static SettingLayer settingsTable(
+            TomlSource toml, List<String> path, Setting.Scope scope, Set<String> otherKeys) {
         TomlTable table = toml.table(path);
         Map<Setting, Number> values = new EnumMap<>(Setting.class);
         if (table == null) return SettingLayer.EMPTY;
@@ -96,7 +125,9 @@ public final class ConfigLoader {
         for (String key : table.keySet()) {
             if (otherKeys.contains(key)) continue;
             List<String> keyPath = TomlSource.child(path, key);
-            Setting setting = Setting.byKey(key).filter(s -> s.allowedIn(scope)).orElseThrow(() -> toml.unknownKey(keyPath, allowed));
+            Setting setting = Setting.byKey(key)
+                    .filter(s -> s.allowedIn(scope))
+                    .orElseThrow(() -> toml.unknownKey(keyPath, allowed));
             values.put(setting, toml.setting(keyPath, setting));
         }
         return SettingLayer.of(values);
@@ -123,7 +154,8 @@ public final class ConfigLoader {
         for (String plugin : table.keySet()) {
             List<String> entry = TomlSource.child(path, plugin);
             List<String> names = toml.stringList(entry);
-            for (String n : names) if (!n.matches(ENV_NAME)) throw toml.invalid(entry, "a list of environment variable names", n);
+            for (String n : names)
+                if (!n.matches(ENV_NAME)) throw toml.invalid(entry, "a list of environment variable names", n);
             out.put(plugin, List.copyOf(names));
         }
         return out;
@@ -136,7 +168,9 @@ public final class ConfigLoader {
         for (int i = 0; i < count; i++) {
             List<String> at = TomlSource.child(path, String.valueOf(i));
             TomlTable entry = toml.arrayTable(path, i);
-            for (String key : entry.keySet()) if (!KNOWN_FAILURE_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(at, key), new TreeSet<>(KNOWN_FAILURE_KEYS));
+            for (String key : entry.keySet())
+                if (!KNOWN_FAILURE_KEYS.contains(key))
+                    throw toml.unknownKey(TomlSource.child(at, key), new TreeSet<>(KNOWN_FAILURE_KEYS));
             String plugin = entry.getString("plugin");
             String reason = entry.getString("reason");
             if (plugin == null || plugin.isBlank() || reason == null || reason.isBlank()) {
@@ -144,15 +178,25 @@ public final class ConfigLoader {
             }
             String model = entry.getString("model");
             String test = entry.getString("test");
-            out.add(new KnownFailure(plugin, entry.getString("runtime"), model == null ? "*" : model, test == null ? "*" : test, reason));
+            out.add(new KnownFailure(
+                    plugin,
+                    entry.getString("runtime"),
+                    model == null ? "*" : model,
+                    test == null ? "*" : test,
+                    reason));
         }
         return List.copyOf(out);
     }
 
     private static Map<String, EmulatorDialect> dialects(TomlSource toml, Map<String, String> byPlugin) {
         Map<String, EmulatorDialect> out = new LinkedHashMap<>();
-        byPlugin.forEach((plugin, name) -> out.put(plugin, EmulatorDialect.byConfigName(name).orElseThrow(() ->
-                toml.invalid(List.of("conform", "emulate", plugin), "an emulator dialect: " + EmulatorDialect.configNames(), name))));
+        byPlugin.forEach((plugin, name) -> out.put(
+                plugin,
+                EmulatorDialect.byConfigName(name)
+                        .orElseThrow(() -> toml.invalid(
+                                List.of("conform", "emulate", plugin),
+                                "an emulator dialect: " + EmulatorDialect.configNames(),
+                                name))));
         return out;
     }
 
@@ -177,14 +221,18 @@ public final class ConfigLoader {
         Map<String, RuntimeConfig> out = new LinkedHashMap<>();
         if (table == null || table.isEmpty()) {
             throw new ConformException(Diagnostic.error("E0104", "no runtimes configured in " + toml.file.getFileName())
-                    .at(SourceLocation.of(toml.file)).hint("add a [conform.runtimes.js], [conform.runtimes.python] or [conform.runtimes.go] table"));
+                    .at(SourceLocation.of(toml.file))
+                    .hint("add a [conform.runtimes.js], [conform.runtimes.python] or [conform.runtimes.go] table"));
         }
         for (String name : table.keySet()) {
             List<String> rt = TomlSource.child(path, name);
-            if (!name.matches(RUNTIME_NAME)) throw toml.invalid(rt, "named with lower-case letters, digits, '-' or '_'", name);
+            if (!name.matches(RUNTIME_NAME))
+                throw toml.invalid(rt, "named with lower-case letters, digits, '-' or '_'", name);
             TomlTable section = toml.table(rt);
             if (section == null) throw toml.invalid(rt, "a table", null);
-            for (String key : section.keySet()) if (!RUNTIME_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(rt, key), new TreeSet<>(RUNTIME_KEYS));
+            for (String key : section.keySet())
+                if (!RUNTIME_KEYS.contains(key))
+                    throw toml.unknownKey(TomlSource.child(rt, key), new TreeSet<>(RUNTIME_KEYS));
             out.put(name, runtime(toml, name, rt, sharedSpecsDir));
         }
         return out;
@@ -193,22 +241,38 @@ public final class ConfigLoader {
     private static RuntimeConfig runtime(TomlSource toml, String name, List<String> rt, Path sharedSpecsDir) {
         RuntimeConfig.Defaults defaults = RuntimeConfig.KNOWN.get(name);
         Path base = toml.file.toAbsolutePath().getParent();
-        Path entriesDir = orElse(toml.path(TomlSource.child(rt, "entries-dir")), base.resolve("entries").resolve(name));
+        Path entriesDir = orElse(
+                toml.path(TomlSource.child(rt, "entries-dir")),
+                base.resolve("entries").resolve(name));
         String entryFile = toml.string(TomlSource.child(rt, "entry-file"));
         List<String> command = toml.stringList(TomlSource.child(rt, "entry-command"));
         if (entryFile == null && defaults == null) throw missing(toml, rt, "entry-file", "a path like \"{plugin}.py\"");
-        if (command == null && defaults == null) throw missing(toml, rt, "entry-command", "an argv list like [\"python\", \"{entry}\"]");
+        if (command == null && defaults == null)
+            throw missing(toml, rt, "entry-command", "an argv list like [\"python\", \"{entry}\"]");
         entryFile = orElse(entryFile, defaults == null ? null : defaults.entryFile());
-        if (!entryFile.contains(RuntimeConfig.PLUGIN_PLACEHOLDER)) throw toml.invalid(TomlSource.child(rt, "entry-file"), "a path containing {plugin}", entryFile);
+        if (!entryFile.contains(RuntimeConfig.PLUGIN_PLACEHOLDER))
+            throw toml.invalid(TomlSource.child(rt, "entry-file"), "a path containing {plugin}", entryFile);
         command = orElse(command, defaults == null ? null : defaults.entryCommand());
-        if (command.isEmpty()) throw toml.invalid(TomlSource.child(rt, "entry-command"), "a non-empty argv list", command);
+        if (command.isEmpty())
+            throw toml.invalid(TomlSource.child(rt, "entry-command"), "a non-empty argv list", command);
         List<String> plugins = orElse(toml.stringList(TomlSource.child(rt, "plugins")), List.of());
-        List<String> toolchain = orElse(toml.stringList(TomlSource.child(rt, "toolchain")), defaults == null ? List.of() : defaults.toolchain());
+        List<String> toolchain = orElse(
+                toml.stringList(TomlSource.child(rt, "toolchain")),
+                defaults == null ? List.of() : defaults.toolchain());
         List<String> setupPath = TomlSource.child(rt, "setup");
-        List<SetupStep> setup = toml.has(setupPath) ? setupSteps(toml, setupPath) : defaults == null ? List.of() : defaults.setupFor(command);
-        return new RuntimeConfig(name, orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir), entriesDir,
-                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir), entryFile, List.copyOf(command), List.copyOf(plugins),
-                List.copyOf(toolchain), setup);
+        List<SetupStep> setup = toml.has(setupPath)
+                ? setupSteps(toml, setupPath)
+                : defaults == null ? List.of() : defaults.setupFor(command);
+        return new RuntimeConfig(
+                name,
+                orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir),
+                entriesDir,
+                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir),
+                entryFile,
+                List.copyOf(command),
+                List.copyOf(plugins),
+                List.copyOf(toolchain),
+                setup);
     }
 
     private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {
@@ -217,9 +281,12 @@ public final class ConfigLoader {
         for (int i = 0; i < count; i++) {
             List<String> step = TomlSource.child(path, String.valueOf(i));
             TomlTable table = toml.arrayTable(path, i);
-            for (String key : table.keySet()) if (!STEP_KEYS.contains(key)) throw toml.unknownKey(TomlSource.child(step, key), new TreeSet<>(STEP_KEYS));
+            for (String key : table.keySet())
+                if (!STEP_KEYS.contains(key))
+                    throw toml.unknownKey(TomlSource.child(step, key), new TreeSet<>(STEP_KEYS));
             List<String> run = toml.stringList(table, "run", step);
-            if (run == null || run.isEmpty()) throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());
+            if (run == null || run.isEmpty())
+                throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());
             List<String> inputs = toml.stringList(table, "inputs", step);
             String creates = table.get("creates") == null ? null : String.valueOf(table.get("creates"));
             steps.add(new SetupStep(List.copyOf(run), inputs == null ? List.of() : List.copyOf(inputs), creates));
@@ -228,8 +295,12 @@ public final class ConfigLoader {
     }
 
     private static ConformException missing(TomlSource toml, List<String> rt, String key, String example) {
-        return new ConformException(Diagnostic.error("E0104", "[" + TomlSource.dotted(rt) + "] needs `" + key + "`: conform has no default for runtime `" + rt.get(rt.size() - 1) + "`")
-                .at(toml.location(rt)).hint("set " + key + " to " + example));
+        return new ConformException(Diagnostic.error(
+                        "E0104",
+                        "[" + TomlSource.dotted(rt) + "] needs `" + key + "`: conform has no default for runtime `"
+                                + rt.get(rt.size() - 1) + "`")
+                .at(toml.location(rt))
+                .hint("set " + key + " to " + example));
     }
 
     private static <T> T orElse(T value, T fallback) {

@@ -1,7 +1,7 @@
 package conform.config;
 
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +20,25 @@ import java.util.Optional;
  * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
  * @param knownFailures   {@code [[conform.known-failures]]}: failures that are the plugins' own
  */
-public record ConformConfig(Path file, SettingLayer global, Map<String, SettingLayer> pluginOverrides,
-                            Map<String, SettingLayer> modelOverrides, Map<String, List<String>> env,
-                            Map<String, RuntimeConfig> runtimes, Map<String, String> unavailable,
-                            Map<String, EmulatorDialect> emulate, Map<String, String> notEmulated, List<KnownFailure> knownFailures) {
+public record ConformConfig(
+        Path file,
+        SettingLayer global,
+        Map<String, SettingLayer> pluginOverrides,
+        Map<String, SettingLayer> modelOverrides,
+        Map<String, List<String>> env,
+        Map<String, RuntimeConfig> runtimes,
+        Map<String, String> unavailable,
+        Map<String, EmulatorDialect> emulate,
+        Map<String, String> notEmulated,
+        List<KnownFailure> knownFailures) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public SettingLayer settingsFor(String plugin, String model, SettingLayer cli) {
         SettingLayer stack = global.over(SettingLayer.DEFAULTS);
-        if (plugin != null) stack = pluginOverrides.getOrDefault(plugin, SettingLayer.EMPTY).over(stack);
-        if (model != null) stack = modelOverrides.getOrDefault(model, SettingLayer.EMPTY).over(stack);
+        if (plugin != null)
+            stack = pluginOverrides.getOrDefault(plugin, SettingLayer.EMPTY).over(stack);
+        if (model != null)
+            stack = modelOverrides.getOrDefault(model, SettingLayer.EMPTY).over(stack);
         return cli.over(stack);
     }
 
@@ -39,7 +48,9 @@ public record ConformConfig(Path file, SettingLayer global, Map<String, SettingL
 
     /** The required variables that are unset or empty in {@code environment}, in declaration order. */
     public List<String> missingEnv(String plugin, Map<String, String> environment) {
-        return requiredEnv(plugin).stream().filter(v -> environment.getOrDefault(v, "").isEmpty()).toList();
+        return requiredEnv(plugin).stream()
+                .filter(v -> environment.getOrDefault(v, "").isEmpty())
+                .toList();
     }
 
     public Optional<RuntimeConfig> runtime(String name) {
@@ -49,9 +60,29 @@ public record ConformConfig(Path file, SettingLayer global, Map<String, SettingL
     /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
     public ConformConfig withSpecsDir(Path specsDir) {
         Map<String, RuntimeConfig> moved = new LinkedHashMap<>();
-        runtimes.forEach((name, rt) -> moved.put(name, new RuntimeConfig(rt.name(), rt.cwd(), rt.entriesDir(), specsDir, rt.entryFile(),
-                rt.entryCommand(), rt.plugins(), rt.toolchain(), rt.setup())));
-        return new ConformConfig(file, global, pluginOverrides, modelOverrides, env, moved, unavailable, emulate, notEmulated, knownFailures);
+        runtimes.forEach((name, rt) -> moved.put(
+                name,
+                new RuntimeConfig(
+                        rt.name(),
+                        rt.cwd(),
+                        rt.entriesDir(),
+                        specsDir,
+                        rt.entryFile(),
+                        rt.entryCommand(),
+                        rt.plugins(),
+                        rt.toolchain(),
+                        rt.setup())));
+        return new ConformConfig(
+                file,
+                global,
+                pluginOverrides,
+                modelOverrides,
+                env,
+                moved,
+                unavailable,
+                emulate,
+                notEmulated,
+                knownFailures);
     }
 
     public Path baseDir() {

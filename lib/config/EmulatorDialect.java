@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** The provider APIs conform's emulator speaks: [conform.emulate] names one per plugin, by its lower-case name. */
 public enum EmulatorDialect {
-    OPENAI, ANTHROPIC, GEMINI, OLLAMA;
+    OPENAI,
+    ANTHROPIC,
+    GEMINI,
+    OLLAMA;
 
     /** The name conform.toml uses. */
     public String configName() {
@@ -18,6 +21,7 @@ public enum EmulatorDialect {
     }
 
     public static String configNames() {
-        return String.join(", ", Arrays.stream(values()).map(EmulatorDialect::configName).toList());
+        return String.join(
+                ", ", Arrays.stream(values()).map(EmulatorDialect::configName).toList());
     }
 }

@@ -13,7 +13,8 @@ public final class Glob {
 
     static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (String piece : glob.split("\\*", -1)) regex.append(Pattern.quote(piece)).append(".*");
+        for (String piece : glob.split("\\*", -1))
+            regex.append(Pattern.quote(piece)).append(".*");
         return Pattern.compile(regex.substring(0, regex.length() - 2));
     }
 }

@@ -12,7 +12,9 @@ package conform.config;
 public record KnownFailure(String plugin, String runtime, String model, String test, String reason) {
 
     public boolean matches(TestId id) {
-        return plugin.equals(id.plugin()) && (runtime == null || runtime.equals(id.runtime()))
-                && Glob.matches(model, id.model()) && Glob.matches(test, id.test());
+        return plugin.equals(id.plugin())
+                && (runtime == null || runtime.equals(id.runtime()))
+                && Glob.matches(model, id.model())
+                && Glob.matches(test, id.test());
     }
 }

@@ -20,8 +20,16 @@ import java.util.stream.Stream;
  * @param toolchain    programs that must be on PATH, else this runtime's runs are skipped
  * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
  */
-public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDir, String entryFile,
-                            List<String> entryCommand, List<String> plugins, List<String> toolchain, List<SetupStep> setup) {
+public record RuntimeConfig(
+        String name,
+        Path cwd,
+        Path entriesDir,
+        Path specsDir,
+        String entryFile,
+        List<String> entryCommand,
+        List<String> plugins,
+        List<String> toolchain,
+        List<SetupStep> setup) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
@@ -34,8 +42,11 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
          * command runs what it builds, so a command replaced by tsx, say, leaves no bundle step behind.
          */
         List<SetupStep> setupFor(List<String> command) {
-            return setup.stream().filter(step -> !step.perPlugin() || step.creates() == null
-                    || command.stream().anyMatch(arg -> arg.contains(step.creates()))).toList();
+            return setup.stream()
+                    .filter(step -> !step.perPlugin()
+                            || step.creates() == null
+                            || command.stream().anyMatch(arg -> arg.contains(step.creates())))
+                    .toList();
         }
     }
 
@@ -43,21 +54,58 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
             // Each entry is bundled once to one ES module: node then starts it in a third of the time that the tsx
             // loader takes to resolve and compile genkit's hundreds of modules. The banner gives bundled CommonJS
             // packages the `require` that ES modules lack.
-            "js", new Defaults("{plugin}.ts", List.of("node", ".conform/build/{plugin}.mjs"), List.of("node", "npm"),
-                    List.of(new SetupStep(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
-                                    List.of("package-lock.json"), "node_modules/.package-lock.json"),
-                            new SetupStep(List.of("node_modules/.bin/esbuild", ENTRY_PLACEHOLDER, "--bundle", "--platform=node", "--format=esm",
-                                    "--target=node20", "--log-level=warning", "--outfile=.conform/build/{plugin}.mjs",
-                                    "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"),
-                                    List.of(ENTRY_PLACEHOLDER, "package-lock.json"), ".conform/build/{plugin}.mjs"))),
-            "python", new Defaults("{plugin}.py", List.of(".venv/bin/python", ENTRY_PLACEHOLDER), List.of("python3"),
-                    List.of(new SetupStep(List.of("python3", "-m", "venv", ".venv"), List.of(), ".venv/bin/python"),
-                            new SetupStep(List.of(".venv/bin/pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"),
-                                    List.of("requirements.txt"), null))),
+            "js",
+                    new Defaults(
+                            "{plugin}.ts",
+                            List.of("node", ".conform/build/{plugin}.mjs"),
+                            List.of("node", "npm"),
+                            List.of(
+                                    new SetupStep(
+                                            List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
+                                            List.of("package-lock.json"),
+                                            "node_modules/.package-lock.json"),
+                                    new SetupStep(
+                                            List.of(
+                                                    "node_modules/.bin/esbuild",
+                                                    ENTRY_PLACEHOLDER,
+                                                    "--bundle",
+                                                    "--platform=node",
+                                                    "--format=esm",
+                                                    "--target=node20",
+                                                    "--log-level=warning",
+                                                    "--outfile=.conform/build/{plugin}.mjs",
+                                                    "--banner:js=import { createRequire } from 'node:module'; const"
+                                                            + " require = createRequire(import.meta.url);"),
+                                            List.of(ENTRY_PLACEHOLDER, "package-lock.json"),
+                                            ".conform/build/{plugin}.mjs"))),
+            "python",
+                    new Defaults(
+                            "{plugin}.py",
+                            List.of(".venv/bin/python", ENTRY_PLACEHOLDER),
+                            List.of("python3"),
+                            List.of(
+                                    new SetupStep(
+                                            List.of("python3", "-m", "venv", ".venv"), List.of(), ".venv/bin/python"),
+                                    new SetupStep(
+                                            List.of(
+                                                    ".venv/bin/pip",
+                                                    "install",
+                                                    "--quiet",
+                                                    "--disable-pip-version-check",
+                                                    "-r",
+                                                    "requirements.txt"),
+                                            List.of("requirements.txt"),
+                                            null))),
             // Each entry is built once to a binary: `go run` would compile at every start and leave an orphan child.
-            "go", new Defaults("{plugin}/main.go", List.of("bin/{plugin}"), List.of("go"),
-                    List.of(new SetupStep(List.of("go", "build", "-o", "bin/{plugin}", "{entry-dir}"),
-                            List.of("go.mod", "go.sum", "{entry-dir}", "internal"), "bin/{plugin}"))));
+            "go",
+                    new Defaults(
+                            "{plugin}/main.go",
+                            List.of("bin/{plugin}"),
+                            List.of("go"),
+                            List.of(new SetupStep(
+                                    List.of("go", "build", "-o", "bin/{plugin}", "{entry-dir}"),
+                                    List.of("go.mod", "go.sum", "{entry-dir}", "internal"),
+                                    "bin/{plugin}"))));
 
     public Path entryPath(String plugin) {
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();
@@ -70,7 +118,8 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
     /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */
     public String substitute(String text, String plugin) {
         Path entry = entryPath(plugin);
-        return text.replace(ENTRY_PLACEHOLDER, entry.toString()).replace("{entry-dir}", entry.getParent().toString())
+        return text.replace(ENTRY_PLACEHOLDER, entry.toString())
+                .replace("{entry-dir}", entry.getParent().toString())
                 .replace(PLUGIN_PLACEHOLDER, plugin);
     }
 
@@ -78,7 +127,8 @@ public record RuntimeConfig(String name, Path cwd, Path entriesDir, Path specsDi
     public List<String> pluginsWithEntries() {
         Path pattern = Path.of(entryFile);
         int level = 0;
-        while (level < pattern.getNameCount() && !pattern.getName(level).toString().contains(PLUGIN_PLACEHOLDER)) level++;
+        while (level < pattern.getNameCount()
+                && !pattern.getName(level).toString().contains(PLUGIN_PLACEHOLDER)) level++;
         if (level == pattern.getNameCount()) return List.of();
         Path parent = level == 0 ? entriesDir : entriesDir.resolve(pattern.subpath(0, level));
         Pattern segment = Pattern.compile(Pattern.quote(pattern.getName(level).toString())

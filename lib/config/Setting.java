@@ -18,7 +18,11 @@ public enum Setting {
     HEALTH_TIMEOUT("health-timeout", Kind.POSITIVE_SECONDS, 5.0, Scope.GLOBAL, Scope.PLUGIN),
     STARTUP_TIMEOUT("startup-timeout", Kind.POSITIVE_SECONDS, 30.0, Scope.GLOBAL, Scope.PLUGIN);
 
-    public enum Scope { GLOBAL, PLUGIN, MODEL }
+    public enum Scope {
+        GLOBAL,
+        PLUGIN,
+        MODEL
+    }
 
     public enum Kind {
         POSITIVE_INT("an integer of at least 1"),

@@ -31,7 +31,8 @@ public final class SettingLayer {
 
     /** This layer placed on top of {@code below}: where both set a value, this one wins. */
     public SettingLayer over(SettingLayer below) {
-        EnumMap<Setting, Number> merged = below.values.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(below.values);
+        EnumMap<Setting, Number> merged =
+                below.values.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(below.values);
         merged.putAll(values);
         return new SettingLayer(merged);
     }

@@ -12,7 +12,8 @@ public record SetupStep(List<String> run, List<String> inputs, String creates) {
     static final List<String> PLUGIN_PLACEHOLDERS = List.of("{plugin}", "{entry}", "{entry-dir}");
 
     public boolean perPlugin() {
-        return mentionsPlugin(String.join(" ", run)) || inputs.stream().anyMatch(SetupStep::mentionsPlugin)
+        return mentionsPlugin(String.join(" ", run))
+                || inputs.stream().anyMatch(SetupStep::mentionsPlugin)
                 || (creates != null && mentionsPlugin(creates));
     }
 

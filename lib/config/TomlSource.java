@@ -4,15 +4,14 @@ import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
 import conform.diag.Suggest;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
 
 /** A parsed TOML file with typed look-ups whose failures name the key, the file, the line and the column. */
 final class TomlSource {
@@ -26,7 +25,11 @@ final class TomlSource {
     }
 
     static String dotted(List<String> path) {
-        return String.join(".", path.stream().map(k -> k.matches("[A-Za-z0-9_-]+") ? k : '"' + k + '"').toList());
+        return String.join(
+                ".",
+                path.stream()
+                        .map(k -> k.matches("[A-Za-z0-9_-]+") ? k : '"' + k + '"')
+                        .toList());
     }
 
     static List<String> child(List<String> path, String key) {
@@ -40,27 +43,31 @@ final class TomlSource {
         TomlPosition position = null;
         int item = -1;
         for (int i = path.size() - 1; i >= 0 && item < 0; i--) if (path.get(i).matches("\\d+")) item = i;
-        if (item > 0 && root.get(path.subList(0, item)) instanceof TomlArray array && Integer.parseInt(path.get(item)) < array.size()) {
+        if (item > 0
+                && root.get(path.subList(0, item)) instanceof TomlArray array
+                && Integer.parseInt(path.get(item)) < array.size()) {
             position = array.inputPositionOf(Integer.parseInt(path.get(item)));
         } else if (item < 0 && !path.isEmpty()) {
             position = root.inputPositionOf(path);
         }
-        return position == null ? SourceLocation.of(file) : new SourceLocation(file, position.line(), position.column());
+        return position == null
+                ? SourceLocation.of(file)
+                : new SourceLocation(file, position.line(), position.column());
     }
 
     ConformException invalid(List<String> path, String expectation, Object got) {
-        return new ConformException(Diagnostic.error("E0102",
-                        "`" + dotted(path) + "` must be " + expectation + ", got " + describe(got))
+        return new ConformException(Diagnostic.error(
+                        "E0102", "`" + dotted(path) + "` must be " + expectation + ", got " + describe(got))
                 .at(location(path))
                 .hint("fix the value in " + file.getFileName() + "; see the Configuration section of the README"));
     }
 
     ConformException unknownKey(List<String> path, Collection<String> known) {
         String key = path.get(path.size() - 1);
-        return new ConformException(Diagnostic.error("E0103",
-                        "unknown key `" + dotted(path) + "`" + Suggest.didYouMean(key, known))
-                .at(location(path))
-                .note("known keys here: " + String.join(", ", known)));
+        return new ConformException(
+                Diagnostic.error("E0103", "unknown key `" + dotted(path) + "`" + Suggest.didYouMean(key, known))
+                        .at(location(path))
+                        .note("known keys here: " + String.join(", ", known)));
     }
 
     TomlTable table(List<String> path) {
@@ -114,7 +121,8 @@ final class TomlSource {
         if (!(value instanceof TomlArray array)) throw invalid(where, "`" + key + "` as a list of strings", value);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            if (!(array.get(i) instanceof String s)) throw invalid(where, "`" + key + "` as a list of strings", array.get(i));
+            if (!(array.get(i) instanceof String s))
+                throw invalid(where, "`" + key + "` as a list of strings", array.get(i));
             out.add(s);
         }
         return out;
@@ -134,7 +142,9 @@ final class TomlSource {
         if (!(value instanceof Long) && !(value instanceof Double)) throw invalid(path, expectation, value);
         if (setting.kind.isInteger() && value instanceof Double) throw invalid(path, expectation, value);
         if (!setting.kind.accepts((Number) value)) throw invalid(path, expectation, value);
-        return setting.kind.isInteger() ? (Number) Integer.valueOf((int) Math.min((Long) value, Integer.MAX_VALUE)) : ((Number) value).doubleValue();
+        return setting.kind.isInteger()
+                ? (Number) Integer.valueOf((int) Math.min((Long) value, Integer.MAX_VALUE))
+                : ((Number) value).doubleValue();
     }
 
     private static String describe(Object value) {

@@ -1,7 +1,6 @@
 package conform.console;
 
 import conform.diag.Diagnostic;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +20,17 @@ public final class DiagnosticView {
 
     public static List<String> render(Diagnostic d, Style style) {
         List<String> lines = new ArrayList<>();
-        String label = d.severity() == Diagnostic.Severity.ERROR ? style.error("error[" + d.code() + "]") : style.warn("warning[" + d.code() + "]");
+        String label = d.severity() == Diagnostic.Severity.ERROR
+                ? style.error("error[" + d.code() + "]")
+                : style.warn("warning[" + d.code() + "]");
         lines.add(label + style.bold(": " + d.message()));
         if (d.location() != null) lines.add(style.blue("  --> ") + d.location());
         String note = d.note();
-        if (note != null && !note.isBlank()) note.lines().findFirst().ifPresent(first -> {
-            lines.add(style.blue("   = ") + style.bold("note: ") + first);
-            note.lines().skip(1).forEach(more -> lines.add("           " + more));
-        });
+        if (note != null && !note.isBlank())
+            note.lines().findFirst().ifPresent(first -> {
+                lines.add(style.blue("   = ") + style.bold("note: ") + first);
+                note.lines().skip(1).forEach(more -> lines.add("           " + more));
+            });
         if (d.hint() != null && !d.hint().isBlank()) lines.add(style.blue("   = ") + style.bold("hint: ") + d.hint());
         return lines;
     }

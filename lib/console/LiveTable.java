@@ -1,16 +1,12 @@
 package conform.console;
 
-import java.util.Locale;
 import conform.config.TestId;
-import conform.report.Durations;
 import conform.plan.Plan;
+import conform.report.Durations;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-import org.fusesource.jansi.Ansi;
-import org.fusesource.jansi.internal.CLibrary;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -21,11 +17,14 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import org.fusesource.jansi.Ansi;
+import org.fusesource.jansi.internal.CLibrary;
 
 /**
  * Live progress for terminals: a table with one row per plugin run (status, a coloured bar with passed/total,
@@ -40,9 +39,19 @@ public final class LiveTable implements RunListener, AutoCloseable {
     private static final long TICK_MS = 250;
     /** Rows left free below the table: the cursor's line and a margin, so the table itself never scrolls. */
     private static final int SPARE_ROWS = 3;
-    private static final String ERASE_LINE = Ansi.ansi().eraseLine(Ansi.Erase.FORWARD).toString();
 
-    enum State { PENDING, STARTING, RUNNING, PASSED, FAILED, ERROR, SKIPPED }
+    private static final String ERASE_LINE =
+            Ansi.ansi().eraseLine(Ansi.Erase.FORWARD).toString();
+
+    enum State {
+        PENDING,
+        STARTING,
+        RUNNING,
+        PASSED,
+        FAILED,
+        ERROR,
+        SKIPPED
+    }
 
     /** A planned run: the table knows every row and its test count before anything starts. */
     record Planned(String plugin, String runtime, int tests) {}
@@ -69,6 +78,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
     private final LongSupplier clock;
     /** The log lines' wording is ProgressLines' own: it writes into this buffer, and each redraw prints them above the table. */
     private final StringWriter logBuffer = new StringWriter();
+
     private final ProgressLines logLines;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private int[] drawnWidths = new int[0];
@@ -81,8 +91,11 @@ public final class LiveTable implements RunListener, AutoCloseable {
         this.style = console.style();
         this.size = size;
         this.clock = nanoClock;
-        this.logLines = new ProgressLines(new Console(new PrintWriter(logBuffer), new PrintWriter(logBuffer), style, console.redactor()), verbose);
-        for (Planned p : planned) rows.put(p.plugin() + "\0" + p.runtime(), new Row(p.plugin(), p.runtime(), p.tests()));
+        this.logLines = new ProgressLines(
+                new Console(new PrintWriter(logBuffer), new PrintWriter(logBuffer), style, console.redactor()),
+                verbose);
+        for (Planned p : planned)
+            rows.put(p.plugin() + "\0" + p.runtime(), new Row(p.plugin(), p.runtime(), p.tests()));
     }
 
     /**
@@ -91,7 +104,9 @@ public final class LiveTable implements RunListener, AutoCloseable {
      */
     public static RunListener forConsole(Console console, Plan plan, boolean verbose, boolean terminal) {
         if (!terminal || !console.style().enabled()) return new ProgressLines(console, verbose);
-        List<Planned> planned = plan.runs().stream().map(r -> new Planned(r.plugin(), r.runtimeName(), r.testCount())).toList();
+        List<Planned> planned = plan.runs().stream()
+                .map(r -> new Planned(r.plugin(), r.runtimeName(), r.testCount()))
+                .toList();
         LiveTable table = new LiveTable(console, planned, verbose, TerminalSize.probe(), System::nanoTime);
         table.start();
         return table;
@@ -108,8 +123,14 @@ public final class LiveTable implements RunListener, AutoCloseable {
 
     /** First draw, the resize handler, and the ticker thread. */
     void start() {
-        boolean signalled = size.watch(() -> { synchronized (lock) { if (!closed) redraw(List.of()); } });
-        synchronized (lock) { redraw(List.of()); }
+        boolean signalled = size.watch(() -> {
+            synchronized (lock) {
+                if (!closed) redraw(List.of());
+            }
+        });
+        synchronized (lock) {
+            redraw(List.of());
+        }
         ticker = Thread.ofPlatform().daemon().name("conform-live-table").start(() -> {
             for (int tick = 0; ; tick++) {
                 try {
@@ -121,51 +142,83 @@ public final class LiveTable implements RunListener, AutoCloseable {
                 boolean resized = !signalled && tick % 4 == 0 && size.refresh();
                 synchronized (lock) {
                     if (closed) return;
-                    if (resized || rows.values().stream().anyMatch(r -> r.state == State.STARTING || r.state == State.RUNNING)) redraw(List.of());
+                    if (resized
+                            || rows.values().stream()
+                                    .anyMatch(r -> r.state == State.STARTING || r.state == State.RUNNING))
+                        redraw(List.of());
                 }
             }
         });
     }
 
-    @Override public void runStarting(String plugin, String runtime, int tests) {
-        event(plugin, runtime, r -> { r.state = State.STARTING; r.startNanos = clock.getAsLong(); }, () -> logLines.runStarting(plugin, runtime, tests));
+    @Override
+    public void runStarting(String plugin, String runtime, int tests) {
+        event(
+                plugin,
+                runtime,
+                r -> {
+                    r.state = State.STARTING;
+                    r.startNanos = clock.getAsLong();
+                },
+                () -> logLines.runStarting(plugin, runtime, tests));
     }
 
-    @Override public void runRunning(String plugin, String runtime, long startupMs) {
+    @Override
+    public void runRunning(String plugin, String runtime, long startupMs) {
         event(plugin, runtime, r -> r.state = State.RUNNING, () -> logLines.runRunning(plugin, runtime, startupMs));
     }
 
-    @Override public void note(String plugin, String runtime, String message) {
+    @Override
+    public void note(String plugin, String runtime, String message) {
         event(plugin, runtime, r -> {}, () -> logLines.note(plugin, runtime, message));
     }
 
-    @Override public void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {
-        event(test.plugin(), test.runtime(), r -> r.retries++, () -> logLines.retrying(test, retry, maxRetries, error, wait));
+    @Override
+    public void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {
+        event(
+                test.plugin(),
+                test.runtime(),
+                r -> r.retries++,
+                () -> logLines.retrying(test, retry, maxRetries, error, wait));
     }
 
-    @Override public void testFinished(TestResult t) {
-        event(t.plugin(), t.runtime(), r -> {
-            switch (t.status()) {
-                case PASSED -> r.passed++;
-                case XFAIL -> r.known++;
-                case SKIPPED -> {}
-                default -> r.failed++;
-            }
-        }, () -> logLines.testFinished(t));
+    @Override
+    public void testFinished(TestResult t) {
+        event(
+                t.plugin(),
+                t.runtime(),
+                r -> {
+                    switch (t.status()) {
+                        case PASSED -> r.passed++;
+                        case XFAIL -> r.known++;
+                        case SKIPPED -> {}
+                        default -> r.failed++;
+                    }
+                },
+                () -> logLines.testFinished(t));
     }
 
-    @Override public void runFinished(RunResult result) {
-        event(result.plugin(), result.runtime(), r -> {
-            r.state = State.valueOf(result.status().name());
-            r.elapsedMs = result.elapsedMs();
-            r.passed = (int) result.count(TestStatus.PASSED);
-            r.known = (int) result.count(TestStatus.XFAIL);
-            r.failed = (int) result.tests().stream().filter(t -> !t.status().acceptable()).count();
-            if (r.state == State.ERROR || r.state == State.SKIPPED) r.reason = ProgressLines.firstLine(result.reason());
-        }, () -> logLines.runFinished(result));
+    @Override
+    public void runFinished(RunResult result) {
+        event(
+                result.plugin(),
+                result.runtime(),
+                r -> {
+                    r.state = State.valueOf(result.status().name());
+                    r.elapsedMs = result.elapsedMs();
+                    r.passed = (int) result.count(TestStatus.PASSED);
+                    r.known = (int) result.count(TestStatus.XFAIL);
+                    r.failed = (int) result.tests().stream()
+                            .filter(t -> !t.status().acceptable())
+                            .count();
+                    if (r.state == State.ERROR || r.state == State.SKIPPED)
+                        r.reason = ProgressLines.firstLine(result.reason());
+                },
+                () -> logLines.runFinished(result));
     }
 
-    @Override public void log(String line) {
+    @Override
+    public void log(String line) {
         synchronized (lock) {
             if (closed) console.err(line);
             else redraw(List.of(line));
@@ -221,10 +274,14 @@ public final class LiveTable implements RunListener, AutoCloseable {
         if (up > 0) out.append('\r').append(Ansi.ansi().cursorUp(up));
         for (String line : logs) {
             int width = Style.visibleLength(line);
-            // A line that fills its last row exactly leaves the cursor in the last column, where erasing would eat its last character.
-            out.append(line).append(width > 0 && width % columns == 0 ? "" : ERASE_LINE).append('\n');
+            // A line that fills its last row exactly leaves the cursor in the last column, where erasing would eat its
+            // last character.
+            out.append(line)
+                    .append(width > 0 && width % columns == 0 ? "" : ERASE_LINE)
+                    .append('\n');
         }
-        for (int i = 0; i < table.size(); i++) out.append(i > 0 ? "\n" : "").append(table.get(i)).append(ERASE_LINE);
+        for (int i = 0; i < table.size(); i++)
+            out.append(i > 0 ? "\n" : "").append(table.get(i)).append(ERASE_LINE);
         out.append(Ansi.ansi().eraseScreen(Ansi.Erase.FORWARD));
         console.err(out.toString());
         drawnWidths = table.stream().mapToInt(Style::visibleLength).toArray();
@@ -252,27 +309,47 @@ public final class LiveTable implements RunListener, AutoCloseable {
         String more = null;
         if (all.size() > room) {
             // Show what needs attention (running, then failed) and summarise the rest in one line, keeping plan order.
-            List<Row> ranked = all.stream().sorted(Comparator.comparingInt(r -> rank(r.state))).toList();
+            List<Row> ranked = all.stream()
+                    .sorted(Comparator.comparingInt(r -> rank(r.state)))
+                    .toList();
             Set<Row> keep = Collections.newSetFromMap(new IdentityHashMap<>());
             keep.addAll(ranked.subList(0, room - 1));
             shown = all.stream().filter(keep::contains).toList();
-            Map<State, Long> rest = all.stream().filter(r -> !keep.contains(r))
-                    .collect(Collectors.groupingBy(r -> r.state, () -> new EnumMap<>(State.class), Collectors.counting()));
-            more = "  … " + (all.size() - shown.size()) + " more: " + rest.entrySet().stream()
-                    .map(e -> e.getValue() + " " + label(e.getKey())).collect(Collectors.joining(", "));
+            Map<State, Long> rest = all.stream()
+                    .filter(r -> !keep.contains(r))
+                    .collect(Collectors.groupingBy(
+                            r -> r.state, () -> new EnumMap<>(State.class), Collectors.counting()));
+            more = "  … " + (all.size() - shown.size()) + " more: "
+                    + rest.entrySet().stream()
+                            .map(e -> e.getValue() + " " + label(e.getKey()))
+                            .collect(Collectors.joining(", "));
         }
-        int pluginWidth = Math.min(32, Math.max(6, shown.stream().mapToInt(r -> r.plugin.length()).max().orElse(0)));
-        int runtimeWidth = Math.min(12, Math.max(7, shown.stream().mapToInt(r -> r.runtime.length()).max().orElse(0)));
-        int countWidth = shown.stream().mapToInt(r -> 2 * String.valueOf(r.total).length() + 1).max().orElse(3);
+        int pluginWidth = Math.min(
+                32,
+                Math.max(
+                        6, shown.stream().mapToInt(r -> r.plugin.length()).max().orElse(0)));
+        int runtimeWidth = Math.min(
+                12,
+                Math.max(
+                        7,
+                        shown.stream().mapToInt(r -> r.runtime.length()).max().orElse(0)));
+        int countWidth = shown.stream()
+                .mapToInt(r -> 2 * String.valueOf(r.total).length() + 1)
+                .max()
+                .orElse(3);
         List<String> lines = new ArrayList<>();
-        lines.add(style.dim("    " + pad("plugin", pluginWidth) + "  " + pad("runtime", runtimeWidth) + "  " + pad("status", 8) + "  "
-                + pad("progress", BAR_WIDTH + 1 + countWidth) + "  " + String.format("%8s", "time") + "  details"));
+        lines.add(style.dim("    " + pad("plugin", pluginWidth) + "  " + pad("runtime", runtimeWidth) + "  "
+                + pad("status", 8) + "  " + pad("progress", BAR_WIDTH + 1 + countWidth) + "  "
+                + String.format("%8s", "time") + "  details"));
         for (Row r : shown) {
             String count = r.passed + "/" + r.total;
-            String time = r.elapsedMs >= 0 ? Durations.format(r.elapsedMs)
+            String time = r.elapsedMs >= 0
+                    ? Durations.format(r.elapsedMs)
                     : r.startNanos > 0 ? Durations.format((now - r.startNanos) / 1_000_000) : "";
-            lines.add("  " + paint(r.state, icon(r.state)) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  " + style.cyan(pad(r.runtime, runtimeWidth))
-                    + "  " + paint(r.state, pad(label(r.state), 8)) + "  " + bar(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
+            lines.add("  " + paint(r.state, icon(r.state)) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  "
+                    + style.cyan(pad(r.runtime, runtimeWidth))
+                    + "  " + paint(r.state, pad(label(r.state), 8)) + "  "
+                    + bar(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
                     + (r.failed > 0 ? style.red(pad(count, countWidth)) : style.green(pad(count, countWidth)))
                     + "  " + String.format("%8s", time) + "  " + details(r));
         }
@@ -297,7 +374,10 @@ public final class LiveTable implements RunListener, AutoCloseable {
         int done = passed + failed + known;
         if (total <= 0 && done == 0) return style.dim(pad("—", width));
         int[] cells = cells(width, passed, failed, known, Math.max(0, total - done));
-        return style.green("█".repeat(cells[0])) + style.red("█".repeat(cells[1])) + style.yellow("█".repeat(cells[2])) + style.dim("░".repeat(cells[3]));
+        return style.green("█".repeat(cells[0]))
+                + style.red("█".repeat(cells[1]))
+                + style.yellow("█".repeat(cells[2]))
+                + style.dim("░".repeat(cells[3]));
     }
 
     static int[] cells(int width, int... counts) {
@@ -319,18 +399,24 @@ public final class LiveTable implements RunListener, AutoCloseable {
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] <= 0) continue;
                 boolean starved = cells[i] == 0, bestStarved = best >= 0 && cells[best] == 0;
-                if (best < 0 || (starved && !bestStarved) || (starved == bestStarved && remainders[i] > remainders[best])) best = i;
+                if (best < 0
+                        || (starved && !bestStarved)
+                        || (starved == bestStarved && remainders[i] > remainders[best])) best = i;
             }
             cells[best]++;
             remainders[best] = -1;
             used++;
         }
-        // A starved count still without a cell takes one from the largest share (more counts than cells is the only way left).
+        // A starved count still without a cell takes one from the largest share (more counts than cells is the only way
+        // left).
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] <= 0 || cells[i] > 0) continue;
             int largest = 0;
             for (int j = 1; j < counts.length; j++) if (cells[j] > cells[largest]) largest = j;
-            if (cells[largest] > 1) { cells[largest]--; cells[i]++; }
+            if (cells[largest] > 1) {
+                cells[largest]--;
+                cells[i]++;
+            }
         }
         return cells;
     }
@@ -359,7 +445,15 @@ public final class LiveTable implements RunListener, AutoCloseable {
     }
 
     private static int rank(State s) {
-        return switch (s) { case RUNNING -> 0; case STARTING -> 1; case FAILED -> 2; case ERROR -> 3; case PENDING -> 4; case SKIPPED -> 5; case PASSED -> 6; };
+        return switch (s) {
+            case RUNNING -> 0;
+            case STARTING -> 1;
+            case FAILED -> 2;
+            case ERROR -> 3;
+            case PENDING -> 4;
+            case SKIPPED -> 5;
+            case PASSED -> 6;
+        };
     }
 
     static String label(State s) {
@@ -367,7 +461,15 @@ public final class LiveTable implements RunListener, AutoCloseable {
     }
 
     private static String icon(State s) {
-        return switch (s) { case PENDING -> "◌"; case STARTING -> "…"; case RUNNING -> "⟳"; case PASSED -> "✓"; case FAILED -> "✗"; case ERROR -> "!"; case SKIPPED -> "⊘"; };
+        return switch (s) {
+            case PENDING -> "◌";
+            case STARTING -> "…";
+            case RUNNING -> "⟳";
+            case PASSED -> "✓";
+            case FAILED -> "✗";
+            case ERROR -> "!";
+            case SKIPPED -> "⊘";
+        };
     }
 
     private String paint(State s, String text) {

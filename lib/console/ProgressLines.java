@@ -6,7 +6,6 @@ import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-
 import java.time.Duration;
 
 /**
@@ -45,18 +44,29 @@ public final class ProgressLines implements RunListener {
     @Override
     public void retrying(TestId test, int retry, int maxRetries, String error, Duration wait) {
         if (verbose) {
-            console.err("    " + console.style().yellow("⟳") + " retry " + retry + "/" + maxRetries + " of " + test.model() + " · " + test.test()
-                    + " in " + Durations.format(wait.toMillis()) + ": " + firstLine(error));
+            console.err("    " + console.style().yellow("⟳") + " retry " + retry + "/" + maxRetries + " of "
+                    + test.model() + " · " + test.test() + " in " + Durations.format(wait.toMillis()) + ": "
+                    + firstLine(error));
         }
     }
 
     @Override
     public void testFinished(TestResult t) {
         if (!verbose || t.status() == TestStatus.SKIPPED) return;
-        String mark = t.passed() ? console.style().green("✓") : t.status() == TestStatus.XFAIL ? console.style().yellow("✗") : console.style().red("✗");
-        String timing = t.latencyMs() == null ? "" : console.style().dim(" " + Durations.format(t.latencyMs())
-                + (t.firstChunkMs() == null ? "" : ", first chunk " + Durations.format(t.firstChunkMs())));
-        String tail = t.passed() ? (t.flaky() ? console.style().yellow(" flaky after " + t.attempts() + " attempts") : "")
+        String mark = t.passed()
+                ? console.style().green("✓")
+                : t.status() == TestStatus.XFAIL
+                        ? console.style().yellow("✗")
+                        : console.style().red("✗");
+        String timing = t.latencyMs() == null
+                ? ""
+                : console.style()
+                        .dim(" " + Durations.format(t.latencyMs())
+                                + (t.firstChunkMs() == null
+                                        ? ""
+                                        : ", first chunk " + Durations.format(t.firstChunkMs())));
+        String tail = t.passed()
+                ? (t.flaky() ? console.style().yellow(" flaky after " + t.attempts() + " attempts") : "")
                 : " " + console.style().red(t.status().label()) + ": " + firstLine(t.error());
         console.err("    " + mark + " " + t.id() + timing + tail);
     }
@@ -67,12 +77,19 @@ public final class ProgressLines implements RunListener {
         long passed = r.count(TestStatus.PASSED);
         String time = Durations.format(r.elapsedMs());
         String line = switch (r.status()) {
-            case PASSED -> console.style().green("✓") + " " + who(r.plugin(), r.runtime()) + " passed " + passed + "/" + total
-                    + (r.count(TestStatus.XFAIL) > 0 ? console.style().yellow(" (" + r.count(TestStatus.XFAIL) + " known failure(s))") : "")
-                    + " " + console.style().dim(time);
-            case FAILED -> console.style().red("✗") + " " + who(r.plugin(), r.runtime()) + " failed " + passed + "/" + total + " passed " + console.style().dim(time);
-            case ERROR -> console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.reason());
-            case SKIPPED -> console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.reason() + ")";
+            case PASSED ->
+                console.style().green("✓") + " " + who(r.plugin(), r.runtime()) + " passed " + passed + "/" + total
+                        + (r.count(TestStatus.XFAIL) > 0
+                                ? console.style().yellow(" (" + r.count(TestStatus.XFAIL) + " known failure(s))")
+                                : "")
+                        + " " + console.style().dim(time);
+            case FAILED ->
+                console.style().red("✗") + " " + who(r.plugin(), r.runtime()) + " failed " + passed + "/" + total
+                        + " passed " + console.style().dim(time);
+            case ERROR ->
+                console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.reason());
+            case SKIPPED ->
+                console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.reason() + ")";
         };
         console.err("  " + line);
     }

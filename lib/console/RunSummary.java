@@ -1,12 +1,11 @@
 package conform.console;
 
-import conform.runner.RunStatus;
 import conform.diag.Diagnostic;
 import conform.report.Durations;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,13 @@ public final class RunSummary {
         Table table = new Table("Plugin", "Runtime", "Result", "Passed", "Time", "Details");
         for (RunResult r : runs) {
             long total = r.tests().size();
-            table.row(r.plugin(), r.runtime(), status(style, r.status()), r.count(TestStatus.PASSED) + "/" + total,
-                    r.status() == RunStatus.SKIPPED ? "—" : Durations.format(r.elapsedMs()), details(r));
+            table.row(
+                    r.plugin(),
+                    r.runtime(),
+                    status(style, r.status()),
+                    r.count(TestStatus.PASSED) + "/" + total,
+                    r.status() == RunStatus.SKIPPED ? "—" : Durations.format(r.elapsedMs()),
+                    details(r));
         }
         console.err("");
         table.render(style).forEach(console::err);
@@ -34,12 +38,20 @@ public final class RunSummary {
             Diagnostic d = diagnostic(r);
             if (d != null) console.diagnostic(d);
         }
-        List<TestResult> failed = runs.stream().flatMap(r -> r.tests().stream()).filter(t -> !t.status().acceptable()).toList();
+        List<TestResult> failed = runs.stream()
+                .flatMap(r -> r.tests().stream())
+                .filter(t -> !t.status().acceptable())
+                .toList();
         if (!failed.isEmpty()) {
             console.err(style.bold("Failed tests"));
             Table tests = new Table("Plugin", "Runtime", "Model", "Test", "Status", "Error");
             for (TestResult t : failed) {
-                tests.row(t.plugin(), t.runtime(), t.model(), t.test(), style.red(t.status().label()),
+                tests.row(
+                        t.plugin(),
+                        t.runtime(),
+                        t.model(),
+                        t.test(),
+                        style.red(t.status().label()),
                         t.error() == null ? "(no details)" : ProgressLines.firstLine(t.error()));
             }
             tests.render(style).forEach(console::err);
@@ -50,7 +62,9 @@ public final class RunSummary {
 
     static String details(RunResult r) {
         List<String> parts = new ArrayList<>();
-        for (TestStatus s : new TestStatus[] {TestStatus.FAILED, TestStatus.ERROR, TestStatus.TIMEOUT, TestStatus.XPASS, TestStatus.XFAIL}) {
+        for (TestStatus s : new TestStatus[] {
+            TestStatus.FAILED, TestStatus.ERROR, TestStatus.TIMEOUT, TestStatus.XPASS, TestStatus.XFAIL
+        }) {
             long n = r.count(s);
             if (n > 0) parts.add(n + " " + s.label());
         }
@@ -73,13 +87,23 @@ public final class RunSummary {
         String rerun = "rerun just this: conform check-model " + r.plugin() + " --runtime " + r.runtime() + " -v";
         return switch (r.status()) {
             case PASSED -> null;
-            case SKIPPED -> Diagnostic.warning("W0001", "skipped `" + r.plugin() + "` in " + r.runtime()).note(r.reason());
-            case FAILED -> Diagnostic.error("E0003", "conformance tests failed for `" + r.plugin() + "` in " + r.runtime())
-                    .note(r.tests().stream().filter(t -> !t.status().acceptable()).count() + " of " + r.tests().size()
-                            + " test(s) did not pass, or passed against a known-failure record").hint(rerun);
-            case ERROR -> Diagnostic.error("E0002", "the " + r.runtime() + " runtime of `" + r.plugin() + "` failed")
-                    .note(r.reason() + (r.logTail().isEmpty() ? "" : "\nlast lines of " + r.log() + ":\n" + String.join("\n", r.logTail())))
-                    .hint(rerun);
+            case SKIPPED ->
+                Diagnostic.warning("W0001", "skipped `" + r.plugin() + "` in " + r.runtime())
+                        .note(r.reason());
+            case FAILED ->
+                Diagnostic.error("E0003", "conformance tests failed for `" + r.plugin() + "` in " + r.runtime())
+                        .note(r.tests().stream()
+                                        .filter(t -> !t.status().acceptable())
+                                        .count() + " of " + r.tests().size()
+                                + " test(s) did not pass, or passed against a known-failure record")
+                        .hint(rerun);
+            case ERROR ->
+                Diagnostic.error("E0002", "the " + r.runtime() + " runtime of `" + r.plugin() + "` failed")
+                        .note(r.reason()
+                                + (r.logTail().isEmpty()
+                                        ? ""
+                                        : "\nlast lines of " + r.log() + ":\n" + String.join("\n", r.logTail())))
+                        .hint(rerun);
         };
     }
 
@@ -100,6 +124,11 @@ public final class RunSummary {
         if (known > 0) parts.add(style.yellow(known + " known failure(s)"));
         if (skipped > 0) parts.add(style.yellow(skipped + " skipped"));
         if (flaky > 0) parts.add(style.yellow(flaky + " flaky"));
-        return String.format(Locale.ROOT, "  %s  (%d run(s), %s wall time)", String.join(" · ", parts), runs.size(), Durations.format(wallMs));
+        return String.format(
+                Locale.ROOT,
+                "  %s  (%d run(s), %s wall time)",
+                String.join(" · ", parts),
+                runs.size(),
+                Durations.format(wallMs));
     }
 }

@@ -50,20 +50,42 @@ public final class Style {
         return color;
     }
 
-    public String error(String s) { return paint(s, Ansi.Color.RED, true); }
-    public String warn(String s) { return paint(s, Ansi.Color.YELLOW, true); }
-    public String red(String s) { return paint(s, Ansi.Color.RED, false); }
-    public String green(String s) { return paint(s, Ansi.Color.GREEN, false); }
-    public String yellow(String s) { return paint(s, Ansi.Color.YELLOW, false); }
-    public String blue(String s) { return paint(s, Ansi.Color.BLUE, false); }
-    public String cyan(String s) { return paint(s, Ansi.Color.CYAN, false); }
+    public String error(String s) {
+        return paint(s, Ansi.Color.RED, true);
+    }
+
+    public String warn(String s) {
+        return paint(s, Ansi.Color.YELLOW, true);
+    }
+
+    public String red(String s) {
+        return paint(s, Ansi.Color.RED, false);
+    }
+
+    public String green(String s) {
+        return paint(s, Ansi.Color.GREEN, false);
+    }
+
+    public String yellow(String s) {
+        return paint(s, Ansi.Color.YELLOW, false);
+    }
+
+    public String blue(String s) {
+        return paint(s, Ansi.Color.BLUE, false);
+    }
+
+    public String cyan(String s) {
+        return paint(s, Ansi.Color.CYAN, false);
+    }
 
     public String bold(String s) {
         return color ? Ansi.ansi().bold().a(s).reset().toString() : s;
     }
 
     public String dim(String s) {
-        return color ? Ansi.ansi().a(Ansi.Attribute.INTENSITY_FAINT).a(s).reset().toString() : s;
+        return color
+                ? Ansi.ansi().a(Ansi.Attribute.INTENSITY_FAINT).a(s).reset().toString()
+                : s;
     }
 
     private String paint(String s, Ansi.Color fg, boolean bold) {

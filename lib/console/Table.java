@@ -15,7 +15,8 @@ public final class Table {
     }
 
     public Table row(String... cells) {
-        if (cells.length != headers.size()) throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+        if (cells.length != headers.size())
+            throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         rows.add(Arrays.asList(cells));
         return this;
     }

@@ -1,13 +1,12 @@
 package conform.console;
 
-import java.lang.reflect.InvocationTargetException;
-import org.fusesource.jansi.internal.CLibrary;
-
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.fusesource.jansi.internal.CLibrary;
 
 /**
  * The size of the terminal on stderr in character cells, kept current on SIGWINCH where the JVM lets us handle it.
@@ -25,6 +24,7 @@ final class TerminalSize implements AutoCloseable {
     private volatile boolean cheap;
     /** sun.misc.Signal and the SignalHandler it replaced, while we handle SIGWINCH. */
     private Object winch;
+
     private Object previous;
 
     private TerminalSize(boolean live, int columns, int rows) {
@@ -93,8 +93,10 @@ final class TerminalSize implements AutoCloseable {
     /** {@code stty size} prints "rows columns" for the controlling terminal; a process, so not on every redraw. */
     private static int[] stty() {
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
             String[] parts = out.split("\\s+");
@@ -126,16 +128,21 @@ final class TerminalSize implements AutoCloseable {
         if (!live || winch != null) return winch != null;
         try {
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object signal = Class.forName("sun.misc.Signal").getConstructor(String.class).newInstance("WINCH");
-            Object handler = Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType}, (proxy, method, args) -> switch (method.getName()) {
-                case "handle" -> {
-                    if (refresh()) onChange.run();
-                    yield null;
-                }
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "conform SIGWINCH handler";
-            });
+            Object signal = Class.forName("sun.misc.Signal")
+                    .getConstructor(String.class)
+                    .newInstance("WINCH");
+            Object handler = Proxy.newProxyInstance(
+                    handlerType.getClassLoader(),
+                    new Class<?>[] {handlerType},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "handle" -> {
+                            if (refresh()) onChange.run();
+                            yield null;
+                        }
+                        case "equals" -> proxy == args[0];
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        default -> "conform SIGWINCH handler";
+                    });
             previous = handle(signal, handler);
             winch = signal;
             return true;
@@ -147,7 +154,9 @@ final class TerminalSize implements AutoCloseable {
     private static Object handle(Object signal, Object handler) throws ReflectiveOperationException {
         Class<?> signalType = Class.forName("sun.misc.Signal");
         try {
-            return signalType.getMethod("handle", signalType, Class.forName("sun.misc.SignalHandler")).invoke(null, signal, handler);
+            return signalType
+                    .getMethod("handle", signalType, Class.forName("sun.misc.SignalHandler"))
+                    .invoke(null, signal, handler);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;

@@ -1,9 +1,13 @@
 package conform.diag;
 
 /** A message for the user: what went wrong, where, why, and what to do (the console renders it). */
-public record Diagnostic(Severity severity, String code, String message, SourceLocation location, String note, String hint) {
+public record Diagnostic(
+        Severity severity, String code, String message, SourceLocation location, String note, String hint) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Diagnostic error(String code, String message) {
         return new Diagnostic(Severity.ERROR, code, message, null, null, null);

@@ -13,7 +13,9 @@ public record SourceLocation(Path file, int line, int column) {
     public String displayPath() {
         Path absolute = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd)
+                ? cwd.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     @Override

@@ -13,7 +13,8 @@ public final class Suggest {
         int limit = Math.max(2, typed.length() / 3);
         return known.stream()
                 .filter(k -> distance(typed.toLowerCase(), k.toLowerCase()) <= limit)
-                .min(Comparator.comparingInt((String k) -> distance(typed.toLowerCase(), k.toLowerCase())).thenComparing(k -> k));
+                .min(Comparator.comparingInt((String k) -> distance(typed.toLowerCase(), k.toLowerCase()))
+                        .thenComparing(k -> k));
     }
 
     /** " (did you mean `x`?)" or an empty string. */

@@ -1,15 +1,14 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +28,9 @@ final class AnthropicDialect implements Dialect {
 
     /** The Python plugin's fallback for models without native structured output: JSON asked for in {@code system}. */
     private static final Pattern JSON_INSTRUCTION = Pattern.compile("(?i)output valid json");
-    private static final Pattern SCHEMA_IN_SYSTEM = Pattern.compile("(?s)follow this json schema:\\s*(\\{.*})\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SCHEMA_IN_SYSTEM =
+            Pattern.compile("(?s)follow this json schema:\\s*(\\{.*})\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** The only image types the Messages API takes. */
     private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
@@ -106,7 +107,11 @@ final class AnthropicDialect implements Dialect {
     }
 
     private static ObjectNode modelInfo(String id) {
-        return Wire.JSON.createObjectNode().put("id", id).put("type", "model").put("display_name", id + " (conform emulator)")
+        return Wire.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("type", "model")
+                .put("display_name", id + " (conform emulator)")
                 .put("created_at", "2025-01-01T00:00:00Z");
     }
 
@@ -131,9 +136,11 @@ final class AnthropicDialect implements Dialect {
         }
         List<ChatRequest.Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("tools")) {
-            tools.add(new ChatRequest.Tool(tool.path("name").asText(), tool.path("description").asText(""), tool.path("input_schema")));
+            tools.add(new ChatRequest.Tool(
+                    tool.path("name").asText(), tool.path("description").asText(""), tool.path("input_schema")));
         }
-        // GA structured outputs put the schema in output_config.format (Python); the beta surface used output_format (JS).
+        // GA structured outputs put the schema in output_config.format (Python); the beta surface used output_format
+        // (JS).
         JsonNode format = body.path("output_config").path("format");
         if (format.isMissingNode()) format = body.path("output_format");
         JsonNode schema = format.path("type").asText("").equals("json_schema") ? format.path("schema") : null;
@@ -143,9 +150,17 @@ final class AnthropicDialect implements Dialect {
             schema = schemaIn(system);
         }
         String thinking = body.path("thinking").path("type").asText("");
-        return new ChatRequest(EmulatorDialect.ANTHROPIC, body.path("model").asText(), system, turns, tools,
-                schema == null || schema.isMissingNode() ? null : schema, jsonMode,
-                thinking.equals("enabled") || thinking.equals("adaptive"), Modality.TEXT, body.path("stream").asBoolean(false));
+        return new ChatRequest(
+                EmulatorDialect.ANTHROPIC,
+                body.path("model").asText(),
+                system,
+                turns,
+                tools,
+                schema == null || schema.isMissingNode() ? null : schema,
+                jsonMode,
+                thinking.equals("enabled") || thinking.equals("adaptive"),
+                Modality.TEXT,
+                body.path("stream").asBoolean(false));
     }
 
     /** {@code system} is a string or a list of text blocks (Go always sends blocks, possibly an empty list). */
@@ -166,12 +181,15 @@ final class AnthropicDialect implements Dialect {
             case "image", "document" -> media(block.path("source"));
             case "tool_use" -> {
                 toolNames.put(block.path("id").asText(), block.path("name").asText());
-                yield new ChatRequest.ToolCall(block.path("id").asText(), block.path("name").asText(), block.path("input"));
+                yield new ChatRequest.ToolCall(
+                        block.path("id").asText(), block.path("name").asText(), block.path("input"));
             }
             case "tool_result" -> {
-                // tool_result carries no name: it is the name of the tool_use with the same id, earlier in the conversation.
+                // tool_result carries no name: it is the name of the tool_use with the same id, earlier in the
+                // conversation.
                 String id = block.path("tool_use_id").asText();
-                yield new ChatRequest.ToolResult(id, toolNames.getOrDefault(id, "tool"), resultText(block.path("content")));
+                yield new ChatRequest.ToolResult(
+                        id, toolNames.getOrDefault(id, "tool"), resultText(block.path("content")));
             }
             default -> null; // thinking and redacted_thinking blocks echo the model's own earlier output
         };
@@ -179,10 +197,17 @@ final class AnthropicDialect implements Dialect {
 
     private static ChatRequest.Media media(JsonNode source) {
         return switch (source.path("type").asText()) {
-            case "base64" -> new ChatRequest.Media(source.path("media_type").asText(null),
-                    Base64.getMimeDecoder().decode(source.path("data").asText("")), null);
+            case "base64" ->
+                new ChatRequest.Media(
+                        source.path("media_type").asText(null),
+                        Base64.getMimeDecoder().decode(source.path("data").asText("")),
+                        null);
             case "url" -> OpenAiDialect.media(source.path("url").asText());
-            case "text" -> new ChatRequest.Media(source.path("media_type").asText("text/plain"), source.path("data").asText("").getBytes(), null);
+            case "text" ->
+                new ChatRequest.Media(
+                        source.path("media_type").asText("text/plain"),
+                        source.path("data").asText("").getBytes(),
+                        null);
             default -> new ChatRequest.Media(null, null, source.path("file_id").asText(null));
         };
     }
@@ -191,7 +216,9 @@ final class AnthropicDialect implements Dialect {
     private static String resultText(JsonNode content) {
         if (content.isTextual()) return content.asText();
         StringBuilder text = new StringBuilder();
-        for (JsonNode block : content) if (block.path("type").asText().equals("text")) text.append(block.path("text").asText());
+        for (JsonNode block : content)
+            if (block.path("type").asText().equals("text"))
+                text.append(block.path("text").asText());
         return text.toString();
     }
 
@@ -206,7 +233,8 @@ final class AnthropicDialect implements Dialect {
             JsonNode content = messages.get(m).path("content");
             for (int b = 0; b < content.size(); b++) {
                 JsonNode source = content.get(b).path("source");
-                if (!content.get(b).path("type").asText().equals("image") || !source.path("type").asText().equals("base64")) continue;
+                if (!content.get(b).path("type").asText().equals("image")
+                        || !source.path("type").asText().equals("base64")) continue;
                 String type = source.path("media_type").asText("");
                 byte[] data;
                 try {
@@ -216,11 +244,14 @@ final class AnthropicDialect implements Dialect {
                 }
                 String where = "messages." + m + ".content." + b + ".image.source.base64.data: ";
                 if (data == null) return where + "the data is not valid base64";
-                if (!IMAGE_TYPES.contains(type)) return where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES);
+                if (!IMAGE_TYPES.contains(type))
+                    return where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES);
                 if (!looksLike(type, data)) {
-                    String head = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".");
-                    return where + "the image was specified using the " + type + " media type, but does not appear to be a valid "
-                            + type.replace("image/", "") + " image; its " + data.length + " bytes begin \"" + head + "\"";
+                    String head = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1)
+                            .replaceAll("[^\\x20-\\x7e]", ".");
+                    return where + "the image was specified using the " + type
+                            + " media type, but does not appear to be a valid " + type.replace("image/", "")
+                            + " image; its " + data.length + " bytes begin \"" + head + "\"";
                 }
             }
         }
@@ -230,9 +261,17 @@ final class AnthropicDialect implements Dialect {
     private static boolean looksLike(String mediaType, byte[] d) {
         return switch (mediaType) {
             case "image/png" -> d.length > 4 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G';
-            case "image/jpeg" -> d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff;
+            case "image/jpeg" ->
+                d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff;
             case "image/gif" -> d.length > 4 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8';
-            case "image/webp" -> d.length > 12 && d[0] == 'R' && d[1] == 'I' && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P';
+            case "image/webp" ->
+                d.length > 12
+                        && d[0] == 'R'
+                        && d[1] == 'I'
+                        && d[8] == 'W'
+                        && d[9] == 'E'
+                        && d[10] == 'B'
+                        && d[11] == 'P';
             default -> false;
         };
     }
@@ -253,14 +292,25 @@ final class AnthropicDialect implements Dialect {
     private static List<ObjectNode> blocks(ChatReply reply) {
         List<ObjectNode> blocks = new ArrayList<>();
         if (reply.thought() != null) {
-            blocks.add(Wire.JSON.createObjectNode().put("type", "thinking").put("thinking", reply.thought()).put("signature", signature(reply.thought())));
+            blocks.add(Wire.JSON
+                    .createObjectNode()
+                    .put("type", "thinking")
+                    .put("thinking", reply.thought())
+                    .put("signature", signature(reply.thought())));
         }
         if (reply.toolCall() != null) {
-            ObjectNode use = Wire.JSON.createObjectNode().put("type", "tool_use").put("id", toolUseId(reply.toolCall())).put("name", reply.toolCall().name());
+            ObjectNode use = Wire.JSON
+                    .createObjectNode()
+                    .put("type", "tool_use")
+                    .put("id", toolUseId(reply.toolCall()))
+                    .put("name", reply.toolCall().name());
             use.set("input", reply.toolCall().arguments());
             blocks.add(use);
         } else {
-            blocks.add(Wire.JSON.createObjectNode().put("type", "text").put("text", reply.text() == null ? "" : reply.text()));
+            blocks.add(Wire.JSON
+                    .createObjectNode()
+                    .put("type", "text")
+                    .put("text", reply.text() == null ? "" : reply.text()));
         }
         return blocks;
     }
@@ -271,7 +321,8 @@ final class AnthropicDialect implements Dialect {
 
     /** Plugins must send thinking back with its signature; any stable token will do for the emulator. */
     private static String signature(String thought) {
-        return Base64.getEncoder().encodeToString(("conform-emulator:" + Integer.toHexString(thought.hashCode())).getBytes());
+        return Base64.getEncoder()
+                .encodeToString(("conform-emulator:" + Integer.toHexString(thought.hashCode())).getBytes());
     }
 
     private static String stopReason(ChatReply reply) {
@@ -288,13 +339,21 @@ final class AnthropicDialect implements Dialect {
     }
 
     private static ObjectNode messageHead(ChatRequest request) {
-        return Wire.JSON.createObjectNode().put("id", "msg_conform_emulator").put("type", "message").put("role", "assistant")
+        return Wire.JSON
+                .createObjectNode()
+                .put("id", "msg_conform_emulator")
+                .put("type", "message")
+                .put("role", "assistant")
                 .put("model", request.model());
     }
 
     private static ObjectNode usage(int outputTokens) {
-        return Wire.JSON.createObjectNode().put("input_tokens", 10).put("output_tokens", outputTokens)
-                .put("cache_creation_input_tokens", 0).put("cache_read_input_tokens", 0);
+        return Wire.JSON
+                .createObjectNode()
+                .put("input_tokens", 10)
+                .put("output_tokens", outputTokens)
+                .put("cache_creation_input_tokens", 0)
+                .put("cache_read_input_tokens", 0);
     }
 
     /**
@@ -302,7 +361,8 @@ final class AnthropicDialect implements Dialect {
      * input_json_delta in two halves, as the API splits JSON anywhere) and content_block_stop; message_delta with the
      * stop_reason; message_stop.
      */
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault) throws IOException {
+    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault)
+            throws IOException {
         try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
             ObjectNode start = messageHead(request);
             start.putArray("content");
@@ -319,20 +379,39 @@ final class AnthropicDialect implements Dialect {
                     case "text" -> empty.put("text", "");
                     default -> empty.putObject("input");
                 }
-                out.event("content_block_start", event("content_block_start").put("index", index).set("content_block", empty));
+                out.event(
+                        "content_block_start",
+                        event("content_block_start").put("index", index).set("content_block", empty));
                 switch (type) {
                     case "thinking" -> {
-                        out.event("content_block_delta", delta(index, "thinking_delta", "thinking", block.path("thinking").asText()));
-                        out.event("content_block_delta", delta(index, "signature_delta", "signature", block.path("signature").asText()));
+                        out.event(
+                                "content_block_delta",
+                                delta(
+                                        index,
+                                        "thinking_delta",
+                                        "thinking",
+                                        block.path("thinking").asText()));
+                        out.event(
+                                "content_block_delta",
+                                delta(
+                                        index,
+                                        "signature_delta",
+                                        "signature",
+                                        block.path("signature").asText()));
                     }
                     case "text" -> {
-                        for (String piece : reply.textChunks()) out.event("content_block_delta", delta(index, "text_delta", "text", piece));
+                        for (String piece : reply.textChunks())
+                            out.event("content_block_delta", delta(index, "text_delta", "text", piece));
                     }
                     default -> {
                         String json = block.path("input").toString();
                         int half = json.length() / 2;
-                        out.event("content_block_delta", delta(index, "input_json_delta", "partial_json", json.substring(0, half)));
-                        out.event("content_block_delta", delta(index, "input_json_delta", "partial_json", json.substring(half)));
+                        out.event(
+                                "content_block_delta",
+                                delta(index, "input_json_delta", "partial_json", json.substring(0, half)));
+                        out.event(
+                                "content_block_delta",
+                                delta(index, "input_json_delta", "partial_json", json.substring(half)));
                     }
                 }
                 out.event("content_block_stop", event("content_block_stop").put("index", index));
@@ -357,8 +436,11 @@ final class AnthropicDialect implements Dialect {
 
     private static ObjectNode error(Fault fault) {
         boolean limited = fault.kind() == Fault.Kind.RATE_LIMIT;
-        return errorBody(limited ? "rate_limit_error" : "api_error",
-                limited ? "Number of requests has exceeded your rate limit (conform emulator)" : "Internal server error (conform emulator)");
+        return errorBody(
+                limited ? "rate_limit_error" : "api_error",
+                limited
+                        ? "Number of requests has exceeded your rate limit (conform emulator)"
+                        : "Internal server error (conform emulator)");
     }
 
     private static ObjectNode errorBody(String type, String message) {

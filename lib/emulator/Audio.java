@@ -20,10 +20,19 @@ final class Audio {
     static byte[] silenceWav() {
         byte[] pcm = silencePcm();
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt(36 + pcm.length).put("WAVE".getBytes())
-                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE)
-                .putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(pcm.length);
+        header.put("RIFF".getBytes())
+                .putInt(36 + pcm.length)
+                .put("WAVE".getBytes())
+                .put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(SAMPLE_RATE)
+                .putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes())
+                .putInt(pcm.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header.array());
         out.writeBytes(pcm);

@@ -1,10 +1,10 @@
 package conform.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the reference model answers; a dialect encodes it in its wire format, streamed or not. Exactly one of

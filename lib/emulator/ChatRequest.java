@@ -1,8 +1,7 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import conform.config.EmulatorDialect;
 import java.util.List;
 
 /**
@@ -18,12 +17,29 @@ import java.util.List;
  * @param thoughts     reasoning ("thought") output was asked for
  * @param output       the modality asked for
  */
-public record ChatRequest(EmulatorDialect dialect, String model, String system, List<Turn> turns, List<Tool> tools,
-                          JsonNode outputSchema, boolean jsonMode, boolean thoughts, Modality output, boolean stream) {
+public record ChatRequest(
+        EmulatorDialect dialect,
+        String model,
+        String system,
+        List<Turn> turns,
+        List<Tool> tools,
+        JsonNode outputSchema,
+        boolean jsonMode,
+        boolean thoughts,
+        Modality output,
+        boolean stream) {
 
-    public enum Role { USER, MODEL, TOOL }
+    public enum Role {
+        USER,
+        MODEL,
+        TOOL
+    }
 
-    public enum Modality { TEXT, IMAGE, AUDIO }
+    public enum Modality {
+        TEXT,
+        IMAGE,
+        AUDIO
+    }
 
     /** One message of the conversation. */
     public record Turn(Role role, List<Content> content) {}
@@ -57,10 +73,15 @@ public record ChatRequest(EmulatorDialect dialect, String model, String system, 
 
     /** Every media part of every turn. */
     public List<Media> media() {
-        return turns.stream().flatMap(t -> t.content().stream()).filter(Media.class::isInstance).map(Media.class::cast).toList();
+        return turns.stream()
+                .flatMap(t -> t.content().stream())
+                .filter(Media.class::isInstance)
+                .map(Media.class::cast)
+                .toList();
     }
 
     public boolean endsWithToolResult() {
-        return !turns.isEmpty() && turns.get(turns.size() - 1).content().stream().anyMatch(ToolResult.class::isInstance);
+        return !turns.isEmpty()
+                && turns.get(turns.size() - 1).content().stream().anyMatch(ToolResult.class::isInstance);
     }
 }

@@ -1,9 +1,8 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-
+import conform.config.EmulatorDialect;
 import java.io.IOException;
 
 /**
@@ -35,5 +34,15 @@ public interface Dialect {
     String fieldName(Concept concept);
 
     /** What a conformance case needs from a provider request. */
-    enum Concept { SYSTEM, TOOLS, JSON_SCHEMA, HISTORY, IMAGE, VIDEO, THOUGHTS, IMAGE_OUTPUT, AUDIO_OUTPUT }
+    enum Concept {
+        SYSTEM,
+        TOOLS,
+        JSON_SCHEMA,
+        HISTORY,
+        IMAGE,
+        VIDEO,
+        THOUGHTS,
+        IMAGE_OUTPUT,
+        AUDIO_OUTPUT
+    }
 }

@@ -6,7 +6,6 @@ import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.spec.PluginSpec;
 import conform.spec.Suite;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -47,7 +46,9 @@ public final class Emulation {
     static String whyNot(String plugin, ConformConfig config) {
         String reason = config.notEmulated().get(plugin);
         if (reason != null) return reason;
-        return config.emulate().containsKey(plugin) ? null : "no emulator dialect is configured for it in [conform.emulate]";
+        return config.emulate().containsKey(plugin)
+                ? null
+                : "no emulator dialect is configured for it in [conform.emulate]";
     }
 
     /** The models each dialect lists: those of the runnable runs, as the provider names them (without the plugin's prefix). */
@@ -60,7 +61,8 @@ public final class Emulation {
         for (PluginSpec spec : specs) {
             EmulatorDialect dialect = config.emulate().get(spec.plugin());
             if (dialect == null) continue;
-            for (Suite suite : spec.suites()) sets.computeIfAbsent(dialect, d -> new TreeSet<>()).add(providerName(suite.model()));
+            for (Suite suite : spec.suites())
+                sets.computeIfAbsent(dialect, d -> new TreeSet<>()).add(providerName(suite.model()));
         }
         Map<EmulatorDialect, List<String>> out = new EnumMap<>(EmulatorDialect.class);
         sets.forEach((d, names) -> out.put(d, List.copyOf(names)));

@@ -1,23 +1,18 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import conform.config.EmulatorDialect;
 import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
 import conform.validate.ValidatorRegistry;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,10 +33,17 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private final Redactor redactor;
     private final Consumer<String> logSink;
 
-    private Emulator(HttpServer server, Map<EmulatorDialect, List<String>> models, RunFault runFault, Redactor redactor, Consumer<String> logSink) {
+    private Emulator(
+            HttpServer server,
+            Map<EmulatorDialect, List<String>> models,
+            RunFault runFault,
+            Redactor redactor,
+            Consumer<String> logSink) {
         this.server = server;
-        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect())) dialects.put(d.kind(), d);
-        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
+        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
+            dialects.put(d.kind(), d);
+        this.model = new ReferenceModel(
+                BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
         this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;
@@ -54,8 +56,13 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
      * @param runFault a fault for the first requests, or null
      * @param logSink  receives each logged request line (already redacted), e.g. for -v
      */
-    public static Emulator start(int port, Map<EmulatorDialect, List<String>> models, RunFault runFault, Redactor redactor,
-                                 Consumer<String> logSink) throws IOException {
+    public static Emulator start(
+            int port,
+            Map<EmulatorDialect, List<String>> models,
+            RunFault runFault,
+            Redactor redactor,
+            Consumer<String> logSink)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink);
@@ -103,7 +110,12 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                 }
             }
             log(method + " " + exchange.getRequestURI() + " → 404 (not an endpoint the emulator serves)");
-            Wire.json(exchange, 404, Wire.JSON.createObjectNode().put("error", "the conform emulator does not serve " + method + " " + path));
+            Wire.json(
+                    exchange,
+                    404,
+                    Wire.JSON
+                            .createObjectNode()
+                            .put("error", "the conform emulator does not serve " + method + " " + path));
         } catch (IOException | RuntimeException e) {
             log(method + " " + path + " → 500 " + e);
             try {

@@ -1,9 +1,8 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-
+import conform.config.EmulatorDialect;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -29,9 +28,11 @@ public interface EmulatorContext {
      *
      * @return the fault still to apply to the answer (NONE, a stall, a truncation…), or null when the request is answered
      */
-    default Fault admit(HttpExchange exchange, String target, ChatRequest request, Function<Fault, JsonNode> errorBody) throws IOException {
+    default Fault admit(HttpExchange exchange, String target, ChatRequest request, Function<Fault, JsonNode> errorBody)
+            throws IOException {
         Fault fault = faultFor(request);
-        log("POST " + target + " model=" + request.model() + (request.stream() ? " stream" : "") + (fault.none() ? "" : " fault=" + fault.kind()));
+        log("POST " + target + " model=" + request.model() + (request.stream() ? " stream" : "")
+                + (fault.none() ? "" : " fault=" + fault.kind()));
         return Wire.preFault(exchange, fault, request.stream(), errorBody.apply(fault)) ? null : fault;
     }
 }

@@ -50,7 +50,8 @@ public record Fault(Kind kind, long millis) {
     public static Fault inText(String text) {
         Matcher m = DIRECTIVE.matcher(text == null ? "" : text);
         if (!m.find()) return NONE;
-        return parse(m.group(1), m.group(2) == null ? null : Long.parseLong(m.group(2))).orElse(NONE);
+        return parse(m.group(1), m.group(2) == null ? null : Long.parseLong(m.group(2)))
+                .orElse(NONE);
     }
 
     public boolean none() {

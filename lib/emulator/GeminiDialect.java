@@ -1,17 +1,16 @@
 package conform.emulator;
 
-import java.math.BigDecimal;
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
-
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +39,9 @@ final class GeminiDialect implements Dialect {
     @Override
     public boolean serves(String method, String path, Headers headers) {
         // /v1/models (no colon) belongs to OpenAI; the plugins use v1beta, and v1alpha/v1 only through config.
-        return path.startsWith("/v1beta/models") || path.startsWith("/v1alpha/models") || (path.startsWith("/v1/models/") && path.contains(":"));
+        return path.startsWith("/v1beta/models")
+                || path.startsWith("/v1alpha/models")
+                || (path.startsWith("/v1/models/") && path.contains(":"));
     }
 
     @Override
@@ -48,7 +49,8 @@ final class GeminiDialect implements Dialect {
         return switch (concept) {
             case SYSTEM -> "`systemInstruction`";
             case TOOLS -> "`tools.functionDeclarations`";
-            case JSON_SCHEMA -> "`generationConfig.responseMimeType` application/json (or `responseSchema`/`responseJsonSchema`)";
+            case JSON_SCHEMA ->
+                "`generationConfig.responseMimeType` application/json (or `responseSchema`/`responseJsonSchema`)";
             case HISTORY -> "earlier `contents`";
             case IMAGE -> "image `inlineData` part (or `fileData` part)";
             case VIDEO -> "video `fileData` part";
@@ -61,7 +63,9 @@ final class GeminiDialect implements Dialect {
     @Override
     public void handle(HttpExchange exchange, EmulatorContext emulator) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        String query = exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : exchange.getRequestURI().getRawQuery();
         int colon = path.lastIndexOf(':');
         String method = colon < 0 ? "" : path.substring(colon + 1);
         String model = modelId(path);
@@ -80,10 +84,14 @@ final class GeminiDialect implements Dialect {
         boolean predict = method.equals("predict");
         if (!predict && !method.equals("generateContent") && !method.equals("streamGenerateContent")) {
             emulator.log("POST " + path + " → 404 (the emulator does not serve :" + method + ")");
-            Wire.json(exchange, 404, error(404, "Method :" + method + " is not served by the conform emulator", "NOT_FOUND"));
+            Wire.json(
+                    exchange,
+                    404,
+                    error(404, "Method :" + method + " is not served by the conform emulator", "NOT_FOUND"));
             return;
         }
-        ChatRequest request = predict ? decodePredict(body, model) : decode(body, model, method.equals("streamGenerateContent"));
+        ChatRequest request =
+                predict ? decodePredict(body, model) : decode(body, model, method.equals("streamGenerateContent"));
         Fault fault = emulator.admit(exchange, path, request, GeminiDialect::error);
         if (fault == null) return;
         ChatReply reply = emulator.answer(request);
@@ -110,8 +118,11 @@ final class GeminiDialect implements Dialect {
 
     static ChatRequest decode(JsonNode body, String model, boolean stream) {
         StringBuilder system = new StringBuilder();
-        for (JsonNode part : field(body, "systemInstruction", "system_instruction").path("parts")) {
-            if (part.has("text") && !part.path("thought").asBoolean(false)) system.append(system.isEmpty() ? "" : "\n").append(part.path("text").asText());
+        for (JsonNode part :
+                field(body, "systemInstruction", "system_instruction").path("parts")) {
+            if (part.has("text") && !part.path("thought").asBoolean(false))
+                system.append(system.isEmpty() ? "" : "\n")
+                        .append(part.path("text").asText());
         }
         List<ChatRequest.Turn> turns = new ArrayList<>();
         for (JsonNode content : body.path("contents")) {
@@ -122,7 +133,9 @@ final class GeminiDialect implements Dialect {
             }
             boolean onlyResults = !parts.isEmpty() && parts.stream().allMatch(ChatRequest.ToolResult.class::isInstance);
             String role = content.path("role").asText("user");
-            turns.add(new ChatRequest.Turn(role.equals("model") ? Role.MODEL : onlyResults || role.equals("function") ? Role.TOOL : Role.USER, parts));
+            turns.add(new ChatRequest.Turn(
+                    role.equals("model") ? Role.MODEL : onlyResults || role.equals("function") ? Role.TOOL : Role.USER,
+                    parts));
         }
         // Python sends one Tool per function, JS and Go one Tool with every function: read them all.
         List<ChatRequest.Tool> tools = new ArrayList<>();
@@ -130,22 +143,36 @@ final class GeminiDialect implements Dialect {
             for (JsonNode fn : field(tool, "functionDeclarations", "function_declarations")) {
                 JsonNode schema = field(fn, "parametersJsonSchema", "parameters_json_schema");
                 if (schema.isMissingNode()) schema = fn.path("parameters");
-                tools.add(new ChatRequest.Tool(fn.path("name").asText(), fn.path("description").asText(""), schema.isMissingNode() ? null : schema));
+                tools.add(new ChatRequest.Tool(
+                        fn.path("name").asText(),
+                        fn.path("description").asText(""),
+                        schema.isMissingNode() ? null : schema));
             }
         }
         JsonNode config = field(body, "generationConfig", "generation_config");
         String mime = field(config, "responseMimeType", "response_mime_type").asText("");
         JsonNode schema = field(config, "responseJsonSchema", "response_json_schema");
         if (schema.isMissingNode() || schema.isNull()) schema = field(config, "responseSchema", "response_schema");
-        boolean thoughts = field(field(config, "thinkingConfig", "thinking_config"), "includeThoughts", "include_thoughts").asBoolean(false);
+        boolean thoughts = field(
+                        field(config, "thinkingConfig", "thinking_config"), "includeThoughts", "include_thoughts")
+                .asBoolean(false);
         Modality output = Modality.TEXT;
         for (JsonNode m : field(config, "responseModalities", "response_modalities")) {
             String modality = m.asText().toUpperCase(Locale.ROOT);
             if (modality.equals("IMAGE")) output = Modality.IMAGE;
             if (modality.equals("AUDIO")) output = Modality.AUDIO;
         }
-        return new ChatRequest(EmulatorDialect.GEMINI, model, system.isEmpty() ? null : system.toString(), turns, tools,
-                schema.isMissingNode() || schema.isNull() ? null : schema, mime.equals("application/json"), thoughts, output, stream);
+        return new ChatRequest(
+                EmulatorDialect.GEMINI,
+                model,
+                system.isEmpty() ? null : system.toString(),
+                turns,
+                tools,
+                schema.isMissingNode() || schema.isNull() ? null : schema,
+                mime.equals("application/json"),
+                thoughts,
+                output,
+                stream);
     }
 
     /** One request part; thoughts sent back as history and bare thought signatures carry nothing to answer. */
@@ -154,32 +181,51 @@ final class GeminiDialect implements Dialect {
         if (part.has("text")) return new ChatRequest.Text(part.path("text").asText());
         JsonNode inline = field(part, "inlineData", "inline_data");
         if (!inline.isMissingNode()) {
-            return new ChatRequest.Media(field(inline, "mimeType", "mime_type").asText("application/octet-stream"), base64(inline.path("data").asText("")), null);
+            return new ChatRequest.Media(
+                    field(inline, "mimeType", "mime_type").asText("application/octet-stream"),
+                    base64(inline.path("data").asText("")),
+                    null);
         }
         JsonNode file = field(part, "fileData", "file_data");
         if (!file.isMissingNode()) {
             String uri = field(file, "fileUri", "file_uri").asText("");
             String mime = field(file, "mimeType", "mime_type").asText("");
-            return new ChatRequest.Media(mime.isEmpty() ? OpenAiDialect.media(uri).mimeType() : mime, null, uri);
+            return new ChatRequest.Media(
+                    mime.isEmpty() ? OpenAiDialect.media(uri).mimeType() : mime, null, uri);
         }
         JsonNode call = field(part, "functionCall", "function_call");
-        if (!call.isMissingNode()) return new ChatRequest.ToolCall(call.path("id").asText(""), call.path("name").asText(), call.path("args"));
+        if (!call.isMissingNode())
+            return new ChatRequest.ToolCall(
+                    call.path("id").asText(""), call.path("name").asText(), call.path("args"));
         JsonNode result = field(part, "functionResponse", "function_response");
-        if (!result.isMissingNode()) return new ChatRequest.ToolResult(result.path("id").asText(""), result.path("name").asText("tool"), output(result.path("response")));
+        if (!result.isMissingNode())
+            return new ChatRequest.ToolResult(
+                    result.path("id").asText(""), result.path("name").asText("tool"), output(result.path("response")));
         return null;
     }
 
     /** The plugins wrap a tool's output as {@code {name, content}}; a map output is sent as it is. */
     private static String output(JsonNode response) {
-        JsonNode content = response.has("content") ? response.get("content") : response.has("output") ? response.get("output") : response;
+        JsonNode content = response.has("content")
+                ? response.get("content")
+                : response.has("output") ? response.get("output") : response;
         return content.isTextual() ? content.asText() : content.toString();
     }
 
     /** Imagen's request: {@code {instances: [{prompt}], parameters: {sampleCount, …}}}. */
     static ChatRequest decodePredict(JsonNode body, String model) {
         String prompt = body.path("instances").path(0).path("prompt").asText("");
-        return new ChatRequest(EmulatorDialect.GEMINI, model, null, List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
-                List.of(), null, false, false, Modality.IMAGE, false);
+        return new ChatRequest(
+                EmulatorDialect.GEMINI,
+                model,
+                null,
+                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
+                List.of(),
+                null,
+                false,
+                false,
+                Modality.IMAGE,
+                false);
     }
 
     /** Standard or URL-safe base64 (pydantic serialises bytes URL-safe, the Go SDK and JS standard). */
@@ -195,12 +241,18 @@ final class GeminiDialect implements Dialect {
     /** The reply as Gemini parts: an optional thought part, then the text, function call or media. */
     static List<ObjectNode> parts(ChatReply reply, String model) {
         List<ObjectNode> parts = new ArrayList<>();
-        if (reply.thought() != null) parts.add(Wire.JSON.createObjectNode().put("text", reply.thought()).put("thought", true));
+        if (reply.thought() != null)
+            parts.add(Wire.JSON.createObjectNode().put("text", reply.thought()).put("thought", true));
         if (reply.toolCall() != null) {
             ObjectNode part = Wire.JSON.createObjectNode();
-            part.putObject("functionCall").put("name", reply.toolCall().name()).set("args", reply.toolCall().arguments());
+            part.putObject("functionCall")
+                    .put("name", reply.toolCall().name())
+                    .set("args", reply.toolCall().arguments());
             // Gemini 3 signs its function calls and rejects a history that drops the signature; plugins must echo it.
-            if (model.startsWith("gemini-3")) part.put("thoughtSignature", Base64.getEncoder().encodeToString("conform-signature".getBytes(StandardCharsets.UTF_8)));
+            if (model.startsWith("gemini-3"))
+                part.put(
+                        "thoughtSignature",
+                        Base64.getEncoder().encodeToString("conform-signature".getBytes(StandardCharsets.UTF_8)));
             parts.add(part);
         } else if (reply.media() != null) {
             boolean wav = reply.media().mimeType().equals("audio/wav");
@@ -215,7 +267,9 @@ final class GeminiDialect implements Dialect {
 
     private static ObjectNode inline(String mime, byte[] data) {
         ObjectNode part = Wire.JSON.createObjectNode();
-        part.putObject("inlineData").put("mimeType", mime).put("data", Base64.getEncoder().encodeToString(data));
+        part.putObject("inlineData")
+                .put("mimeType", mime)
+                .put("data", Base64.getEncoder().encodeToString(data));
         return part;
     }
 
@@ -228,7 +282,10 @@ final class GeminiDialect implements Dialect {
         parts.forEach(array::add);
         if (last) {
             candidate.put("finishReason", "STOP");
-            ObjectNode usage = out.putObject("usageMetadata").put("promptTokenCount", 10).put("candidatesTokenCount", 10).put("totalTokenCount", 20);
+            ObjectNode usage = out.putObject("usageMetadata")
+                    .put("promptTokenCount", 10)
+                    .put("candidatesTokenCount", 10)
+                    .put("totalTokenCount", 20);
             if (request.thoughts()) usage.put("thoughtsTokenCount", 5).put("totalTokenCount", 25);
         }
         candidate.put("index", 0);
@@ -240,12 +297,19 @@ final class GeminiDialect implements Dialect {
      * SSE: the thought first, then the text one word per record, or the call or media whole; the last record
      * carries the finish reason. Without {@code alt=sse} the API answers the same records as one JSON array.
      */
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault, boolean sse) throws IOException {
+    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault, boolean sse)
+            throws IOException {
         List<List<ObjectNode>> records = new ArrayList<>();
         if (reply.text() != null && reply.toolCall() == null && reply.media() == null) {
-            if (reply.thought() != null) records.add(List.of(Wire.JSON.createObjectNode().put("text", reply.thought()).put("thought", true)));
-            for (String piece : reply.textChunks()) records.add(List.of(Wire.JSON.createObjectNode().put("text", piece)));
-            if (records.isEmpty()) records.add(List.of(Wire.JSON.createObjectNode().put("text", "")));
+            if (reply.thought() != null)
+                records.add(List.of(Wire.JSON
+                        .createObjectNode()
+                        .put("text", reply.thought())
+                        .put("thought", true)));
+            for (String piece : reply.textChunks())
+                records.add(List.of(Wire.JSON.createObjectNode().put("text", piece)));
+            if (records.isEmpty())
+                records.add(List.of(Wire.JSON.createObjectNode().put("text", "")));
         } else {
             List<ObjectNode> parts = parts(reply, request.model());
             if (reply.thought() != null) records.add(List.of(parts.remove(0)));
@@ -253,18 +317,24 @@ final class GeminiDialect implements Dialect {
         }
         if (!sse) {
             ArrayNode all = Wire.JSON.createArrayNode();
-            for (int i = 0; i < records.size(); i++) all.add(response(request, records.get(i), i == records.size() - 1));
+            for (int i = 0; i < records.size(); i++)
+                all.add(response(request, records.get(i), i == records.size() - 1));
             Wire.json(exchange, 200, all);
             return;
         }
         try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
-            for (int i = 0; i < records.size(); i++) out.event(null, response(request, records.get(i), i == records.size() - 1));
+            for (int i = 0; i < records.size(); i++)
+                out.event(null, response(request, records.get(i), i == records.size() - 1));
         }
     }
 
     private static ObjectNode predictions(ChatReply reply) {
         ObjectNode out = Wire.JSON.createObjectNode();
-        out.putArray("predictions").addObject().put("bytesBase64Encoded", Base64.getEncoder().encodeToString(reply.media().data()))
+        out.putArray("predictions")
+                .addObject()
+                .put(
+                        "bytesBase64Encoded",
+                        Base64.getEncoder().encodeToString(reply.media().data()))
                 .put("mimeType", reply.media().mimeType());
         return out;
     }
@@ -286,13 +356,27 @@ final class GeminiDialect implements Dialect {
         boolean known = emulator.models(kind()).contains(id);
         emulator.log("GET " + exchange.getRequestURI().getPath() + (known ? "" : " → 404"));
         if (known) Wire.json(exchange, 200, model(id));
-        else Wire.json(exchange, 404, error(404, "models/" + id + " is not found (the conform emulator lists only the specs' models)", "NOT_FOUND"));
+        else
+            Wire.json(
+                    exchange,
+                    404,
+                    error(
+                            404,
+                            "models/" + id + " is not found (the conform emulator lists only the specs' models)",
+                            "NOT_FOUND"));
     }
 
     /** A Model resource; supportedGenerationMethods is what the SDKs map to supportedActions. */
     static ObjectNode model(String id) {
-        ObjectNode m = Wire.JSON.createObjectNode().put("name", "models/" + id).put("baseModelId", id).put("version", "001")
-                .put("displayName", id).put("description", "Emulated by conform").put("inputTokenLimit", 1048576).put("outputTokenLimit", 65536);
+        ObjectNode m = Wire.JSON
+                .createObjectNode()
+                .put("name", "models/" + id)
+                .put("baseModelId", id)
+                .put("version", "001")
+                .put("displayName", id)
+                .put("description", "Emulated by conform")
+                .put("inputTokenLimit", 1048576)
+                .put("outputTokenLimit", 65536);
         ArrayNode methods = m.putArray("supportedGenerationMethods");
         if (id.startsWith("imagen")) methods.add("predict");
         else if (id.contains("embedding")) methods.add("embedContent");
@@ -315,10 +399,19 @@ final class GeminiDialect implements Dialect {
 
     /** Google's error document; a 429 also carries the RetryInfo detail the SDKs and conform read the delay from. */
     private static ObjectNode error(Fault fault) {
-        if (fault.kind() != Fault.Kind.RATE_LIMIT) return error(500, "Internal error encountered (conform emulator)", "INTERNAL");
-        ObjectNode out = error(429, "Resource has been exhausted (e.g. check quota) (conform emulator)", "RESOURCE_EXHAUSTED");
-        ((ObjectNode) out.get("error")).putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                .put("retryDelay", BigDecimal.valueOf(fault.millis(), 3).stripTrailingZeros().toPlainString() + "s");
+        if (fault.kind() != Fault.Kind.RATE_LIMIT)
+            return error(500, "Internal error encountered (conform emulator)", "INTERNAL");
+        ObjectNode out =
+                error(429, "Resource has been exhausted (e.g. check quota) (conform emulator)", "RESOURCE_EXHAUSTED");
+        ((ObjectNode) out.get("error"))
+                .putArray("details")
+                .addObject()
+                .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                .put(
+                        "retryDelay",
+                        BigDecimal.valueOf(fault.millis(), 3)
+                                        .stripTrailingZeros()
+                                        .toPlainString() + "s");
         return out;
     }
 

@@ -1,15 +1,14 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -102,7 +101,8 @@ final class OllamaDialect implements Dialect {
             for (JsonNode image : images) {
                 if (decodeImage(image.asText("")) == null) {
                     String shown = image.asText("");
-                    return "illegal base64 data in `images`: Ollama takes base64 image data only, not URLs or data URIs (got \""
+                    return "illegal base64 data in `images`: Ollama takes base64 image data only, not URLs or data"
+                            + " URIs (got \""
                             + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + "\") [conform emulator]";
                 }
             }
@@ -121,16 +121,25 @@ final class OllamaDialect implements Dialect {
             for (JsonNode call : message.path("tool_calls")) {
                 JsonNode fn = call.path("function");
                 // Ollama sends arguments as an object; a plugin that sends the OpenAI-style string is read as well.
-                JsonNode args = fn.path("arguments").isTextual() ? OpenAiDialect.parseArguments(fn.path("arguments").asText()) : fn.path("arguments");
-                content.add(new ChatRequest.ToolCall(call.path("id").asText(""), fn.path("name").asText(), args));
+                JsonNode args = fn.path("arguments").isTextual()
+                        ? OpenAiDialect.parseArguments(fn.path("arguments").asText())
+                        : fn.path("arguments");
+                content.add(new ChatRequest.ToolCall(
+                        call.path("id").asText(""), fn.path("name").asText(), args));
             }
             switch (message.path("role").asText()) {
                 case "system" -> {
-                    if (!text.isEmpty()) system.append(system.isEmpty() ? "" : "\n").append(text);
+                    if (!text.isEmpty())
+                        system.append(system.isEmpty() ? "" : "\n").append(text);
                 }
                 // tool_name is optional in Ollama (the Python and Go plugins leave it out), so the name may be unknown.
-                case "tool" -> turns.add(new ChatRequest.Turn(Role.TOOL, List.of(new ChatRequest.ToolResult(
-                        message.path("tool_call_id").asText(""), message.path("tool_name").asText("tool"), text))));
+                case "tool" ->
+                    turns.add(new ChatRequest.Turn(
+                            Role.TOOL,
+                            List.of(new ChatRequest.ToolResult(
+                                    message.path("tool_call_id").asText(""),
+                                    message.path("tool_name").asText("tool"),
+                                    text))));
                 case "assistant" -> turns.add(new ChatRequest.Turn(Role.MODEL, content));
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
             }
@@ -138,11 +147,21 @@ final class OllamaDialect implements Dialect {
         List<ChatRequest.Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("tools")) {
             JsonNode fn = tool.path("function");
-            tools.add(new ChatRequest.Tool(fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
+            tools.add(new ChatRequest.Tool(
+                    fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
         }
         JsonNode format = body.path("format");
-        return new ChatRequest(EmulatorDialect.OLLAMA, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
-                format.isObject() ? format : null, jsonMode(format), thinks(body.path("think")), Modality.TEXT, streams(body));
+        return new ChatRequest(
+                EmulatorDialect.OLLAMA,
+                body.path("model").asText(),
+                system.isEmpty() ? null : system.toString(),
+                turns,
+                tools,
+                format.isObject() ? format : null,
+                jsonMode(format),
+                thinks(body.path("think")),
+                Modality.TEXT,
+                streams(body));
     }
 
     /** /api/generate: one prompt (with top-level {@code images}) and an optional {@code system}; no history, no tools. */
@@ -152,14 +171,24 @@ final class OllamaDialect implements Dialect {
         for (JsonNode image : body.path("images")) content.add(image(image.asText()));
         String system = body.path("system").asText("");
         JsonNode format = body.path("format");
-        return new ChatRequest(EmulatorDialect.OLLAMA, body.path("model").asText(), system.isBlank() ? null : system,
-                List.of(new ChatRequest.Turn(Role.USER, content)), List.of(), format.isObject() ? format : null, jsonMode(format),
-                thinks(body.path("think")), Modality.TEXT, streams(body));
+        return new ChatRequest(
+                EmulatorDialect.OLLAMA,
+                body.path("model").asText(),
+                system.isBlank() ? null : system,
+                List.of(new ChatRequest.Turn(Role.USER, content)),
+                List.of(),
+                format.isObject() ? format : null,
+                jsonMode(format),
+                thinks(body.path("think")),
+                Modality.TEXT,
+                streams(body));
     }
 
     /** Ollama streams unless told {@code "stream": false}. */
     private static boolean streams(JsonNode body) {
-        return !body.has("stream") || body.path("stream").isNull() || body.path("stream").asBoolean(true);
+        return !body.has("stream")
+                || body.path("stream").isNull()
+                || body.path("stream").asBoolean(true);
     }
 
     /** {@code "json"}, or a JSON schema object; {@code ""} (what the Python SDK sends by default) asks for nothing. */
@@ -169,7 +198,11 @@ final class OllamaDialect implements Dialect {
 
     /** {@code true}, or an effort ({@code "low"}, {@code "medium"}, {@code "high"}). */
     private static boolean thinks(JsonNode think) {
-        return think.isBoolean() ? think.asBoolean() : think.isTextual() && !think.asText().isBlank() && !think.asText().equals("false");
+        return think.isBoolean()
+                ? think.asBoolean()
+                : think.isTextual()
+                        && !think.asText().isBlank()
+                        && !think.asText().equals("false");
     }
 
     private static ChatRequest.Media image(String base64) {
@@ -193,7 +226,9 @@ final class OllamaDialect implements Dialect {
         if (startsWith(data, 0x89, 'P', 'N', 'G')) return "image/png";
         if (startsWith(data, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
         if (startsWith(data, 'G', 'I', 'F', '8')) return "image/gif";
-        if (data.length >= 12 && startsWith(data, 'R', 'I', 'F', 'F') && new String(data, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) return "image/webp";
+        if (data.length >= 12
+                && startsWith(data, 'R', 'I', 'F', 'F')
+                && new String(data, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) return "image/webp";
         return "image/*";
     }
 
@@ -210,17 +245,28 @@ final class OllamaDialect implements Dialect {
         for (String model : models) {
             String name = model.contains(":") ? model : model + ":latest";
             String family = model.split(":")[0];
-            ObjectNode entry = list.addObject().put("name", name).put("model", name).put("modified_at", MODIFIED_AT)
-                    .put("size", 3_338_801_804L).put("digest", sha256(name));
-            entry.putObject("details").put("parent_model", "").put("format", "gguf").put("family", family)
-                    .put("parameter_size", "4.3B").put("quantization_level", "Q4_K_M").putArray("families").add(family);
+            ObjectNode entry = list.addObject()
+                    .put("name", name)
+                    .put("model", name)
+                    .put("modified_at", MODIFIED_AT)
+                    .put("size", 3_338_801_804L)
+                    .put("digest", sha256(name));
+            entry.putObject("details")
+                    .put("parent_model", "")
+                    .put("format", "gguf")
+                    .put("family", family)
+                    .put("parameter_size", "4.3B")
+                    .put("quantization_level", "Q4_K_M")
+                    .putArray("families")
+                    .add(family);
         }
         return out;
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -231,10 +277,12 @@ final class OllamaDialect implements Dialect {
      * {@code "done": false}, then an empty {@code "done": true} object with the counts. One object per write:
      * genkitx-ollama JSON-parses every network read on its own.
      */
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault, boolean chat) throws IOException {
+    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault, boolean chat)
+            throws IOException {
         List<ObjectNode> objects = new ArrayList<>();
         if (reply.thought() != null) {
-            for (String piece : ChatReply.text(null, reply.thought()).textChunks()) objects.add(piece(request, chat, "", piece, null));
+            for (String piece : ChatReply.text(null, reply.thought()).textChunks())
+                objects.add(piece(request, chat, "", piece, null));
         }
         if (reply.toolCall() != null) {
             objects.add(piece(request, chat, "", null, reply.toolCall()));
@@ -250,28 +298,46 @@ final class OllamaDialect implements Dialect {
         }
     }
 
-    private static ObjectNode piece(ChatRequest request, boolean chat, String text, String thinking, ChatReply.ToolCallReply call) {
+    private static ObjectNode piece(
+            ChatRequest request, boolean chat, String text, String thinking, ChatReply.ToolCallReply call) {
         ObjectNode out = head(request);
         body(out, chat, text, thinking, call);
         return out.put("done", false);
     }
 
     /** The last object of a stream, or the whole non-streamed answer: {@code "done": true} with Ollama's counts. */
-    private static ObjectNode done(ChatRequest request, ChatReply reply, boolean chat, String text, String thinking, ChatReply.ToolCallReply call) {
+    private static ObjectNode done(
+            ChatRequest request,
+            ChatReply reply,
+            boolean chat,
+            String text,
+            String thinking,
+            ChatReply.ToolCallReply call) {
         ObjectNode out = head(request);
         body(out, chat, text == null ? "" : text, thinking, call);
         out.put("done", true).put("done_reason", "stop");
         if (!chat) out.putArray("context").add(1).add(2).add(3);
-        int promptTokens = Math.max(1, request.turns().stream().flatMap(t -> t.content().stream())
-                .mapToInt(c -> c instanceof ChatRequest.Text t ? t.text().split("\\s+").length : 1).sum());
+        int promptTokens = Math.max(
+                1,
+                request.turns().stream()
+                        .flatMap(t -> t.content().stream())
+                        .mapToInt(
+                                c -> c instanceof ChatRequest.Text t ? t.text().split("\\s+").length : 1)
+                        .sum());
         int outputTokens = Math.max(1, reply.textChunks().size());
-        return out.put("total_duration", 120_000_000L).put("load_duration", 10_000_000L)
-                .put("prompt_eval_count", promptTokens).put("prompt_eval_duration", 20_000_000L)
-                .put("eval_count", outputTokens).put("eval_duration", 90_000_000L);
+        return out.put("total_duration", 120_000_000L)
+                .put("load_duration", 10_000_000L)
+                .put("prompt_eval_count", promptTokens)
+                .put("prompt_eval_duration", 20_000_000L)
+                .put("eval_count", outputTokens)
+                .put("eval_duration", 90_000_000L);
     }
 
     private static ObjectNode head(ChatRequest request) {
-        return Wire.JSON.createObjectNode().put("model", request.model()).put("created_at", Instant.now().toString());
+        return Wire.JSON
+                .createObjectNode()
+                .put("model", request.model())
+                .put("created_at", Instant.now().toString());
     }
 
     /** /api/chat puts the answer in {@code message}; /api/generate in {@code response} (and has no tool calls). */
@@ -285,7 +351,10 @@ final class OllamaDialect implements Dialect {
         if (thinking != null) message.put("thinking", thinking);
         if (call != null) {
             ObjectNode toolCall = message.putArray("tool_calls").addObject().put("id", call.id());
-            toolCall.putObject("function").put("index", 0).put("name", call.name()).set("arguments", call.arguments());
+            toolCall.putObject("function")
+                    .put("index", 0)
+                    .put("name", call.name())
+                    .set("arguments", call.arguments());
         }
     }
 
@@ -294,6 +363,9 @@ final class OllamaDialect implements Dialect {
     }
 
     private static ObjectNode faultError(Fault fault) {
-        return error(fault.kind() == Fault.Kind.RATE_LIMIT ? "rate limit exceeded (conform emulator)" : "internal server error (conform emulator)");
+        return error(
+                fault.kind() == Fault.Kind.RATE_LIMIT
+                        ? "rate limit exceeded (conform emulator)"
+                        : "internal server error (conform emulator)");
     }
 }

@@ -1,20 +1,19 @@
 package conform.emulator;
 
-import java.util.Locale;
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * OpenAI's API as compat-oai plugins call it: {@code POST /v1/chat/completions} (JSON, or SSE {@code data:}
@@ -29,9 +28,13 @@ final class OpenAiDialect implements Dialect {
 
     @Override
     public boolean serves(String method, String path, Headers headers) {
-        return path.startsWith("/v1/chat/completions") || path.startsWith("/v1/images/generations")
+        return path.startsWith("/v1/chat/completions")
+                || path.startsWith("/v1/images/generations")
                 || path.startsWith("/v1/audio/speech")
-                || (method.equals("GET") && path.startsWith("/v1/models") && !path.contains(":") && !Dialect.fromAnthropicSdk(headers));
+                || (method.equals("GET")
+                        && path.startsWith("/v1/models")
+                        && !path.contains(":")
+                        && !Dialect.fromAnthropicSdk(headers));
     }
 
     @Override
@@ -54,7 +57,12 @@ final class OpenAiDialect implements Dialect {
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("GET")) {
             ArrayNode data = Wire.JSON.createArrayNode();
-            for (String id : emulator.models(kind())) data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "conform-emulator");
+            for (String id : emulator.models(kind()))
+                data.addObject()
+                        .put("id", id)
+                        .put("object", "model")
+                        .put("created", 0)
+                        .put("owned_by", "conform-emulator");
             emulator.log("GET " + path + " → " + data.size() + " model(s)");
             ObjectNode list = Wire.JSON.createObjectNode().put("object", "list");
             list.set("data", data);
@@ -68,7 +76,9 @@ final class OpenAiDialect implements Dialect {
         ChatReply reply = emulator.answer(request);
         if (path.startsWith("/v1/images")) {
             ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
-            String b64 = Base64.getEncoder().encodeToString(reply.media() == null ? new byte[0] : reply.media().data());
+            String b64 = Base64.getEncoder()
+                    .encodeToString(
+                            reply.media() == null ? new byte[0] : reply.media().data());
             out.putArray("data").addObject().put("b64_json", b64).put("url", "data:image/png;base64," + b64);
             Wire.json(exchange, 200, out);
         } else if (path.startsWith("/v1/audio")) {
@@ -94,20 +104,32 @@ final class OpenAiDialect implements Dialect {
             if (c.isTextual()) content.add(new ChatRequest.Text(c.asText()));
             for (JsonNode part : c.isArray() ? c : Wire.JSON.createArrayNode()) {
                 switch (part.path("type").asText()) {
-                    case "text" -> content.add(new ChatRequest.Text(part.path("text").asText()));
-                    case "image_url" -> content.add(media(part.path("image_url").path("url").asText()));
-                    default -> { }
+                    case "text" ->
+                        content.add(new ChatRequest.Text(part.path("text").asText()));
+                    case "image_url" ->
+                        content.add(media(part.path("image_url").path("url").asText()));
+                    default -> {}
                 }
             }
             for (JsonNode call : message.path("tool_calls")) {
-                content.add(new ChatRequest.ToolCall(call.path("id").asText(), call.path("function").path("name").asText(),
+                content.add(new ChatRequest.ToolCall(
+                        call.path("id").asText(),
+                        call.path("function").path("name").asText(),
                         parseArguments(call.path("function").path("arguments").asText("{}"))));
             }
             switch (role) {
-                case "system", "developer" -> content.stream().filter(ChatRequest.Text.class::isInstance)
-                        .forEach(t -> system.append(system.isEmpty() ? "" : "\n").append(((ChatRequest.Text) t).text()));
-                case "tool" -> turns.add(new ChatRequest.Turn(Role.TOOL, List.of(new ChatRequest.ToolResult(message.path("tool_call_id").asText(),
-                        message.path("name").asText("tool"), c.isTextual() ? c.asText() : c.toString()))));
+                case "system", "developer" ->
+                    content.stream()
+                            .filter(ChatRequest.Text.class::isInstance)
+                            .forEach(t ->
+                                    system.append(system.isEmpty() ? "" : "\n").append(((ChatRequest.Text) t).text()));
+                case "tool" ->
+                    turns.add(new ChatRequest.Turn(
+                            Role.TOOL,
+                            List.of(new ChatRequest.ToolResult(
+                                    message.path("tool_call_id").asText(),
+                                    message.path("name").asText("tool"),
+                                    c.isTextual() ? c.asText() : c.toString()))));
                 case "assistant" -> turns.add(new ChatRequest.Turn(Role.MODEL, content));
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
             }
@@ -115,21 +137,41 @@ final class OpenAiDialect implements Dialect {
         List<ChatRequest.Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("tools")) {
             JsonNode fn = tool.path("function");
-            tools.add(new ChatRequest.Tool(fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
+            tools.add(new ChatRequest.Tool(
+                    fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
         }
         JsonNode format = body.path("response_format");
         String formatType = format.path("type").asText("");
-        JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").path("schema") : null;
-        return new ChatRequest(EmulatorDialect.OPENAI, body.path("model").asText(), system.isEmpty() ? null : system.toString(), turns, tools,
-                schema == null || schema.isMissingNode() ? null : schema, formatType.startsWith("json"), body.has("reasoning_effort"),
-                Modality.TEXT, body.path("stream").asBoolean(false));
+        JsonNode schema =
+                formatType.equals("json_schema") ? format.path("json_schema").path("schema") : null;
+        return new ChatRequest(
+                EmulatorDialect.OPENAI,
+                body.path("model").asText(),
+                system.isEmpty() ? null : system.toString(),
+                turns,
+                tools,
+                schema == null || schema.isMissingNode() ? null : schema,
+                formatType.startsWith("json"),
+                body.has("reasoning_effort"),
+                Modality.TEXT,
+                body.path("stream").asBoolean(false));
     }
 
     private static ChatRequest decodeGeneration(JsonNode body, String path) {
         Modality modality = path.startsWith("/v1/images") ? Modality.IMAGE : Modality.AUDIO;
-        String prompt = body.path(modality == Modality.IMAGE ? "prompt" : "input").asText("");
-        return new ChatRequest(EmulatorDialect.OPENAI, body.path("model").asText(), null,
-                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))), List.of(), null, false, false, modality, false);
+        String prompt =
+                body.path(modality == Modality.IMAGE ? "prompt" : "input").asText("");
+        return new ChatRequest(
+                EmulatorDialect.OPENAI,
+                body.path("model").asText(),
+                null,
+                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
+                List.of(),
+                null,
+                false,
+                false,
+                modality,
+                false);
     }
 
     static ChatRequest.Media media(String url) {
@@ -137,11 +179,17 @@ final class OpenAiDialect implements Dialect {
             int comma = url.indexOf(',');
             String header = url.substring(5, Math.max(comma, 5));
             String mime = header.split(";")[0];
-            byte[] data = header.endsWith(";base64") ? Base64.getMimeDecoder().decode(url.substring(comma + 1)) : url.substring(comma + 1).getBytes();
+            byte[] data = header.endsWith(";base64")
+                    ? Base64.getMimeDecoder().decode(url.substring(comma + 1))
+                    : url.substring(comma + 1).getBytes();
             return new ChatRequest.Media(mime, data, null);
         }
         String lower = url.toLowerCase(Locale.ROOT);
-        String mime = lower.contains("youtube") ? "video/mp4" : lower.endsWith(".png") ? "image/png" : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg" : "image/*";
+        String mime = lower.contains("youtube")
+                ? "video/mp4"
+                : lower.endsWith(".png")
+                        ? "image/png"
+                        : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "image/jpeg" : "image/*";
         return new ChatRequest.Media(mime, null, url);
     }
 
@@ -154,7 +202,11 @@ final class OpenAiDialect implements Dialect {
     }
 
     private static ObjectNode completion(ChatRequest request, ChatReply reply) {
-        ObjectNode out = Wire.JSON.createObjectNode().put("id", "chatcmpl-conform").put("object", "chat.completion").put("created", 0)
+        ObjectNode out = Wire.JSON
+                .createObjectNode()
+                .put("id", "chatcmpl-conform")
+                .put("object", "chat.completion")
+                .put("created", 0)
                 .put("model", request.model());
         ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
@@ -166,7 +218,10 @@ final class OpenAiDialect implements Dialect {
             message.put("content", reply.text());
             choice.put("finish_reason", "stop");
         }
-        out.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        out.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 20);
         return out;
     }
 
@@ -174,20 +229,32 @@ final class OpenAiDialect implements Dialect {
         ObjectNode node = Wire.JSON.createObjectNode();
         if (index != null) node.put("index", index);
         node.put("id", call.id()).put("type", "function");
-        node.putObject("function").put("name", call.name()).put("arguments", call.arguments().toString());
+        node.putObject("function")
+                .put("name", call.name())
+                .put("arguments", call.arguments().toString());
         return node;
     }
 
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault) throws IOException {
+    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault)
+            throws IOException {
         try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
-            out.event(null, chunk(request, Wire.JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+            out.event(
+                    null,
+                    chunk(
+                            request,
+                            Wire.JSON
+                                    .createObjectNode()
+                                    .put("role", "assistant")
+                                    .put("content", ""),
+                            null));
             if (reply.toolCall() != null) {
                 ObjectNode delta = Wire.JSON.createObjectNode();
                 delta.putArray("tool_calls").add(toolCall(reply.toolCall(), 0));
                 out.event(null, chunk(request, delta, null));
                 out.event(null, chunk(request, Wire.JSON.createObjectNode(), "tool_calls"));
             } else {
-                for (String piece : reply.textChunks()) out.event(null, chunk(request, Wire.JSON.createObjectNode().put("content", piece), null));
+                for (String piece : reply.textChunks())
+                    out.event(null, chunk(request, Wire.JSON.createObjectNode().put("content", piece), null));
                 out.event(null, chunk(request, Wire.JSON.createObjectNode(), "stop"));
             }
             out.raw("[DONE]");
@@ -195,7 +262,11 @@ final class OpenAiDialect implements Dialect {
     }
 
     private static ObjectNode chunk(ChatRequest request, ObjectNode delta, String finish) {
-        ObjectNode out = Wire.JSON.createObjectNode().put("id", "chatcmpl-conform").put("object", "chat.completion.chunk").put("created", 0)
+        ObjectNode out = Wire.JSON
+                .createObjectNode()
+                .put("id", "chatcmpl-conform")
+                .put("object", "chat.completion.chunk")
+                .put("created", 0)
                 .put("model", request.model());
         ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
@@ -207,8 +278,15 @@ final class OpenAiDialect implements Dialect {
     private static ObjectNode error(Fault fault) {
         ObjectNode out = Wire.JSON.createObjectNode();
         boolean limited = fault.kind() == Fault.Kind.RATE_LIMIT;
-        out.putObject("error").put("message", limited ? "Rate limit reached (conform emulator)" : "The server had an error (conform emulator)")
-                .put("type", limited ? "rate_limit_error" : "server_error").putNull("param").put("code", limited ? "rate_limit_exceeded" : "server_error");
+        out.putObject("error")
+                .put(
+                        "message",
+                        limited
+                                ? "Rate limit reached (conform emulator)"
+                                : "The server had an error (conform emulator)")
+                .put("type", limited ? "rate_limit_error" : "server_error")
+                .putNull("param")
+                .put("code", limited ? "rate_limit_exceeded" : "server_error");
         return out;
     }
 }

@@ -1,17 +1,16 @@
 package conform.emulator;
 
-import java.util.Comparator;
-import conform.config.EmulatorDialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Media;
 import conform.emulator.ChatRequest.Role;
 import conform.emulator.ChatRequest.Text;
 import conform.emulator.Dialect.Concept;
 import conform.spec.BuiltinTests;
 import conform.spec.TestCase;
-
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,8 @@ public final class ReferenceModel {
     /** What each built-in capability needs from the provider request. */
     private static final Map<String, Concept> NEEDS = Map.ofEntries(
             Map.entry("tool-request", Concept.TOOLS), Map.entry("streaming-tool-request", Concept.TOOLS),
-            Map.entry("structured-output", Concept.JSON_SCHEMA), Map.entry("streaming-structured-output", Concept.JSON_SCHEMA),
+            Map.entry("structured-output", Concept.JSON_SCHEMA),
+                    Map.entry("streaming-structured-output", Concept.JSON_SCHEMA),
             Map.entry("multiturn", Concept.HISTORY), Map.entry("streaming-multiturn", Concept.HISTORY),
             Map.entry("system-role", Concept.SYSTEM), Map.entry("input-image-base64", Concept.IMAGE),
             Map.entry("input-image-url", Concept.IMAGE), Map.entry("input-video-youtube", Concept.VIDEO),
@@ -80,17 +80,29 @@ public final class ReferenceModel {
     public ChatReply answer(ChatRequest request) {
         Optional<String> capability = recognize(request);
         Optional<Concept> need = capability.map(NEEDS::get);
-        if (need.isPresent() && !carries(request, need.get())) return ChatReply.text(null, explain(request, capability.get(), need.get()));
+        if (need.isPresent() && !carries(request, need.get()))
+            return ChatReply.text(null, explain(request, capability.get(), need.get()));
         if (request.output() == ChatRequest.Modality.IMAGE) return ChatReply.media("image/png", testImage);
         if (request.output() == ChatRequest.Modality.AUDIO) return ChatReply.media("audio/wav", Audio.silenceWav());
-        String thought = request.thoughts() ? "The user asks: " + request.lastUserText().strip() + " I will answer briefly." : null;
+        String thought = request.thoughts()
+                ? "The user asks: " + request.lastUserText().strip() + " I will answer briefly."
+                : null;
         if (!request.tools().isEmpty() && !request.endsWithToolResult()) {
             ChatRequest.Tool tool = request.tools().get(0);
-            return new ChatReply(thought, null, new ChatReply.ToolCallReply("call_" + Math.abs(tool.name().hashCode()), tool.name(),
-                    Schemas.argumentsFor(tool.inputSchema())), null);
+            return new ChatReply(
+                    thought,
+                    null,
+                    new ChatReply.ToolCallReply(
+                            "call_" + Math.abs(tool.name().hashCode()),
+                            tool.name(),
+                            Schemas.argumentsFor(tool.inputSchema())),
+                    null);
         }
         if (request.jsonMode() || request.outputSchema() != null) {
-            return ChatReply.text(thought, Schemas.instanceOf(request.outputSchema(), subject(request.lastUserText())).toString());
+            return ChatReply.text(
+                    thought,
+                    Schemas.instanceOf(request.outputSchema(), subject(request.lastUserText()))
+                            .toString());
         }
         return ChatReply.text(thought, prefix(request) + content(request));
     }
@@ -100,10 +112,15 @@ public final class ReferenceModel {
             case SYSTEM -> r.system() != null && !r.system().isBlank();
             case TOOLS -> !r.tools().isEmpty();
             case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null;
-            case HISTORY -> r.turns().stream().filter(t -> t.role() == Role.USER).count() >= 2;
-            case IMAGE -> r.media().stream().anyMatch(m -> m.mimeType() != null && m.mimeType().startsWith("image/"));
-            case VIDEO -> r.media().stream().anyMatch(m -> (m.mimeType() != null && m.mimeType().startsWith("video/"))
-                    || (m.url() != null && m.url().contains("youtube")));
+            case HISTORY ->
+                r.turns().stream().filter(t -> t.role() == Role.USER).count() >= 2;
+            case IMAGE ->
+                r.media().stream()
+                        .anyMatch(m -> m.mimeType() != null && m.mimeType().startsWith("image/"));
+            case VIDEO ->
+                r.media().stream()
+                        .anyMatch(m -> (m.mimeType() != null && m.mimeType().startsWith("video/"))
+                                || (m.url() != null && m.url().contains("youtube")));
             case THOUGHTS -> r.thoughts();
             case IMAGE_OUTPUT -> r.output() == ChatRequest.Modality.IMAGE;
             case AUDIO_OUTPUT -> r.output() == ChatRequest.Modality.AUDIO;
@@ -140,11 +157,15 @@ public final class ReferenceModel {
     private String content(ChatRequest r) {
         if (r.endsWithToolResult()) {
             ChatRequest.Content last = r.turns().get(r.turns().size() - 1).content().stream()
-                    .filter(ChatRequest.ToolResult.class::isInstance).findFirst().orElseThrow();
-            return "The " + ((ChatRequest.ToolResult) last).name() + " tool says: " + ((ChatRequest.ToolResult) last).output() + ".";
+                    .filter(ChatRequest.ToolResult.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
+            return "The " + ((ChatRequest.ToolResult) last).name() + " tool says: "
+                    + ((ChatRequest.ToolResult) last).output() + ".";
         }
         for (Media media : r.media()) {
-            if (media.data() != null && Arrays.equals(media.data(), testImage)) return "I see the word Genkit in this image.";
+            if (media.data() != null && Arrays.equals(media.data(), testImage))
+                return "I see the word Genkit in this image.";
             if (media.url() != null && media.url().contains(GOOGLE_LOGO)) return "That is the Google logo.";
             if (media.url() != null && media.url().contains("youtube")) return "The video shows a short scene.";
             if (media.mimeType() != null && media.mimeType().startsWith("image/")) {

@@ -13,18 +13,23 @@ public record RunFault(Fault fault, int count) {
     public static final long MAX_MILLIS = 86_400_000L;
     /** NAME[:ms][xN]; a name is letters (stall) or a status code (429), so "429x2" reads as 429, twice. */
     private static final Pattern SYNTAX = Pattern.compile("([a-z-]+|\\d+)(?::(\\d{1,9}))?(?:x(\\d{1,7}))?");
-    public static final String FORMS = "429[:ms], 500, slow:ms, stall:ms, truncate or malformed, optionally with xN, e.g. 429:1000x2";
+
+    public static final String FORMS =
+            "429[:ms], 500, slow:ms, stall:ms, truncate or malformed, optionally with xN, e.g. 429:1000x2";
 
     /** @throws IllegalArgumentException saying what is wrong with {@code text} */
     public static RunFault parse(String text) {
         Matcher m = SYNTAX.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) throw new IllegalArgumentException("`" + text + "` is not a fault: use " + FORMS);
         Long millis = m.group(2) == null ? null : Long.parseLong(m.group(2));
-        if (millis != null && millis > MAX_MILLIS) throw new IllegalArgumentException("`" + text + "`: a fault's delay is at most " + MAX_MILLIS + " ms");
+        if (millis != null && millis > MAX_MILLIS)
+            throw new IllegalArgumentException("`" + text + "`: a fault's delay is at most " + MAX_MILLIS + " ms");
         Fault fault = Fault.parse(m.group(1), millis)
-                .orElseThrow(() -> new IllegalArgumentException("unknown fault `" + m.group(1) + "` in `" + text + "`: use " + FORMS));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown fault `" + m.group(1) + "` in `" + text + "`: use " + FORMS));
         int count = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-        if (count < 1 || count > MAX_COUNT) throw new IllegalArgumentException("`" + text + "`: xN must be between 1 and " + MAX_COUNT);
+        if (count < 1 || count > MAX_COUNT)
+            throw new IllegalArgumentException("`" + text + "`: xN must be between 1 and " + MAX_COUNT);
         return new RunFault(fault, count);
     }
 

@@ -3,7 +3,6 @@ package conform.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,10 @@ public final class Wire {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        if (bytes.length > 0)
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         exchange.close();
     }
 
@@ -40,10 +40,12 @@ public final class Wire {
      *
      * @param errorBody the provider's error document for 429/500
      */
-    public static boolean preFault(HttpExchange exchange, Fault fault, boolean streaming, JsonNode errorBody) throws IOException {
+    public static boolean preFault(HttpExchange exchange, Fault fault, boolean streaming, JsonNode errorBody)
+            throws IOException {
         switch (fault.kind()) {
             case RATE_LIMIT -> {
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, Math.round(fault.millis() / 1000.0))));
+                exchange.getResponseHeaders()
+                        .set("Retry-After", String.valueOf(Math.max(1, Math.round(fault.millis() / 1000.0))));
                 exchange.getResponseHeaders().set("retry-after-ms", String.valueOf(fault.millis()));
                 json(exchange, 429, errorBody);
                 return true;

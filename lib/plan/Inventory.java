@@ -3,7 +3,6 @@ package conform.plan;
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
 import conform.spec.SpecFiles;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,11 @@ public record Inventory(Map<String, Map<String, Path>> specsByRuntime, Map<Strin
 
     /** The first runtime's spec file for a plugin, in config order: what {@code list} shows. */
     public Path anySpecFile(String plugin) {
-        return specsByRuntime.values().stream().map(m -> m.get(plugin)).filter(p -> p != null).findFirst().orElse(null);
+        return specsByRuntime.values().stream()
+                .map(m -> m.get(plugin))
+                .filter(p -> p != null)
+                .findFirst()
+                .orElse(null);
     }
 
     public boolean hasEntry(String runtime, String plugin) {

@@ -1,7 +1,6 @@
 package conform.plan;
 
 import conform.diag.Diagnostic;
-
 import java.util.List;
 
 /**

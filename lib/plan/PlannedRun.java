@@ -2,7 +2,6 @@ package conform.plan;
 
 import conform.config.RuntimeConfig;
 import conform.spec.PluginSpec;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,14 @@ import java.util.Map;
  * @param settings      the run's own settings (start-up and health timeouts, the test budget)
  * @param modelSettings each model's settings, where they are resolved for its tests
  */
-public record PlannedRun(String plugin, RuntimeConfig runtime, PluginSpec spec, String skipReason, List<String> missingEnv,
-                         ResolvedSettings settings, Map<String, ResolvedSettings> modelSettings) {
+public record PlannedRun(
+        String plugin,
+        RuntimeConfig runtime,
+        PluginSpec spec,
+        String skipReason,
+        List<String> missingEnv,
+        ResolvedSettings settings,
+        Map<String, ResolvedSettings> modelSettings) {
 
     public boolean runnable() {
         return skipReason == null;

@@ -1,15 +1,14 @@
 package conform.plan;
 
-import conform.config.Setting;
-import conform.config.SettingLayer;
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
+import conform.config.Setting;
+import conform.config.SettingLayer;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.Suggest;
 import conform.spec.PluginSpec;
 import conform.spec.SpecLoader;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,8 @@ public final class Planner {
     private final Map<Path, PluginSpec> loaded = new HashMap<>();
 
     /** @param flags the settings given on the command line, which beat every layer of the config */
-    public Planner(ConformConfig config, Inventory inventory, SpecLoader loader, Map<String, String> env, SettingLayer flags) {
+    public Planner(
+            ConformConfig config, Inventory inventory, SpecLoader loader, Map<String, String> env, SettingLayer flags) {
         this.config = config;
         this.inventory = inventory;
         this.loader = loader;
@@ -45,15 +45,22 @@ public final class Planner {
 
     /** The configured runtimes matching {@code requested} (all of them when empty), in config order. */
     public static List<RuntimeConfig> selectRuntimes(ConformConfig config, List<String> requested) {
-        if (requested == null || requested.isEmpty()) return List.copyOf(config.runtimes().values());
+        if (requested == null || requested.isEmpty())
+            return List.copyOf(config.runtimes().values());
         Set<String> names = new LinkedHashSet<>();
         for (String raw : requested) {
             String name = raw.strip();
             if (name.isEmpty()) continue;
             if (!config.runtimes().containsKey(name)) {
-                throw new ConformException(Diagnostic.error("E0002", "unknown runtime `" + name + "`" + Suggest.didYouMean(name, config.runtimes().keySet()))
-                        .note("configured runtimes: " + String.join(", ", config.runtimes().keySet()))
-                        .hint("add [conform.runtimes." + name + "] to " + config.file().getFileName() + " or pick a configured runtime"));
+                throw new ConformException(Diagnostic.error(
+                                "E0002",
+                                "unknown runtime `" + name + "`"
+                                        + Suggest.didYouMean(
+                                                name, config.runtimes().keySet()))
+                        .note("configured runtimes: "
+                                + String.join(", ", config.runtimes().keySet()))
+                        .hint("add [conform.runtimes." + name + "] to "
+                                + config.file().getFileName() + " or pick a configured runtime"));
             }
             names.add(name);
         }
@@ -64,12 +71,18 @@ public final class Planner {
     public Plan plan(List<String> pluginNames, List<String> runtimeNames) {
         List<RuntimeConfig> runtimes = selectRuntimes(config, runtimeNames);
         Set<String> known = inventory.pluginsWithSpecs();
-        List<String> plugins = pluginNames == null || pluginNames.isEmpty() ? List.copyOf(known) : List.copyOf(new LinkedHashSet<>(pluginNames));
+        List<String> plugins = pluginNames == null || pluginNames.isEmpty()
+                ? List.copyOf(known)
+                : List.copyOf(new LinkedHashSet<>(pluginNames));
         for (String plugin : plugins) {
             if (!known.contains(plugin)) {
-                throw new ConformException(Diagnostic.error("E0001", "unknown plugin `" + plugin + "`" + Suggest.didYouMean(plugin, known))
-                        .note(known.isEmpty() ? "no spec files were found" : "plugins with a spec: " + String.join(", ", known))
-                        .hint("run `conform list` to see the plugins and their runtimes"));
+                throw new ConformException(
+                        Diagnostic.error("E0001", "unknown plugin `" + plugin + "`" + Suggest.didYouMean(plugin, known))
+                                .note(
+                                        known.isEmpty()
+                                                ? "no spec files were found"
+                                                : "plugins with a spec: " + String.join(", ", known))
+                                .hint("run `conform list` to see the plugins and their runtimes"));
             }
         }
         List<PlannedRun> runs = new ArrayList<>();
@@ -81,12 +94,19 @@ public final class Planner {
             }
         }
         if (runs.isEmpty()) {
-            throw new ConformException(Diagnostic.error("E0003", "nothing to run: no selected plugin has an entry in the selected runtimes")
-                    .note("plugins: " + String.join(", ", plugins) + "; runtimes: " + String.join(", ", runtimes.stream().map(RuntimeConfig::name).toList()))
+            throw new ConformException(Diagnostic.error(
+                            "E0003", "nothing to run: no selected plugin has an entry in the selected runtimes")
+                    .note("plugins: " + String.join(", ", plugins) + "; runtimes: "
+                            + String.join(
+                                    ", ",
+                                    runtimes.stream().map(RuntimeConfig::name).toList()))
                     .hint("run `conform check-plugin` to see which entries are missing"));
         }
         loaded.values().forEach(spec -> warnings.addAll(spec.warnings()));
-        return new Plan(List.copyOf(runs), List.copyOf(warnings), config.settingsFor(null, null, flags).value(Setting.CONCURRENCY).intValue());
+        return new Plan(
+                List.copyOf(runs),
+                List.copyOf(warnings),
+                config.settingsFor(null, null, flags).value(Setting.CONCURRENCY).intValue());
     }
 
     private PlannedRun planOne(String plugin, RuntimeConfig rt, List<Diagnostic> warnings) {
@@ -99,20 +119,39 @@ public final class Planner {
         }
         PluginSpec spec = loaded.computeIfAbsent(specFile, file -> loader.load(plugin, file));
         if (!hasEntry) {
-            warnings.add(Diagnostic.warning("W0002", "`" + plugin + "` is declared for runtime `" + rt.name() + "` but has no entry")
-                    .note("expected " + rt.entryPath(plugin)).hint("add the entry, or remove it from [conform.runtimes." + rt.name() + "] plugins"));
+            warnings.add(Diagnostic.warning(
+                            "W0002", "`" + plugin + "` is declared for runtime `" + rt.name() + "` but has no entry")
+                    .note("expected " + rt.entryPath(plugin))
+                    .hint("add the entry, or remove it from [conform.runtimes." + rt.name() + "] plugins"));
             return run(plugin, rt, spec, "no entry: " + rt.entryPath(plugin), List.of());
         }
         List<String> tools = Toolchain.missing(rt.toolchain(), env);
-        if (!tools.isEmpty()) return run(plugin, rt, spec, "toolchain missing: " + String.join(", ", tools) + " not found on PATH", List.of());
+        if (!tools.isEmpty())
+            return run(
+                    plugin,
+                    rt,
+                    spec,
+                    "toolchain missing: " + String.join(", ", tools) + " not found on PATH",
+                    List.of());
         List<String> missing = config.missingEnv(plugin, env);
         if (!missing.isEmpty()) return run(plugin, rt, spec, "missing env: " + String.join(", ", missing), missing);
         return run(plugin, rt, spec, null, List.of());
     }
 
-    private PlannedRun run(String plugin, RuntimeConfig rt, PluginSpec spec, String skipReason, List<String> missingEnv) {
+    private PlannedRun run(
+            String plugin, RuntimeConfig rt, PluginSpec spec, String skipReason, List<String> missingEnv) {
         Map<String, ResolvedSettings> models = new LinkedHashMap<>();
-        if (spec != null) spec.suites().forEach(s -> models.put(s.model(), ResolvedSettings.of(config.settingsFor(plugin, s.model(), flags))));
-        return new PlannedRun(plugin, rt, spec, skipReason, missingEnv, ResolvedSettings.of(config.settingsFor(plugin, null, flags)), Map.copyOf(models));
+        if (spec != null)
+            spec.suites()
+                    .forEach(s ->
+                            models.put(s.model(), ResolvedSettings.of(config.settingsFor(plugin, s.model(), flags))));
+        return new PlannedRun(
+                plugin,
+                rt,
+                spec,
+                skipReason,
+                missingEnv,
+                ResolvedSettings.of(config.settingsFor(plugin, null, flags)),
+                Map.copyOf(models));
     }
 }

@@ -1,11 +1,10 @@
 package conform.plan;
 
-import conform.config.TestId;
 import conform.config.Glob;
+import conform.config.TestId;
 import conform.spec.PluginSpec;
 import conform.spec.Suite;
 import conform.spec.TestCase;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +35,17 @@ public record TestFilter(List<String> models, List<String> tests, Set<TestId> on
             if (run.spec() == null) continue;
             List<Suite> suites = new ArrayList<>();
             for (Suite suite : run.spec().suites()) {
-                List<TestCase> kept = suite.tests().stream().filter(t -> keeps(new TestId(run.plugin(), run.runtimeName(), suite.model(), t.name()))).toList();
+                List<TestCase> kept = suite.tests().stream()
+                        .filter(t -> keeps(new TestId(run.plugin(), run.runtimeName(), suite.model(), t.name())))
+                        .toList();
                 if (!kept.isEmpty()) suites.add(new Suite(suite.model(), kept, suite.location()));
             }
             if (suites.isEmpty()) continue;
-            runs.add(run.withSpec(new PluginSpec(run.spec().plugin(), run.spec().file(), List.copyOf(suites), run.spec().warnings())));
+            runs.add(run.withSpec(new PluginSpec(
+                    run.spec().plugin(),
+                    run.spec().file(),
+                    List.copyOf(suites),
+                    run.spec().warnings())));
         }
         return plan.withRuns(runs);
     }

@@ -21,7 +21,7 @@ public final class Redactor {
 
     private static final Pattern DATA_URI = Pattern.compile(
             "(data:[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*(?:;[a-zA-Z0-9_.+-]+=[^;,\\s\"']*)*;base64,)"
-                    + "([A-Za-z0-9+/=_-]{" + (MAX_INLINE_BASE64 + 1) + ",})");
+                + "([A-Za-z0-9+/=_-]{" + (MAX_INLINE_BASE64 + 1) + ",})");
     private static final Pattern SECRET_ENV_NAME = Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL).*");
     private static final List<Pattern> SECRET_SHAPES = List.of(
             Pattern.compile("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer|basic)\\s+)[^\\s\"',]+"),
@@ -34,7 +34,10 @@ public final class Redactor {
 
     private Redactor(List<String> secretValues) {
         // Longest first, so a secret that contains another is masked whole.
-        this.secretValues = secretValues.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secretValues = secretValues.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** A redactor for this process: every secret-looking environment variable's value is masked. */
@@ -51,14 +54,15 @@ public final class Redactor {
         if (text == null || text.isEmpty()) return text;
         String out = shortenDataUris(text);
         for (String secret : secretValues) out = out.replace(secret, MASK);
-        for (Pattern shape : SECRET_SHAPES) out = shape.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        for (Pattern shape : SECRET_SHAPES)
+            out = shape.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         return out;
     }
 
     static String shortenDataUris(String text) {
         if (!text.contains("data:")) return text;
-        return DATA_URI.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) + "...<" + decodedSize(m.group(2)) + " bytes>"));
+        return DATA_URI.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "...<" + decodedSize(m.group(2)) + " bytes>"));
     }
 
     private static long decodedSize(String base64) {

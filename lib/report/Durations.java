@@ -12,6 +12,8 @@ public final class Durations {
         if (millis < 1000) return millis + "ms";
         double seconds = millis / 1000.0;
         long minutes = (long) seconds / 60;
-        return minutes > 0 ? String.format(Locale.ROOT, "%dm %.1fs", minutes, seconds - minutes * 60) : String.format(Locale.ROOT, "%.1fs", seconds);
+        return minutes > 0
+                ? String.format(Locale.ROOT, "%dm %.1fs", minutes, seconds - minutes * 60)
+                : String.format(Locale.ROOT, "%.1fs", seconds);
     }
 }

@@ -1,18 +1,17 @@
 package conform.report;
 
-import java.util.Objects;
+import conform.report.HtmlTheme.Look;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-import conform.report.HtmlTheme.Look;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,7 +39,8 @@ public final class HtmlReport {
         runtimes.retainAll(present);
         runtimes.addAll(present);
         Map<Key, Map<String, TestResult>> rows = new LinkedHashMap<>();
-        for (TestResult t : tests) rows.computeIfAbsent(key(t), k -> new LinkedHashMap<>()).put(t.runtime(), t);
+        for (TestResult t : tests)
+            rows.computeIfAbsent(key(t), k -> new LinkedHashMap<>()).put(t.runtime(), t);
         // Divergences first, each group in results.json order (plugin runs, then the spec's test order).
         List<Key> order = new ArrayList<>(), same = new ArrayList<>();
         rows.forEach((k, cells) -> (diverges(cells.values()) ? order : same).add(k));
@@ -50,10 +50,15 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 // No script may run and nothing may load from anywhere: the report is data, viewed offline.
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
+                        + " 'unsafe-inline'; img-src data:\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>conform report · ").append(esc(results.startedAt())).append("</title>")
-                .append("<style>").append(HtmlTheme.CSS).append("</style></head><body><main>\n");
+                .append("<title>conform report · ")
+                .append(esc(results.startedAt()))
+                .append("</title>")
+                .append("<style>")
+                .append(HtmlTheme.CSS)
+                .append("</style></head><body><main>\n");
         header(h, results, runtimes, divergent);
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
@@ -68,43 +73,93 @@ public final class HtmlReport {
      * still the failure it records, and a stale one (xpass) still a pass: a recorded bug is not parity.
      */
     static boolean diverges(Collection<TestResult> cells) {
-        return cells.stream().map(TestResult::status).filter(s -> s != TestStatus.SKIPPED)
-                .map(s -> switch (s) { case XFAIL -> TestStatus.FAILED; case XPASS -> TestStatus.PASSED; default -> s; })
-                .distinct().count() > 1;
+        return cells.stream()
+                        .map(TestResult::status)
+                        .filter(s -> s != TestStatus.SKIPPED)
+                        .map(s -> switch (s) {
+                            case XFAIL -> TestStatus.FAILED;
+                            case XPASS -> TestStatus.PASSED;
+                            default -> s;
+                        })
+                        .distinct()
+                        .count()
+                > 1;
     }
 
     private static void header(StringBuilder h, ResultsDocument results, Set<String> runtimes, int divergent) {
         boolean bad = !results.passed();
-        h.append("<header><div><h1>conform report</h1><p class=\"meta\">conform ").append(esc(results.conform()))
-                .append(" · started ").append(esc(results.startedAt()))
-                .append(" · wall time ").append(esc(Durations.format(results.wallMs())))
-                .append(" · ").append(results.testCount()).append(" tests in ")
-                .append(results.runs().size()).append(" runs · runtimes: ").append(esc(String.join(", ", runtimes)))
-                .append("</p></div><div class=\"verdict ").append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed")
+        h.append("<header><div><h1>conform report</h1><p class=\"meta\">conform ")
+                .append(esc(results.conform()))
+                .append(" · started ")
+                .append(esc(results.startedAt()))
+                .append(" · wall time ")
+                .append(esc(Durations.format(results.wallMs())))
+                .append(" · ")
+                .append(results.testCount())
+                .append(" tests in ")
+                .append(results.runs().size())
+                .append(" runs · runtimes: ")
+                .append(esc(String.join(", ", runtimes)))
+                .append("</p></div><div class=\"verdict ")
+                .append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed")
                 .append("</div></header>\n<div class=\"chips\">");
         results.totals().forEach((name, count) -> {
             Look l = HtmlTheme.look(name);
             boolean flaky = name.equals("flaky");
-            h.append("<span class=\"chip ").append(flaky ? "" : HtmlTheme.cls(name)).append(count == 0 ? " zero" : "")
-                    .append("\">").append(flaky ? "~" : l.symbol()).append(' ').append(esc(name))
-                    .append(" <b>").append(count).append("</b></span>");
+            h.append("<span class=\"chip ")
+                    .append(flaky ? "" : HtmlTheme.cls(name))
+                    .append(count == 0 ? " zero" : "")
+                    .append("\">")
+                    .append(flaky ? "~" : l.symbol())
+                    .append(' ')
+                    .append(esc(name))
+                    .append(" <b>")
+                    .append(count)
+                    .append("</b></span>");
         });
-        h.append("<span class=\"chip").append(divergent == 0 ? " zero" : "").append("\">≠ divergences <b>")
-                .append(divergent).append("</b></span></div>\n<div class=\"legend\"><strong>Legend</strong>");
-        HtmlTheme.LOOKS.forEach((status, l) -> h.append("<span><span class=\"st ").append(HtmlTheme.cls(status)).append("\">")
-                .append(l.symbol()).append(' ').append(l.label()).append("</span> ").append(esc(l.meaning())).append("</span>"));
+        h.append("<span class=\"chip")
+                .append(divergent == 0 ? " zero" : "")
+                .append("\">≠ divergences <b>")
+                .append(divergent)
+                .append("</b></span></div>\n<div class=\"legend\"><strong>Legend</strong>");
+        HtmlTheme.LOOKS.forEach((status, l) -> h.append("<span><span class=\"st ")
+                .append(HtmlTheme.cls(status))
+                .append("\">")
+                .append(l.symbol())
+                .append(' ')
+                .append(l.label())
+                .append("</span> ")
+                .append(esc(l.meaning()))
+                .append("</span>"));
         h.append("<span><span class=\"badge\">≠ diverges</span> runtimes disagree</span>")
-                .append("<span><span class=\"flaky\">flaky</span> passed on a retry</span></div>\n<nav><a href=\"#parity\">Parity</a>");
-        for (String rt : runtimes) h.append("<a href=\"#matrix-").append(esc(slug(rt))).append("\">").append(esc(rt)).append(" matrix</a>");
+                .append("<span><span class=\"flaky\">flaky</span> passed on a retry</span></div>\n"
+                        + "<nav><a href=\"#parity\">Parity</a>");
+        for (String rt : runtimes)
+            h.append("<a href=\"#matrix-")
+                    .append(esc(slug(rt)))
+                    .append("\">")
+                    .append(esc(rt))
+                    .append(" matrix</a>");
         h.append("<a href=\"#runs\">Runs</a></nav>\n");
     }
 
-    private static void parity(StringBuilder h, Map<Key, Map<String, TestResult>> rows, List<Key> order, int divergent, Set<String> runtimes) {
-        h.append("<h2 id=\"parity\">Parity across runtimes</h2><p class=\"note\">Each plugin, model and test in every runtime. ")
-                .append(divergent).append(divergent == 1 ? " row diverges" : " rows diverge")
-                .append(" (runtimes disagree) and ").append(divergent == 1 ? "comes" : "come").append(" first. Expand a cell for its error.</p>\n")
-                .append("<input type=\"checkbox\" id=\"hide-ok\" class=\"toggle\"><label for=\"hide-ok\">Hide rows that passed everywhere</label>\n")
-                .append("<div class=\"scroll\"><table id=\"parity-table\" class=\"parity\"><thead><tr><th>Plugin</th><th>Model</th><th>Test</th>");
+    private static void parity(
+            StringBuilder h,
+            Map<Key, Map<String, TestResult>> rows,
+            List<Key> order,
+            int divergent,
+            Set<String> runtimes) {
+        h.append("<h2 id=\"parity\">Parity across runtimes</h2><p class=\"note\">Each plugin, model and test in"
+                        + " every runtime. ")
+                .append(divergent)
+                .append(divergent == 1 ? " row diverges" : " rows diverge")
+                .append(" (runtimes disagree) and ")
+                .append(divergent == 1 ? "comes" : "come")
+                .append(" first. Expand a cell for its error.</p>\n")
+                .append("<input type=\"checkbox\" id=\"hide-ok\" class=\"toggle\"><label for=\"hide-ok\">Hide rows"
+                        + " that passed everywhere</label>\n")
+                .append("<div class=\"scroll\"><table id=\"parity-table\""
+                        + " class=\"parity\"><thead><tr><th>Plugin</th><th>Model</th><th>Test</th>");
         for (String rt : runtimes) h.append("<th>").append(esc(rt)).append("</th>");
         h.append("</tr></thead><tbody>\n");
         for (int i = 0; i < order.size(); i++) {
@@ -115,10 +170,19 @@ public final class HtmlReport {
             Key prev = i == 0 || i == divergent ? null : order.get(i - 1);
             boolean samePlugin = prev != null && Objects.equals(prev.plugin(), k.plugin());
             boolean sameModel = samePlugin && Objects.equals(prev.model(), k.model());
-            h.append("<tr class=\"").append(i < divergent ? "divergent" : allOk ? "all-ok" : "same").append("\"><td")
-                    .append(samePlugin ? " class=\"rep\">" : ">").append(esc(k.plugin())).append("</td><td")
-                    .append(sameModel ? " class=\"rep\">" : ">").append("<code>").append(esc(k.model())).append("</code></td><td>")
-                    .append(esc(k.test())).append(i < divergent ? "<span class=\"badge\">≠ diverges</span>" : "").append("</td>");
+            h.append("<tr class=\"")
+                    .append(i < divergent ? "divergent" : allOk ? "all-ok" : "same")
+                    .append("\"><td")
+                    .append(samePlugin ? " class=\"rep\">" : ">")
+                    .append(esc(k.plugin()))
+                    .append("</td><td")
+                    .append(sameModel ? " class=\"rep\">" : ">")
+                    .append("<code>")
+                    .append(esc(k.model()))
+                    .append("</code></td><td>")
+                    .append(esc(k.test()))
+                    .append(i < divergent ? "<span class=\"badge\">≠ diverges</span>" : "")
+                    .append("</td>");
             for (String rt : runtimes) cell(h, rt, cells.get(rt));
             h.append("</tr>\n");
         }
@@ -128,16 +192,30 @@ public final class HtmlReport {
     /** A parity cell: the verdict in words and symbol, the error behind a disclosure and on hover. */
     private static void cell(StringBuilder h, String runtime, TestResult t) {
         if (t == null) {
-            h.append("<td class=\"st s-none\" data-runtime=\"").append(esc(runtime)).append("\" data-status=\"\" title=\"not in this runtime\">—</td>");
+            h.append("<td class=\"st s-none\" data-runtime=\"")
+                    .append(esc(runtime))
+                    .append("\" data-status=\"\" title=\"not in this runtime\">—</td>");
             return;
         }
         String status = t.status().label(), error = t.error();
         Look l = HtmlTheme.look(status);
-        h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" data-runtime=\"").append(esc(runtime))
-                .append("\" data-status=\"").append(esc(status)).append("\" title=\"").append(esc(error == null ? l.meaning() : shorten(error))).append("\">");
+        h.append("<td class=\"st ")
+                .append(HtmlTheme.cls(status))
+                .append("\" data-runtime=\"")
+                .append(esc(runtime))
+                .append("\" data-status=\"")
+                .append(esc(status))
+                .append("\" title=\"")
+                .append(esc(error == null ? l.meaning() : shorten(error)))
+                .append("\">");
         String summary = "<span class=\"sym\">" + l.symbol() + "</span>" + esc(l.label()) + latency(t) + flaky(t);
         if (error == null || error.isEmpty()) h.append(summary);
-        else h.append("<details><summary>").append(summary).append("</summary><pre>").append(esc(error)).append("</pre></details>");
+        else
+            h.append("<details><summary>")
+                    .append(summary)
+                    .append("</summary><pre>")
+                    .append(esc(error))
+                    .append("</pre></details>");
         h.append("</td>");
     }
 
@@ -147,30 +225,63 @@ public final class HtmlReport {
         for (TestResult t : tests) {
             if (!runtime.equals(t.runtime())) continue;
             byPlugin.computeIfAbsent(t.plugin(), p -> new LinkedHashMap<>())
-                    .computeIfAbsent(t.model(), m -> new LinkedHashMap<>()).put(t.test(), t);
+                    .computeIfAbsent(t.model(), m -> new LinkedHashMap<>())
+                    .put(t.test(), t);
         }
-        List<String> columns = allColumns.stream().filter(c -> byPlugin.values().stream()
-                .anyMatch(models -> models.values().stream().anyMatch(cells -> cells.containsKey(c)))).toList();
-        h.append("<h2 id=\"matrix-").append(esc(slug(runtime))).append("\">").append(esc(runtime)).append(": models × tests</h2>\n");
+        List<String> columns = allColumns.stream()
+                .filter(c -> byPlugin.values().stream()
+                        .anyMatch(models -> models.values().stream().anyMatch(cells -> cells.containsKey(c))))
+                .toList();
+        h.append("<h2 id=\"matrix-")
+                .append(esc(slug(runtime)))
+                .append("\">")
+                .append(esc(runtime))
+                .append(": models × tests</h2>\n");
         if (columns.isEmpty()) {
             h.append("<p class=\"note\">No tests ran in this runtime.</p>\n");
             return;
         }
-        h.append("<div class=\"scroll fit\"><table class=\"matrix\"><thead><tr><th class=\"row\">Model</th><th>Passed</th>");
-        for (String c : columns) h.append("<th class=\"test\" title=\"").append(esc(c)).append("\"><span>").append(esc(shortName(c))).append("</span></th>");
+        h.append("<div class=\"scroll fit\"><table class=\"matrix\"><thead><tr><th"
+                + " class=\"row\">Model</th><th>Passed</th>");
+        for (String c : columns)
+            h.append("<th class=\"test\" title=\"")
+                    .append(esc(c))
+                    .append("\"><span>")
+                    .append(esc(shortName(c)))
+                    .append("</span></th>");
         h.append("</tr></thead><tbody>\n");
         byPlugin.forEach((plugin, models) -> {
-            h.append("<tr class=\"plugin-row\"><th colspan=\"").append(columns.size() + 2).append("\">").append(esc(plugin)).append("</th></tr>\n");
+            h.append("<tr class=\"plugin-row\"><th colspan=\"")
+                    .append(columns.size() + 2)
+                    .append("\">")
+                    .append(esc(plugin))
+                    .append("</th></tr>\n");
             models.forEach((model, cells) -> {
                 long passed = cells.values().stream().filter(TestResult::passed).count();
-                h.append("<tr><th class=\"row\"><code>").append(esc(model)).append("</code></th><td class=\"tally\">")
-                        .append(passed).append(" / ").append(cells.size()).append("</td>");
+                h.append("<tr><th class=\"row\"><code>")
+                        .append(esc(model))
+                        .append("</code></th><td class=\"tally\">")
+                        .append(passed)
+                        .append(" / ")
+                        .append(cells.size())
+                        .append("</td>");
                 for (String c : columns) {
                     TestResult t = cells.get(c);
-                    if (t == null) { h.append("<td class=\"st s-none\" title=\"not in this plugin's spec\">·</td>"); continue; }
+                    if (t == null) {
+                        h.append("<td class=\"st s-none\" title=\"not in this plugin's spec\">·</td>");
+                        continue;
+                    }
                     String status = t.status().label(), error = t.error();
-                    h.append("<td class=\"st ").append(HtmlTheme.cls(status)).append("\" title=\"").append(esc(c)).append(": ").append(esc(status))
-                            .append(error == null ? "" : "\n" + esc(shorten(error))).append("\">").append(HtmlTheme.look(status).symbol()).append("</td>");
+                    h.append("<td class=\"st ")
+                            .append(HtmlTheme.cls(status))
+                            .append("\" title=\"")
+                            .append(esc(c))
+                            .append(": ")
+                            .append(esc(status))
+                            .append(error == null ? "" : "\n" + esc(shorten(error)))
+                            .append("\">")
+                            .append(HtmlTheme.look(status).symbol())
+                            .append("</td>");
                 }
                 h.append("</tr>\n");
             });
@@ -179,27 +290,47 @@ public final class HtmlReport {
     }
 
     private static void runs(StringBuilder h, List<RunResult> runs) {
-        h.append("<h2 id=\"runs\">Runs</h2><p class=\"note\">One run per plugin and runtime: its entry started once, its tests ran against it.</p>\n")
-                .append("<div class=\"scroll\"><table class=\"runs\"><thead><tr><th>Plugin</th><th>Runtime</th><th>Status</th><th>Tests</th>")
+        h.append("<h2 id=\"runs\">Runs</h2><p class=\"note\">One run per plugin and runtime: its entry started"
+                        + " once, its tests ran against it.</p>\n")
+                .append("<div class=\"scroll\"><table"
+                        + " class=\"runs\"><thead><tr><th>Plugin</th><th>Runtime</th><th>Status</th><th>Tests</th>")
                 .append("<th>Counts</th><th>Time</th><th>Reason</th><th>Log</th></tr></thead><tbody>\n");
         for (RunResult r : runs) {
             String status = r.status().label(), reason = r.reason();
             Look l = HtmlTheme.look(status);
-            h.append("<tr><td>").append(esc(r.plugin())).append("</td><td>").append(esc(r.runtime()))
-                    .append("</td><td class=\"st ").append(HtmlTheme.cls(status)).append("\"><span class=\"sym\">").append(l.symbol())
-                    .append("</span>").append(esc(l.label())).append("</td><td>").append(r.testCount()).append("</td><td class=\"tally\">");
+            h.append("<tr><td>")
+                    .append(esc(r.plugin()))
+                    .append("</td><td>")
+                    .append(esc(r.runtime()))
+                    .append("</td><td class=\"st ")
+                    .append(HtmlTheme.cls(status))
+                    .append("\"><span class=\"sym\">")
+                    .append(l.symbol())
+                    .append("</span>")
+                    .append(esc(l.label()))
+                    .append("</td><td>")
+                    .append(r.testCount())
+                    .append("</td><td class=\"tally\">");
             r.counts().forEach((name, count) -> {
                 if (count > 0) h.append(esc(name)).append(' ').append(count).append(" &nbsp;");
             });
-            h.append("</td><td class=\"tally\">").append(esc(Durations.format(r.status() == RunStatus.SKIPPED ? -1 : r.elapsedMs())));
-            if (r.startupMs() != null) h.append(" (start ").append(esc(Durations.format(r.startupMs()))).append(")");
+            h.append("</td><td class=\"tally\">")
+                    .append(esc(Durations.format(r.status() == RunStatus.SKIPPED ? -1 : r.elapsedMs())));
+            if (r.startupMs() != null)
+                h.append(" (start ")
+                        .append(esc(Durations.format(r.startupMs())))
+                        .append(")");
             h.append("</td><td class=\"reason\">").append(reason == null ? "" : esc(reason));
             if (!r.logTail().isEmpty()) {
-                h.append("<details><summary>log tail (").append(r.logTail().size()).append(" lines)</summary><pre>");
+                h.append("<details><summary>log tail (")
+                        .append(r.logTail().size())
+                        .append(" lines)</summary><pre>");
                 r.logTail().forEach(line -> h.append(esc(line)).append('\n'));
                 h.append("</pre></details>");
             }
-            h.append("</td><td>").append(r.log() != null ? "<code>" + esc(r.log().toString()) + "</code>" : "").append("</td></tr>\n");
+            h.append("</td><td>")
+                    .append(r.log() != null ? "<code>" + esc(r.log().toString()) + "</code>" : "")
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n");
     }
@@ -209,7 +340,9 @@ public final class HtmlReport {
     }
 
     private static String flaky(TestResult t) {
-        return t.flaky() ? "<span class=\"flaky\" title=\"passed after " + t.attempts() + " attempts\">flaky</span>" : "";
+        return t.flaky()
+                ? "<span class=\"flaky\" title=\"passed after " + t.attempts() + " attempts\">flaky</span>"
+                : "";
     }
 
     /** Text for HTML content and quoted attributes alike; control characters other than line breaks and tabs are dropped. */
@@ -224,7 +357,9 @@ public final class HtmlReport {
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> { if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') b.append(c); }
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') b.append(c);
+                }
             }
         }
         return b.toString();
@@ -238,7 +373,9 @@ public final class HtmlReport {
 
     /** Every built-in test is called "… Conformance": in a narrow column header the word only costs room. */
     private static String shortName(String test) {
-        String s = test == null ? "" : test.replaceAll("(?i)\\s*\\bconformance\\b", "").strip();
+        String s = test == null
+                ? ""
+                : test.replaceAll("(?i)\\s*\\bconformance\\b", "").strip();
         return s.isEmpty() ? String.valueOf(test) : s;
     }
 

@@ -3,13 +3,12 @@ package conform.report;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML from a run's results, for CI systems: one testsuite per plugin × runtime, one testcase per test
@@ -32,7 +31,8 @@ public final class JunitXml {
             xml.writeAttribute("name", "conform");
             xml.writeAttribute("tests", String.valueOf(results.testCount()));
             xml.writeAttribute("time", seconds(results.wallMs()));
-            for (RunResult run : results.runs()) if (!run.tests().isEmpty()) suite(xml, run.plugin() + " (" + run.runtime() + ")", run.tests());
+            for (RunResult run : results.runs())
+                if (!run.tests().isEmpty()) suite(xml, run.plugin() + " (" + run.runtime() + ")", run.tests());
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -44,10 +44,17 @@ public final class JunitXml {
     }
 
     private static void suite(XMLStreamWriter xml, String name, List<TestResult> tests) throws XMLStreamException {
-        long failures = tests.stream().filter(t -> element(t.status()).equals("failure")).count();
-        long errors = tests.stream().filter(t -> element(t.status()).equals("error")).count();
-        long skipped = tests.stream().filter(t -> element(t.status()).equals("skipped")).count();
-        long millis = tests.stream().mapToLong(t -> t.latencyMs() == null ? 0 : t.latencyMs()).sum();
+        long failures = tests.stream()
+                .filter(t -> element(t.status()).equals("failure"))
+                .count();
+        long errors =
+                tests.stream().filter(t -> element(t.status()).equals("error")).count();
+        long skipped = tests.stream()
+                .filter(t -> element(t.status()).equals("skipped"))
+                .count();
+        long millis = tests.stream()
+                .mapToLong(t -> t.latencyMs() == null ? 0 : t.latencyMs())
+                .sum();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", name);
@@ -80,7 +87,8 @@ public final class JunitXml {
         if (!element.isEmpty()) {
             xml.writeCharacters("\n      ");
             xml.writeStartElement(element);
-            xml.writeAttribute("message", firstLine((t.status() == TestStatus.XFAIL ? "known failure: " : "") + message));
+            xml.writeAttribute(
+                    "message", firstLine((t.status() == TestStatus.XFAIL ? "known failure: " : "") + message));
             if (!element.equals("skipped")) {
                 xml.writeAttribute("type", t.status().label());
                 xml.writeCharacters(message);

@@ -4,7 +4,6 @@ import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,28 +19,64 @@ public final class MarkdownSummary {
     public static String render(ResultsDocument results) {
         Map<String, Long> totals = results.totals();
         StringBuilder md = new StringBuilder("## conform: model conformance\n\n");
-        md.append(String.format(Locale.ROOT, "**%d passed**, %d failed, %d error, %d timeout, %d known failure(s), %d stale, %d skipped, %d flaky — %s wall time\n\n",
-                totals.get("passed"), totals.get("failed"), totals.get("error"), totals.get("timeout"), totals.get("xfail"),
-                totals.get("xpass"), totals.get("skipped"), totals.get("flaky"), Durations.format(results.wallMs())));
+        md.append(String.format(
+                Locale.ROOT,
+                "**%d passed**, %d failed, %d error, %d timeout, %d known failure(s), %d stale, %d skipped, %d flaky —"
+                        + " %s wall time\n\n",
+                totals.get("passed"),
+                totals.get("failed"),
+                totals.get("error"),
+                totals.get("timeout"),
+                totals.get("xfail"),
+                totals.get("xpass"),
+                totals.get("skipped"),
+                totals.get("flaky"),
+                Durations.format(results.wallMs())));
         md.append("| | Plugin | Runtime | Result | Passed | Time | Details |\n|---|---|---|---|---|---|---|\n");
         for (RunResult run : results.runs()) {
             long known = run.count(TestStatus.XFAIL);
             String details = run.reason() != null ? run.reason() : known > 0 ? known + " known failure(s)" : "";
-            md.append("| ").append(icon(run.status())).append(" | ").append(cell(run.plugin())).append(" | ")
-                    .append(cell(run.runtime())).append(" | ").append(run.status().name()).append(" | ")
-                    .append(run.count(TestStatus.PASSED)).append('/').append(run.testCount()).append(" | ")
-                    .append(run.status() == RunStatus.SKIPPED ? "—" : Durations.format(run.elapsedMs())).append(" | ")
-                    .append(cell(details)).append(" |\n");
+            md.append("| ")
+                    .append(icon(run.status()))
+                    .append(" | ")
+                    .append(cell(run.plugin()))
+                    .append(" | ")
+                    .append(cell(run.runtime()))
+                    .append(" | ")
+                    .append(run.status().name())
+                    .append(" | ")
+                    .append(run.count(TestStatus.PASSED))
+                    .append('/')
+                    .append(run.testCount())
+                    .append(" | ")
+                    .append(run.status() == RunStatus.SKIPPED ? "—" : Durations.format(run.elapsedMs()))
+                    .append(" | ")
+                    .append(cell(details))
+                    .append(" |\n");
         }
         List<TestResult> failed = results.failures();
         if (!failed.isEmpty()) {
-            md.append("\n### Failed tests\n\n| Plugin | Runtime | Model | Test | Status | Error |\n|---|---|---|---|---|---|\n");
+            md.append("\n"
+                    + "### Failed tests\n\n"
+                    + "| Plugin | Runtime | Model | Test | Status | Error |\n"
+                    + "|---|---|---|---|---|---|\n");
             for (TestResult t : failed.subList(0, Math.min(failed.size(), MAX_FAILED_ROWS))) {
-                md.append("| ").append(cell(t.plugin())).append(" | ").append(cell(t.runtime())).append(" | ")
-                        .append(cell(t.model())).append(" | ").append(cell(t.test())).append(" | ")
-                        .append(t.status().label()).append(" | ").append(cell(t.error() == null ? "" : t.error())).append(" |\n");
+                md.append("| ")
+                        .append(cell(t.plugin()))
+                        .append(" | ")
+                        .append(cell(t.runtime()))
+                        .append(" | ")
+                        .append(cell(t.model()))
+                        .append(" | ")
+                        .append(cell(t.test()))
+                        .append(" | ")
+                        .append(t.status().label())
+                        .append(" | ")
+                        .append(cell(t.error() == null ? "" : t.error()))
+                        .append(" |\n");
             }
-            if (failed.size() > MAX_FAILED_ROWS) md.append("\n…and ").append(failed.size() - MAX_FAILED_ROWS).append(" more in results.json\n");
+            if (failed.size() > MAX_FAILED_ROWS)
+                md.append("\n…and ").append(failed.size() - MAX_FAILED_ROWS).append(" more in results.json\n");
         }
         return md.toString();
     }

@@ -1,7 +1,6 @@
 package conform.report;
 
 import conform.runner.TestResult;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,12 @@ public final class Reports {
         written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results)));
         String stepSummary = env.get("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
-            Files.writeString(Path.of(stepSummary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(stepSummary),
+                    markdown + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         return written;
     }
@@ -39,8 +43,12 @@ public final class Reports {
         List<String> lines = new ArrayList<>();
         if (!"true".equals(env.get("GITHUB_ACTIONS"))) return lines;
         for (TestResult t : results.failures()) {
-            lines.add("::error title=" + escape("conform: " + t.plugin() + " (" + t.runtime() + ") " + t.status().label(), true)
-                    + "::" + escape(t.model() + " · " + t.test() + ": " + (t.error() == null ? "" : t.error()), false));
+            lines.add("::error title="
+                    + escape(
+                            "conform: " + t.plugin() + " (" + t.runtime() + ") "
+                                    + t.status().label(),
+                            true) + "::"
+                    + escape(t.model() + " · " + t.test() + ": " + (t.error() == null ? "" : t.error()), false));
         }
         return lines;
     }

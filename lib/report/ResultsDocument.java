@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,16 @@ import java.util.function.UnaryOperator;
  * @param schema    the file format's version; files written before it was recorded are version 1
  * @param startedAt when the run started (ISO-8601)
  */
-@JsonIgnoreProperties(value = {"tests", "totals"}, allowGetters = true)
+@JsonIgnoreProperties(
+        value = {"tests", "totals"},
+        allowGetters = true)
 @JsonPropertyOrder({"schema", "conform", "started_at", "wall_ms", "tests", "totals", "runs", "results"})
-public record ResultsDocument(int schema, String conform, @JsonProperty("started_at") String startedAt,
-                              @JsonProperty("wall_ms") long wallMs, List<RunResult> runs) {
+public record ResultsDocument(
+        int schema,
+        String conform,
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("wall_ms") long wallMs,
+        List<RunResult> runs) {
 
     public static final int SCHEMA = 1;
 
@@ -32,18 +37,24 @@ public record ResultsDocument(int schema, String conform, @JsonProperty("started
     }
 
     @JsonCreator
-    static ResultsDocument read(@JsonProperty("schema") Integer schema, @JsonProperty("conform") String conform,
-                                @JsonProperty("started_at") String startedAt, @JsonProperty("wall_ms") long wallMs,
-                                @JsonProperty(value = "runs", required = true) List<RunResult> runs,
-                                @JsonProperty(value = "results", required = true) List<TestResult> results) {
+    static ResultsDocument read(
+            @JsonProperty("schema") Integer schema,
+            @JsonProperty("conform") String conform,
+            @JsonProperty("started_at") String startedAt,
+            @JsonProperty("wall_ms") long wallMs,
+            @JsonProperty(value = "runs", required = true) List<RunResult> runs,
+            @JsonProperty(value = "results", required = true) List<TestResult> results) {
         Map<String, List<TestResult>> byRun = new LinkedHashMap<>();
         for (RunResult run : runs) byRun.put(runKey(run.plugin(), run.runtime()), new ArrayList<>());
         for (TestResult t : results) {
             List<TestResult> tests = byRun.get(runKey(t.plugin(), t.runtime()));
-            if (tests == null) throw new IllegalArgumentException("the result for " + t.id() + " belongs to no run in `runs`");
+            if (tests == null)
+                throw new IllegalArgumentException("the result for " + t.id() + " belongs to no run in `runs`");
             tests.add(t);
         }
-        List<RunResult> grouped = runs.stream().map(r -> r.withTests(byRun.get(runKey(r.plugin(), r.runtime())))).toList();
+        List<RunResult> grouped = runs.stream()
+                .map(r -> r.withTests(byRun.get(runKey(r.plugin(), r.runtime()))))
+                .toList();
         return new ResultsDocument(schema == null ? 1 : schema, conform, startedAt, wallMs, grouped);
     }
 
@@ -79,6 +90,11 @@ public record ResultsDocument(int schema, String conform, @JsonProperty("started
 
     /** The same document with every text a runtime or provider wrote passed through {@code edit} (redaction). */
     public ResultsDocument mapText(UnaryOperator<String> edit) {
-        return new ResultsDocument(schema, conform, startedAt, wallMs, runs.stream().map(r -> r.mapText(edit)).toList());
+        return new ResultsDocument(
+                schema,
+                conform,
+                startedAt,
+                wallMs,
+                runs.stream().map(r -> r.mapText(edit)).toList());
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,8 @@ import java.util.List;
 public final class ResultsFile {
 
     public static final String FILE_NAME = "results.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String HINT = "pass a results.json that check-model --report-dir wrote";
 
@@ -32,15 +32,26 @@ public final class ResultsFile {
         try {
             document = JSON.readValue(file.toFile(), ResultsDocument.class);
         } catch (JsonProcessingException e) {
-            throw new ConformException(Diagnostic.error("E0015", file.getFileName() + " is not a conform results file: " + problem(e))
-                    .at(at(file, e.getLocation())).hint(HINT));
+            throw new ConformException(
+                    Diagnostic.error("E0015", file.getFileName() + " is not a conform results file: " + problem(e))
+                            .at(at(file, e.getLocation()))
+                            .hint(HINT));
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0015", "cannot read " + file + ": " + e.getMessage()).at(SourceLocation.of(file)).hint(HINT));
+            throw new ConformException(Diagnostic.error("E0015", "cannot read " + file + ": " + e.getMessage())
+                    .at(SourceLocation.of(file))
+                    .hint(HINT));
         }
-        if (document == null) throw new ConformException(Diagnostic.error("E0015", file + " is empty").at(SourceLocation.of(file)).hint(HINT));
+        if (document == null)
+            throw new ConformException(Diagnostic.error("E0015", file + " is empty")
+                    .at(SourceLocation.of(file))
+                    .hint(HINT));
         if (document.schema() > ResultsDocument.SCHEMA) {
-            throw new ConformException(Diagnostic.error("E0015", file.getFileName() + " has schema " + document.schema()
-                    + ", newer than this conform reads (" + ResultsDocument.SCHEMA + ")").at(SourceLocation.of(file)).hint("use the conform that wrote it"));
+            throw new ConformException(Diagnostic.error(
+                            "E0015",
+                            file.getFileName() + " has schema " + document.schema()
+                                    + ", newer than this conform reads (" + ResultsDocument.SCHEMA + ")")
+                    .at(SourceLocation.of(file))
+                    .hint("use the conform that wrote it"));
         }
         return document;
     }
@@ -61,7 +72,8 @@ public final class ResultsFile {
 
     /** What is wrong, without Jackson's class names and reference chains. */
     private static String problem(JsonProcessingException e) {
-        if (e instanceof ValueInstantiationException v && v.getCause() != null) return v.getCause().getMessage();
+        if (e instanceof ValueInstantiationException v && v.getCause() != null)
+            return v.getCause().getMessage();
         String message = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             message = message.replaceAll(" \\(index \\d+\\)", "") + " in " + path(m);
@@ -74,7 +86,8 @@ public final class ResultsFile {
         StringBuilder sb = new StringBuilder();
         List<JsonMappingException.Reference> refs = m.getPath();
         JsonMappingException.Reference last = refs.get(refs.size() - 1);
-        if (last.getFieldName() != null && m.getOriginalMessage().contains("'" + last.getFieldName() + "'")) refs = refs.subList(0, refs.size() - 1);
+        if (last.getFieldName() != null && m.getOriginalMessage().contains("'" + last.getFieldName() + "'"))
+            refs = refs.subList(0, refs.size() - 1);
         for (JsonMappingException.Reference ref : refs) {
             if (ref.getFieldName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
             else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
@@ -83,6 +96,8 @@ public final class ResultsFile {
     }
 
     private static SourceLocation at(Path file, JsonLocation where) {
-        return where == null ? SourceLocation.of(file) : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
+        return where == null
+                ? SourceLocation.of(file)
+                : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
     }
 }

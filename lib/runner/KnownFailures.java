@@ -2,7 +2,6 @@ package conform.runner;
 
 import conform.config.KnownFailure;
 import conform.config.TestId;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +25,9 @@ final class KnownFailures {
         if (known.isEmpty()) return r;
         String reason = known.get().reason();
         return r.passed()
-                ? r.with(TestStatus.XPASS, "passed, but [[conform.known-failures]] says it fails (" + reason + "): remove that entry")
+                ? r.with(
+                        TestStatus.XPASS,
+                        "passed, but [[conform.known-failures]] says it fails (" + reason + "): remove that entry")
                 : r.with(TestStatus.XFAIL, r.error() + " (known failure: " + reason + ")");
     }
 }

@@ -3,7 +3,6 @@ package conform.runner;
 import conform.config.KnownFailure;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ public final class PlanRunner {
 
     private final PluginRunner runner;
 
-    public PlanRunner(ResponseCheck check, List<KnownFailure> knownFailures, RuntimeOptions options, RunListener listener) {
+    public PlanRunner(
+            ResponseCheck check, List<KnownFailure> knownFailures, RuntimeOptions options, RunListener listener) {
         this.runner = new PluginRunner(check, new KnownFailures(knownFailures), options, listener);
     }
 

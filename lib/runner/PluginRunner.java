@@ -8,7 +8,6 @@ import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
 import conform.spec.Suite;
 import conform.spec.TestCase;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,22 +43,49 @@ final class PluginRunner {
         jobs.forEach(j -> models.add(j.id().model()));
         RuntimeSession session;
         try {
-            session = RuntimeSession.start(run.runtime().commandFor(plugin), run.runtime().cwd(), options.childEnv(), log, models,
-                    settings.startupTimeout(), settings.healthTimeout(), note -> listener.note(plugin, runtime, note));
+            session = RuntimeSession.start(
+                    run.runtime().commandFor(plugin),
+                    run.runtime().cwd(),
+                    options.childEnv(),
+                    log,
+                    models,
+                    settings.startupTimeout(),
+                    settings.healthTimeout(),
+                    note -> listener.note(plugin, runtime, note));
         } catch (RuntimeStartFailure e) {
             return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
         }
         try (session) {
-            if (options.followLogs()) session.follow(line -> listener.log("    " + plugin + " (" + runtime + ") | " + line));
+            if (options.followLogs())
+                session.follow(line -> listener.log("    " + plugin + " (" + runtime + ") | " + line));
             listener.runRunning(plugin, runtime, session.startupMs());
             long testsStart = System.nanoTime();
             List<TestResult> results = rounds.run(session, jobs, settings);
             long testsMs = elapsedMs(testsStart);
             if (!session.alive()) {
-                return finish(new RunResult(plugin, runtime, RunStatus.ERROR, "the runtime exited during the run", results, elapsedMs(start),
-                        session.startupMs(), testsMs, log, LogTail.last(log, LOG_TAIL_LINES)));
+                return finish(new RunResult(
+                        plugin,
+                        runtime,
+                        RunStatus.ERROR,
+                        "the runtime exited during the run",
+                        results,
+                        elapsedMs(start),
+                        session.startupMs(),
+                        testsMs,
+                        log,
+                        LogTail.last(log, LOG_TAIL_LINES)));
             }
-            return finish(new RunResult(plugin, runtime, RunStatus.of(results), null, results, elapsedMs(start), session.startupMs(), testsMs, log, List.of()));
+            return finish(new RunResult(
+                    plugin,
+                    runtime,
+                    RunStatus.of(results),
+                    null,
+                    results,
+                    elapsedMs(start),
+                    session.startupMs(),
+                    testsMs,
+                    log,
+                    List.of()));
         }
     }
 
@@ -68,16 +94,41 @@ final class PluginRunner {
         return failedBeforeTests(run, jobs(run), reason, System.nanoTime(), null, List.of());
     }
 
-    private RunResult failedBeforeTests(PlannedRun run, List<Job> jobs, String reason, long start, Path log, List<String> logTail) {
-        List<TestResult> errors = jobs.stream().map(j -> knownFailures.judge(new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null))).toList();
+    private RunResult failedBeforeTests(
+            PlannedRun run, List<Job> jobs, String reason, long start, Path log, List<String> logTail) {
+        List<TestResult> errors = jobs.stream()
+                .map(j -> knownFailures.judge(new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null)))
+                .toList();
         errors.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunStatus.ERROR, reason, errors, elapsedMs(start), null, null, log, logTail));
+        return finish(new RunResult(
+                run.plugin(),
+                run.runtimeName(),
+                RunStatus.ERROR,
+                reason,
+                errors,
+                elapsedMs(start),
+                null,
+                null,
+                log,
+                logTail));
     }
 
     private RunResult skipped(PlannedRun run, List<Job> jobs, long start) {
-        List<TestResult> tests = jobs.stream().map(j -> TestResult.skipped(j.id(), run.skipReason())).toList();
+        List<TestResult> tests = jobs.stream()
+                .map(j -> TestResult.skipped(j.id(), run.skipReason()))
+                .toList();
         tests.forEach(listener::testFinished);
-        return finish(new RunResult(run.plugin(), run.runtimeName(), RunStatus.SKIPPED, run.skipReason(), tests, elapsedMs(start), null, null, null, List.of()));
+        return finish(new RunResult(
+                run.plugin(),
+                run.runtimeName(),
+                RunStatus.SKIPPED,
+                run.skipReason(),
+                tests,
+                elapsedMs(start),
+                null,
+                null,
+                null,
+                List.of()));
     }
 
     private List<Job> jobs(PlannedRun run) {
@@ -86,7 +137,12 @@ final class PluginRunner {
         for (Suite suite : run.spec().suites()) {
             for (TestCase test : suite.tests()) {
                 TestId id = new TestId(run.plugin(), run.runtimeName(), suite.model(), test.name());
-                jobs.add(new Job(jobs.size(), id, test, run.settingsFor(suite.model()), knownFailures.recordFor(id).isPresent()));
+                jobs.add(new Job(
+                        jobs.size(),
+                        id,
+                        test,
+                        run.settingsFor(suite.model()),
+                        knownFailures.recordFor(id).isPresent()));
             }
         }
         return jobs;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,31 +23,77 @@ import java.util.function.UnaryOperator;
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
  */
-@JsonIgnoreProperties(value = {"tests", "counts"}, allowGetters = true)
-@JsonPropertyOrder({"plugin", "runtime", "status", "reason", "tests", "counts", "elapsed_ms", "startup_ms", "tests_ms", "log", "log_tail"})
-public record RunResult(String plugin, String runtime, RunStatus status, String reason, @JsonIgnore List<TestResult> tests,
-                        @JsonProperty("elapsed_ms") long elapsedMs, @JsonProperty("startup_ms") Long startupMs,
-                        @JsonProperty("tests_ms") Long testsMs, @JsonSerialize(using = ToStringSerializer.class) Path log,
-                        @JsonProperty("log_tail") List<String> logTail) {
+@JsonIgnoreProperties(
+        value = {"tests", "counts"},
+        allowGetters = true)
+@JsonPropertyOrder({
+    "plugin",
+    "runtime",
+    "status",
+    "reason",
+    "tests",
+    "counts",
+    "elapsed_ms",
+    "startup_ms",
+    "tests_ms",
+    "log",
+    "log_tail"
+})
+public record RunResult(
+        String plugin,
+        String runtime,
+        RunStatus status,
+        String reason,
+        @JsonIgnore List<TestResult> tests,
+        @JsonProperty("elapsed_ms") long elapsedMs,
+        @JsonProperty("startup_ms") Long startupMs,
+        @JsonProperty("tests_ms") Long testsMs,
+        @JsonSerialize(using = ToStringSerializer.class) Path log,
+        @JsonProperty("log_tail") List<String> logTail) {
 
     /** A run as results.json lists it; its tests are attached from the file's {@code results} by {@link #withTests}. */
     @JsonCreator
-    static RunResult read(@JsonProperty(value = "plugin", required = true) String plugin,
-                          @JsonProperty(value = "runtime", required = true) String runtime,
-                          @JsonProperty(value = "status", required = true) RunStatus status, @JsonProperty("reason") String reason,
-                          @JsonProperty("elapsed_ms") long elapsedMs, @JsonProperty("startup_ms") Long startupMs,
-                          @JsonProperty("tests_ms") Long testsMs, @JsonProperty("log") Path log, @JsonProperty("log_tail") List<String> logTail) {
-        return new RunResult(plugin, runtime, status, reason, List.of(), elapsedMs, startupMs, testsMs, log, logTail == null ? List.of() : logTail);
+    static RunResult read(
+            @JsonProperty(value = "plugin", required = true) String plugin,
+            @JsonProperty(value = "runtime", required = true) String runtime,
+            @JsonProperty(value = "status", required = true) RunStatus status,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("elapsed_ms") long elapsedMs,
+            @JsonProperty("startup_ms") Long startupMs,
+            @JsonProperty("tests_ms") Long testsMs,
+            @JsonProperty("log") Path log,
+            @JsonProperty("log_tail") List<String> logTail) {
+        return new RunResult(
+                plugin,
+                runtime,
+                status,
+                reason,
+                List.of(),
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail == null ? List.of() : logTail);
     }
 
     public RunResult withTests(List<TestResult> newTests) {
-        return new RunResult(plugin, runtime, status, reason, List.copyOf(newTests), elapsedMs, startupMs, testsMs, log, logTail);
+        return new RunResult(
+                plugin, runtime, status, reason, List.copyOf(newTests), elapsedMs, startupMs, testsMs, log, logTail);
     }
 
     /** The same run with every text a runtime or provider wrote (reason, log tail, test errors) passed through {@code edit}. */
     public RunResult mapText(UnaryOperator<String> edit) {
-        return new RunResult(plugin, runtime, status, edit.apply(reason), tests.stream().map(t -> t.mapText(edit)).toList(),
-                elapsedMs, startupMs, testsMs, log, logTail.stream().map(edit).toList());
+        return new RunResult(
+                plugin,
+                runtime,
+                status,
+                edit.apply(reason),
+                tests.stream().map(t -> t.mapText(edit)).toList(),
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail.stream().map(edit).toList());
     }
 
     @JsonProperty("tests")
@@ -72,7 +117,8 @@ public record RunResult(String plugin, String runtime, RunStatus status, String 
     /** Tests per status label, then {@code flaky}: the shape of results.json's {@code counts} and {@code totals}. */
     public static Map<String, Long> countsOf(Collection<TestResult> tests) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (TestStatus s : TestStatus.values()) counts.put(s.label(), tests.stream().filter(t -> t.status() == s).count());
+        for (TestStatus s : TestStatus.values())
+            counts.put(s.label(), tests.stream().filter(t -> t.status() == s).count());
         counts.put("flaky", tests.stream().filter(TestResult::flaky).count());
         return counts;
     }

@@ -2,7 +2,6 @@ package conform.runner;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -35,7 +34,9 @@ public enum RunStatus {
 
     @JsonCreator
     public static RunStatus ofLabel(String label) {
-        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown run status \"" + label + "\""));
     }
 }

@@ -1,13 +1,11 @@
 package conform.runner;
 
-import conform.config.TestId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
 import conform.spec.TestCase;
-
 import java.time.Duration;
 
 /**
@@ -18,7 +16,13 @@ import java.time.Duration;
 final class TestExecutor {
 
     /** One model call and its verdict. */
-    record Attempt(TestStatus status, String error, boolean retryable, Duration retryAfter, Long latencyMs, Long firstChunkMs) {}
+    record Attempt(
+            TestStatus status,
+            String error,
+            boolean retryable,
+            Duration retryAfter,
+            Long latencyMs,
+            Long firstChunkMs) {}
 
     /** A test's result, and whether another try could change it (for the serial re-run). */
     record Verdict(TestResult result, boolean retryable) {}
@@ -67,15 +71,24 @@ final class TestExecutor {
         TestCase test = job.test();
         ActionResult result;
         try {
-            result = runner.run(job.id().model(), asGenerateSends(test.input()), test.stream(), job.settings().actionTimeout());
+            result = runner.run(
+                    job.id().model(),
+                    asGenerateSends(test.input()),
+                    test.stream(),
+                    job.settings().actionTimeout());
         } catch (ActionFailure f) {
             TestStatus status = f.kind() == ActionFailure.Kind.TIMEOUT ? TestStatus.TIMEOUT : TestStatus.ERROR;
             return new Attempt(status, f.getMessage(), f.kind().retryable, f.retryAfter(), null, null);
         }
         String failure = check.failure(test, result);
         // A rejected answer may be retried: models are not deterministic.
-        return new Attempt(failure == null ? TestStatus.PASSED : TestStatus.FAILED, failure, failure != null, null,
-                result.latencyMs(), result.firstChunkMs());
+        return new Attempt(
+                failure == null ? TestStatus.PASSED : TestStatus.FAILED,
+                failure,
+                failure != null,
+                null,
+                result.latencyMs(),
+                result.firstChunkMs());
     }
 
     /**

@@ -2,7 +2,6 @@ package conform.runner;
 
 import conform.plan.ResolvedSettings;
 import conform.runtime.ActionRunner;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,14 +34,20 @@ final class TestRounds {
     /** Results in the jobs' order. */
     List<TestResult> run(ActionRunner runner, List<Job> jobs, ResolvedSettings runSettings) {
         TestExecutor.Verdict[] verdicts = concurrentRound(runner, jobs, runSettings);
-        List<Job> rerun = jobs.stream().filter(j -> needsRerun(j, verdicts[j.index()], runSettings, runner)).toList();
+        List<Job> rerun = jobs.stream()
+                .filter(j -> needsRerun(j, verdicts[j.index()], runSettings, runner))
+                .toList();
         if (!rerun.isEmpty()) {
-            listener.note(rerun.get(0).id().plugin(), rerun.get(0).id().runtime(),
+            listener.note(
+                    rerun.get(0).id().plugin(),
+                    rerun.get(0).id().runtime(),
                     rerun.size() + " test(s) failed: re-running them one at a time to rule out flakes");
             for (Job job : rerun) {
                 TestResult first = verdicts[job.index()].result();
-                // One more call, alone: retries already covered transient errors; this rules out load from parallel tests.
-                verdicts[job.index()] = executor.run(runner, job, RetryPolicy.of(0, Duration.ZERO), first.attempts(), true);
+                // One more call, alone: retries already covered transient errors; this rules out load from parallel
+                // tests.
+                verdicts[job.index()] =
+                        executor.run(runner, job, RetryPolicy.of(0, Duration.ZERO), first.attempts(), true);
                 listener.testFinished(knownFailures.judge(verdicts[job.index()].result()));
             }
         }
@@ -56,7 +61,8 @@ final class TestRounds {
         Map<String, Semaphore> modelBudgets = new HashMap<>();
         for (Job job : jobs) {
             int limit = job.settings().testConcurrency();
-            if (limit < runSettings.testConcurrency()) modelBudgets.putIfAbsent(job.id().model(), new Semaphore(limit));
+            if (limit < runSettings.testConcurrency())
+                modelBudgets.putIfAbsent(job.id().model(), new Semaphore(limit));
         }
         TestExecutor.Verdict[] verdicts = new TestExecutor.Verdict[jobs.size()];
         AtomicInteger next = new AtomicInteger();
@@ -71,7 +77,8 @@ final class TestRounds {
                         if (modelBudget != null) modelBudget.acquireUninterruptibly();
                         try {
                             verdicts[i] = executor.run(runner, job, job.retryPolicy(), 0, false);
-                            if (!needsRerun(job, verdicts[i], runSettings, runner)) listener.testFinished(knownFailures.judge(verdicts[i].result()));
+                            if (!needsRerun(job, verdicts[i], runSettings, runner))
+                                listener.testFinished(knownFailures.judge(verdicts[i].result()));
                         } finally {
                             if (modelBudget != null) modelBudget.release();
                         }
@@ -84,9 +91,14 @@ final class TestRounds {
     }
 
     /** Failures get one more, serial, round when tests ran concurrently and retries are on (load may have caused them). */
-    private static boolean needsRerun(Job job, TestExecutor.Verdict verdict, ResolvedSettings runSettings, ActionRunner runner) {
-        return !verdict.result().passed() && verdict.retryable() && !job.known() && job.settings().maxRetries() > 0
-                && Math.min(job.settings().testConcurrency(), runSettings.testConcurrency()) > 1 && runner.alive();
+    private static boolean needsRerun(
+            Job job, TestExecutor.Verdict verdict, ResolvedSettings runSettings, ActionRunner runner) {
+        return !verdict.result().passed()
+                && verdict.retryable()
+                && !job.known()
+                && job.settings().maxRetries() > 0
+                && Math.min(job.settings().testConcurrency(), runSettings.testConcurrency()) > 1
+                && runner.alive();
     }
 
     private static void await(Future<?> f) {

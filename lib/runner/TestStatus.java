@@ -2,7 +2,6 @@ package conform.runner;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -31,9 +30,13 @@ public enum TestStatus {
 
     @JsonCreator
     public static TestStatus ofLabel(String label) {
-        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown test status \"" + label + "\" (known: "
-                        + String.join(", ", Arrays.stream(values()).map(TestStatus::label).toList()) + ")"));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(TestStatus::label).toList()) + ")"));
     }
 
     /** Whether this verdict lets the run pass. */

@@ -1,7 +1,6 @@
 package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 
 /** Runs a model action somewhere (a runtime's reflection server, in the only transport today) and is closed after. */

@@ -1,11 +1,10 @@
 package conform.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,28 +19,34 @@ final class ErrorEnvelope {
     private static final int MAX_MESSAGE = 4000;
     private static final Pattern RETRY_AFTER = Pattern.compile(
             "(?i)retry[-_ ]?after[\"']?\\s*[:=]?\\s*[\"']?(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds|s|sec|seconds)?");
-    private static final Pattern RETRY_DELAY = Pattern.compile("(?i)retryDelay[\"']?\\s*[:=]\\s*[\"']?(\\d+(?:\\.\\d+)?)s");
+    private static final Pattern RETRY_DELAY =
+            Pattern.compile("(?i)retryDelay[\"']?\\s*[:=]\\s*[\"']?(\\d+(?:\\.\\d+)?)s");
 
     private ErrorEnvelope() {}
 
     /** An HTTP status other than 200, with its body and Retry-After header (may be null). */
     static ActionFailure fromHttp(int status, String body, String retryAfterHeader) {
-        String text = "HTTP " + status + ": " + abbreviate(body == null || body.isBlank() ? "(empty body)" : body.strip());
+        String text =
+                "HTTP " + status + ": " + abbreviate(body == null || body.isBlank() ? "(empty body)" : body.strip());
         Duration wait = retryAfterHeader != null ? parseRetryAfterHeader(retryAfterHeader) : retryAfterIn(body);
         if (status == 404) return new ActionFailure(ActionFailure.Kind.NOT_FOUND, text, null);
-        if (status == 400 || status == 413 || status == 422) return new ActionFailure(ActionFailure.Kind.INVALID_REQUEST, text, null);
+        if (status == 400 || status == 413 || status == 422)
+            return new ActionFailure(ActionFailure.Kind.INVALID_REQUEST, text, null);
         return new ActionFailure(ActionFailure.Kind.HTTP_ERROR, text, wait);
     }
 
     /** The {@code error} member of a 200 envelope: an object {code, message, details} or a plain string. */
     static ActionFailure fromEnvelope(JsonNode error) {
-        if (error.isTextual()) return new ActionFailure(ActionFailure.Kind.ACTION_ERROR, abbreviate(error.asText()), retryAfterIn(error.asText()));
+        if (error.isTextual())
+            return new ActionFailure(
+                    ActionFailure.Kind.ACTION_ERROR, abbreviate(error.asText()), retryAfterIn(error.asText()));
         String message = error.path("message").asText(error.toString());
         int code = error.path("code").asInt(-1);
         String upper = message.toUpperCase(Locale.ROOT);
         ActionFailure.Kind kind = ActionFailure.Kind.ACTION_ERROR;
         if (code == 5 || code == 404 || upper.startsWith("NOT_FOUND")) kind = ActionFailure.Kind.NOT_FOUND;
-        else if (code == 3 || code == 400 || upper.startsWith("INVALID_ARGUMENT")) kind = ActionFailure.Kind.INVALID_REQUEST;
+        else if (code == 3 || code == 400 || upper.startsWith("INVALID_ARGUMENT"))
+            kind = ActionFailure.Kind.INVALID_REQUEST;
         return new ActionFailure(kind, abbreviate(message), retryAfterIn(message + " " + error.path("details")));
     }
 
@@ -67,11 +72,14 @@ final class ErrorEnvelope {
         Matcher m = RETRY_AFTER.matcher(text);
         if (!m.find()) return null;
         double amount = Double.parseDouble(m.group(1));
-        boolean millis = m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("m");
+        boolean millis =
+                m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("m");
         return Duration.ofMillis(Math.round(millis ? amount : amount * 1000));
     }
 
     static String abbreviate(String text) {
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "… (" + (text.length() - MAX_MESSAGE) + " more characters)";
+        return text.length() <= MAX_MESSAGE
+                ? text
+                : text.substring(0, MAX_MESSAGE) + "… (" + (text.length() - MAX_MESSAGE) + " more characters)";
     }
 }

@@ -1,8 +1,8 @@
 package conform.runtime;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +71,7 @@ final class LineCollector implements Flow.Subscriber<String> {
         }
         if (count == 0) return "nothing was streamed";
         long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastNanos);
-        return count + " line(s) streamed, the last " + String.format(Locale.ROOT, "%.1fs", sinceLast / 1000.0) + " ago: the stream stalled";
+        return count + " line(s) streamed, the last " + String.format(Locale.ROOT, "%.1fs", sinceLast / 1000.0)
+                + " ago: the stream stalled";
     }
 }

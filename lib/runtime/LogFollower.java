@@ -15,11 +15,13 @@ final class LogFollower implements AutoCloseable {
     private static final long POLL_MS = 100;
     /** A chatty runtime can leave megabytes to pass on when it stops; bounded, like every wait. */
     private static final long DRAIN_MS = 10_000;
+
     private final Thread thread;
     private volatile boolean stopped;
 
     LogFollower(Path log, long from, Consumer<String> lines) {
-        this.thread = Thread.ofVirtual().name("conform-log-" + log.getFileName()).start(() -> follow(log, from, lines));
+        this.thread =
+                Thread.ofVirtual().name("conform-log-" + log.getFileName()).start(() -> follow(log, from, lines));
     }
 
     private void follow(Path log, long from, Consumer<String> lines) {

@@ -24,7 +24,9 @@ public final class ProcessTree implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.parallelStream().forEach(t -> t.stop(SHUTDOWN_GRACE)), "conform-stop-runtimes"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> LIVE.parallelStream().forEach(t -> t.stop(SHUTDOWN_GRACE)), "conform-stop-runtimes"));
     }
 
     private final Process process;
@@ -36,8 +38,10 @@ public final class ProcessTree implements AutoCloseable {
     }
 
     /** Starts {@code command}; {@code env} is applied over conform's own environment, a null value unsetting a variable. */
-    public static ProcessTree start(List<String> command, Path cwd, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+    public static ProcessTree start(List<String> command, Path cwd, Map<String, String> env, Path log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -1,10 +1,8 @@
 package conform.runtime;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -75,7 +74,11 @@ public final class ReflectionClient implements AutoCloseable {
 
     public boolean healthy(Duration timeout) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/api/__health")).timeout(timeout).GET().build(),
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(base.resolve("/api/__health"))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
@@ -88,13 +91,19 @@ public final class ReflectionClient implements AutoCloseable {
 
     /** GET /api/actions: the registered actions keyed by action key. */
     public JsonNode actions(Duration timeout) throws ActionFailure {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions")).timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions"))
+                .timeout(timeout)
+                .GET()
+                .build();
         HttpResponse<String> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
         if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), r.body(), null);
         try {
             return JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "GET /api/actions did not return JSON: " + ErrorEnvelope.abbreviate(r.body()), null);
+            throw new ActionFailure(
+                    ActionFailure.Kind.PROTOCOL,
+                    "GET /api/actions did not return JSON: " + ErrorEnvelope.abbreviate(r.body()),
+                    null);
         }
     }
 
@@ -102,24 +111,34 @@ public final class ReflectionClient implements AutoCloseable {
     public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("input", input);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(stream ? "/api/runAction?stream=true" : "/api/runAction"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        base.resolve(stream ? "/api/runAction?stream=true" : "/api/runAction"))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         long start = System.nanoTime();
         if (!stream) {
-            HttpResponse<String> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
+            HttpResponse<String> r =
+                    await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
             long latency = elapsedMs(start);
-            JsonNode result = finalEnvelope(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+            JsonNode result = finalEnvelope(
+                    r.statusCode(),
+                    r.body(),
+                    r.headers().firstValue("Retry-After").orElse(null));
             return new ActionResult(result, List.of(), latency, null);
         }
         LineCollector lines = new LineCollector(start);
-        HttpResponse<Void> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines)), timeout, lines);
+        HttpResponse<Void> r =
+                await(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines)), timeout, lines);
         long latency = elapsedMs(start);
         List<String> received = lines.nonBlank();
         String last = received.isEmpty() ? "" : received.get(received.size() - 1);
-        if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), String.join("\n", received), r.headers().firstValue("Retry-After").orElse(null));
+        if (r.statusCode() != 200)
+            throw ErrorEnvelope.fromHttp(
+                    r.statusCode(),
+                    String.join("\n", received),
+                    r.headers().firstValue("Retry-After").orElse(null));
         JsonNode result = finalEnvelope(200, last, null);
         List<JsonNode> chunks = new ArrayList<>();
         for (String line : received.subList(0, received.size() - 1)) chunks.add(parse(line, "a stream chunk"));
@@ -129,10 +148,18 @@ public final class ReflectionClient implements AutoCloseable {
     /** {"result": …} gives the result; {"error": …} or a non-200 status becomes an {@link ActionFailure}. */
     private static JsonNode finalEnvelope(int status, String body, String retryAfter) throws ActionFailure {
         if (status != 200) throw ErrorEnvelope.fromHttp(status, body, retryAfter);
-        if (body == null || body.isBlank()) throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "the runtime ended the response without a result (was the action cancelled?)", null);
+        if (body == null || body.isBlank())
+            throw new ActionFailure(
+                    ActionFailure.Kind.PROTOCOL,
+                    "the runtime ended the response without a result (was the action cancelled?)",
+                    null);
         JsonNode envelope = parse(body.strip(), "the final response");
         if (envelope.hasNonNull("error")) throw ErrorEnvelope.fromEnvelope(envelope.get("error"));
-        if (!envelope.has("result")) throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "the final response has neither `result` nor `error`: " + ErrorEnvelope.abbreviate(body), null);
+        if (!envelope.has("result"))
+            throw new ActionFailure(
+                    ActionFailure.Kind.PROTOCOL,
+                    "the final response has neither `result` nor `error`: " + ErrorEnvelope.abbreviate(body),
+                    null);
         return envelope.get("result");
     }
 
@@ -140,21 +167,27 @@ public final class ReflectionClient implements AutoCloseable {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new ActionFailure(ActionFailure.Kind.PROTOCOL, what + " is not JSON: " + ErrorEnvelope.abbreviate(text), null);
+            throw new ActionFailure(
+                    ActionFailure.Kind.PROTOCOL, what + " is not JSON: " + ErrorEnvelope.abbreviate(text), null);
         }
     }
 
-    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> call, Duration timeout, LineCollector lines) throws ActionFailure {
+    private static <T> HttpResponse<T> await(
+            CompletableFuture<HttpResponse<T>> call, Duration timeout, LineCollector lines) throws ActionFailure {
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             if (lines != null) lines.cancel();
-            throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "no complete answer within " + seconds(timeout)
-                    + (lines == null ? "" : " (" + lines.describeProgress() + ")"), null);
+            throw new ActionFailure(
+                    ActionFailure.Kind.TIMEOUT,
+                    "no complete answer within " + seconds(timeout)
+                            + (lines == null ? "" : " (" + lines.describeProgress() + ")"),
+                    null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "connection to the runtime failed: " + describe(cause), null);
+            throw new ActionFailure(
+                    ActionFailure.Kind.TRANSPORT, "connection to the runtime failed: " + describe(cause), null);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
@@ -168,7 +201,9 @@ public final class ReflectionClient implements AutoCloseable {
     }
 
     static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + "s"
+                : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
     }
 
     private static long elapsedMs(long startNanos) {

@@ -2,7 +2,6 @@ package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,8 +42,13 @@ public record RuntimeFile(Path path, String id, long pid, URI reflectionUrl) {
     static Optional<RuntimeFile> read(Path file) {
         try {
             JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.path("pid").canConvertToLong() || !node.path("reflectionServerUrl").isTextual()) return Optional.empty();
-            return Optional.of(new RuntimeFile(file, node.path("id").asText(""), node.get("pid").asLong(),
+            if (node == null
+                    || !node.path("pid").canConvertToLong()
+                    || !node.path("reflectionServerUrl").isTextual()) return Optional.empty();
+            return Optional.of(new RuntimeFile(
+                    file,
+                    node.path("id").asText(""),
+                    node.get("pid").asLong(),
                     loopback(URI.create(node.get("reflectionServerUrl").asText()))));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
@@ -54,6 +58,7 @@ public record RuntimeFile(Path path, String id, long pid, URI reflectionUrl) {
     /** localhost may resolve to ::1 first, where JS runtimes do not listen: always use 127.0.0.1. */
     static URI loopback(URI url) {
         if (!"localhost".equalsIgnoreCase(url.getHost())) return url;
-        return URI.create(url.getScheme() + "://127.0.0.1" + (url.getPort() > 0 ? ":" + url.getPort() : "") + url.getRawPath());
+        return URI.create(
+                url.getScheme() + "://127.0.0.1" + (url.getPort() > 0 ? ":" + url.getPort() : "") + url.getRawPath());
     }
 }

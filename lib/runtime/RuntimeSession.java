@@ -1,10 +1,9 @@
 package conform.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +58,16 @@ public final class RuntimeSession implements ActionRunner {
      * @param models   the models the spec will call
      * @param notes    receives progress notes (a lazily registered model, …)
      */
-    public static RuntimeSession start(List<String> command, Path cwd, Map<String, String> extraEnv, Path log, Set<String> models,
-                                       Duration startupTimeout, Duration healthTimeout, Consumer<String> notes) throws RuntimeStartFailure {
+    public static RuntimeSession start(
+            List<String> command,
+            Path cwd,
+            Map<String, String> extraEnv,
+            Path log,
+            Set<String> models,
+            Duration startupTimeout,
+            Duration healthTimeout,
+            Consumer<String> notes)
+            throws RuntimeStartFailure {
         for (int attempt = 1; ; attempt++) {
             long logStart = log.toFile().length();
             try {
@@ -68,14 +75,23 @@ public final class RuntimeSession implements ActionRunner {
             } catch (RuntimeStartFailure e) {
                 // JS and Go reflection servers pick a port by checking then binding: two starting together can
                 // choose the same one, and the loser exits. That is not the entry's fault; start it again.
-                if (attempt >= PORT_RACE_ATTEMPTS || !LogTail.since(log, logStart).contains("EADDRINUSE")) throw e;
+                if (attempt >= PORT_RACE_ATTEMPTS
+                        || !LogTail.since(log, logStart).contains("EADDRINUSE")) throw e;
                 notes.accept("lost a race for its reflection port with another runtime; starting it again");
             }
         }
     }
 
-    private static RuntimeSession startOnce(List<String> command, Path cwd, Map<String, String> extraEnv, Path log, Set<String> models,
-                                            Duration startupTimeout, Duration healthTimeout, Consumer<String> notes) throws RuntimeStartFailure {
+    private static RuntimeSession startOnce(
+            List<String> command,
+            Path cwd,
+            Map<String, String> extraEnv,
+            Path log,
+            Set<String> models,
+            Duration startupTimeout,
+            Duration healthTimeout,
+            Consumer<String> notes)
+            throws RuntimeStartFailure {
         long begin = System.nanoTime();
         long deadline = begin + startupTimeout.toNanos();
         Map<String, String> env = new HashMap<>(extraEnv);
@@ -90,7 +106,10 @@ public final class RuntimeSession implements ActionRunner {
             Files.createDirectories(log.getParent());
             tree = ProcessTree.start(command, cwd, env, log);
         } catch (IOException e) {
-            throw new RuntimeStartFailure("cannot start `" + String.join(" ", command) + "` in " + cwd + ": " + e.getMessage(), log, List.of());
+            throw new RuntimeStartFailure(
+                    "cannot start `" + String.join(" ", command) + "` in " + cwd + ": " + e.getMessage(),
+                    log,
+                    List.of());
         }
         // Built while the runtime boots, so its cost is not added to the start-up.
         CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
@@ -115,24 +134,35 @@ public final class RuntimeSession implements ActionRunner {
         }
     }
 
-    private static RuntimeFile awaitRuntimeFile(ProcessTree tree, Path cwd, long deadline, Duration startupTimeout) throws RuntimeStartFailure {
+    private static RuntimeFile awaitRuntimeFile(ProcessTree tree, Path cwd, long deadline, Duration startupTimeout)
+            throws RuntimeStartFailure {
         while (true) {
             Optional<RuntimeFile> file = RuntimeFile.find(cwd, tree);
             if (file.isPresent()) return file.get();
             checkAlive(tree, "before writing its runtime file");
             if (System.nanoTime() > deadline) {
-                throw new RuntimeStartFailure("no runtime file from this process in " + RuntimeFile.directory(cwd) + " after "
-                        + ReflectionClient.seconds(startupTimeout) + " (is GENKIT_ENV=dev honoured, and is " + cwd + " the project root?)", null, List.of());
+                throw new RuntimeStartFailure(
+                        "no runtime file from this process in " + RuntimeFile.directory(cwd) + " after "
+                                + ReflectionClient.seconds(startupTimeout) + " (is GENKIT_ENV=dev honoured, and is "
+                                + cwd + " the project root?)",
+                        null,
+                        List.of());
             }
             sleep();
         }
     }
 
-    private static void awaitHealth(ProcessTree tree, ReflectionClient client, long deadline, Duration probe, Duration startupTimeout) throws RuntimeStartFailure {
+    private static void awaitHealth(
+            ProcessTree tree, ReflectionClient client, long deadline, Duration probe, Duration startupTimeout)
+            throws RuntimeStartFailure {
         while (!client.healthy(probe)) {
             checkAlive(tree, "before its reflection server became healthy");
             if (System.nanoTime() > deadline) {
-                throw new RuntimeStartFailure("reflection server at " + client.base() + " not healthy after " + ReflectionClient.seconds(startupTimeout), null, List.of());
+                throw new RuntimeStartFailure(
+                        "reflection server at " + client.base() + " not healthy after "
+                                + ReflectionClient.seconds(startupTimeout),
+                        null,
+                        List.of());
             }
             sleep();
         }
@@ -143,8 +173,9 @@ public final class RuntimeSession implements ActionRunner {
      * A listing may be slow (Python plugins ask their providers), so each probe may use the rest of the start-up
      * budget; a probe that fails does not count toward the list settling.
      */
-    private static void awaitModels(ProcessTree tree, ReflectionClient client, Set<String> models, long deadline,
-                                    Consumer<String> notes) throws RuntimeStartFailure {
+    private static void awaitModels(
+            ProcessTree tree, ReflectionClient client, Set<String> models, long deadline, Consumer<String> notes)
+            throws RuntimeStartFailure {
         Set<String> previous = null;
         long stableSince = System.nanoTime();
         while (true) {
@@ -155,8 +186,9 @@ public final class RuntimeSession implements ActionRunner {
             listed.ifPresent(keys -> missing.removeIf(m -> keys.contains(ActionRunner.modelKey(m))));
             if (listed.isPresent() && missing.isEmpty()) return;
             if (System.nanoTime() > deadline) {
-                notes.accept((listed.isPresent() ? "not listed by the runtime" : "the runtime's action list did not answer")
-                        + ", to be resolved on first use: " + String.join(", ", missing));
+                notes.accept(
+                        (listed.isPresent() ? "not listed by the runtime" : "the runtime's action list did not answer")
+                                + ", to be resolved on first use: " + String.join(", ", missing));
                 return;
             }
             if (listed.isPresent() && !listed.get().equals(previous)) {
@@ -185,7 +217,8 @@ public final class RuntimeSession implements ActionRunner {
 
     private static void checkAlive(ProcessTree tree, String when) throws RuntimeStartFailure {
         Optional<Integer> code = tree.exitCode();
-        if (code.isPresent()) throw new RuntimeStartFailure("the entry exited with code " + code.get() + " " + when, null, List.of());
+        if (code.isPresent())
+            throw new RuntimeStartFailure("the entry exited with code " + code.get() + " " + when, null, List.of());
     }
 
     private static void sleep() throws RuntimeStartFailure {
@@ -213,7 +246,10 @@ public final class RuntimeSession implements ActionRunner {
             if (e.kind() != ActionFailure.Kind.TRANSPORT) throw e;
             Optional<Integer> code = tree.exitCodeWithin(DEATH_GRACE);
             if (code.isPresent()) {
-                throw new ActionFailure(ActionFailure.Kind.TRANSPORT, "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")", null);
+                throw new ActionFailure(
+                        ActionFailure.Kind.TRANSPORT,
+                        "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")",
+                        null);
             }
             throw e;
         }

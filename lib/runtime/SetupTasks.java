@@ -1,14 +1,12 @@
 package conform.runtime;
 
-import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Installs what a runtime needs inside the checkout (npm ci, a venv and pip, go build of each entry) by running
@@ -34,9 +33,11 @@ public final class SetupTasks {
         public String shown() {
             StringBuilder line = new StringBuilder();
             for (String arg : command) {
-                if (arg.startsWith("--") && !line.isEmpty()) return line.append(" …").toString();
+                if (arg.startsWith("--") && !line.isEmpty())
+                    return line.append(" …").toString();
                 if (!line.isEmpty()) line.append(' ');
-                line.append(arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg);
+                line.append(
+                        arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg);
             }
             return line.toString();
         }
@@ -58,18 +59,31 @@ public final class SetupTasks {
     }
 
     private static Task bind(RuntimeConfig rt, SetupStep step, String plugin) {
-        List<String> command = step.run().stream().map(a -> plugin.isEmpty() ? a : rt.substitute(a, plugin)).toList();
-        List<Path> inputs = step.inputs().stream().map(i -> rt.cwd().resolve(plugin.isEmpty() ? i : rt.substitute(i, plugin)).normalize()).toList();
-        Path creates = step.creates() == null ? null : rt.cwd().resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin)).normalize();
-        // One stamp per output when the step makes one, so entries that tests write to temporary directories do not pile up stamps.
+        List<String> command = step.run().stream()
+                .map(a -> plugin.isEmpty() ? a : rt.substitute(a, plugin))
+                .toList();
+        List<Path> inputs = step.inputs().stream()
+                .map(i -> rt.cwd()
+                        .resolve(plugin.isEmpty() ? i : rt.substitute(i, plugin))
+                        .normalize())
+                .toList();
+        Path creates = step.creates() == null
+                ? null
+                : rt.cwd()
+                        .resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin))
+                        .normalize();
+        // One stamp per output when the step makes one, so entries that tests write to temporary directories do not
+        // pile up stamps.
         String id = hash(creates != null ? creates.toString() : String.join("\u0000", command));
-        return new Task(rt.name(), rt.cwd(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
+        return new Task(
+                rt.name(), rt.cwd(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
     }
 
     static boolean needed(Task task) {
         if (task.creates() != null && !Files.exists(task.creates())) return true;
         try {
-            return !Files.isRegularFile(task.stamp()) || !Files.readString(task.stamp()).equals(fingerprint(task));
+            return !Files.isRegularFile(task.stamp())
+                    || !Files.readString(task.stamp()).equals(fingerprint(task));
         } catch (IOException e) {
             return true;
         }
@@ -86,8 +100,12 @@ public final class SetupTasks {
             int code;
             try {
                 Files.createDirectories(log.getParent());
-                Files.writeString(log, "$ " + String.join(" ", task.command()) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        "$ " + String.join(" ", task.command()) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
                 try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log)) {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
@@ -95,8 +113,12 @@ public final class SetupTasks {
                 throw new SetupFailure("cannot run `" + task.shown() + "`: " + e.getMessage(), log);
             }
             if (code != 0) {
-                throw new SetupFailure("`" + task.shown() + "` " + (code == ProcessTree.TIMED_OUT
-                        ? "did not finish within " + STEP_TIMEOUT.toMinutes() + " minutes" : "exited with code " + code), log);
+                throw new SetupFailure(
+                        "`" + task.shown() + "` "
+                                + (code == ProcessTree.TIMED_OUT
+                                        ? "did not finish within " + STEP_TIMEOUT.toMinutes() + " minutes"
+                                        : "exited with code " + code),
+                        log);
             }
             try {
                 Files.createDirectories(task.stamp().getParent());
@@ -113,7 +135,10 @@ public final class SetupTasks {
         for (Path input : task.inputs()) {
             try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    sb.append('\u0001').append(file).append('\u0002').append(hash(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
+                    sb.append('\u0001')
+                            .append(file)
+                            .append('\u0002')
+                            .append(hash(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
                 }
             } catch (IOException missing) {
                 sb.append('\u0001').append(input).append("\u0002missing");
@@ -124,7 +149,9 @@ public final class SetupTasks {
 
     private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +23,15 @@ public final class BuiltinTests {
 
     /** The capabilities a suite gets when it lists neither {@code supports} nor {@code tests}. */
     public static final List<String> DEFAULT_CAPABILITIES = List.of(
-            "tool-request", "structured-output", "multiturn", "system-role", "input-image-base64", "input-image-url",
-            "streaming-multiturn", "streaming-tool-request", "streaming-structured-output");
+            "tool-request",
+            "structured-output",
+            "multiturn",
+            "system-role",
+            "input-image-base64",
+            "input-image-url",
+            "streaming-multiturn",
+            "streaming-tool-request",
+            "streaming-structured-output");
 
     private final Map<String, TestCase> byCapability;
 
@@ -34,13 +40,16 @@ public final class BuiltinTests {
     }
 
     public static BuiltinTests load(Set<String> validatorNames) {
-        String yaml = new String(resource(RESOURCE), StandardCharsets.UTF_8).replace(IMAGE_PLACEHOLDER, testImageDataUri());
+        String yaml =
+                new String(resource(RESOURCE), StandardCharsets.UTF_8).replace(IMAGE_PLACEHOLDER, testImageDataUri());
         SpecContext ctx = new SpecContext(SourceTree.parseYaml(Path.of(RESOURCE), yaml));
         TestParser parser = new TestParser(validatorNames);
         Map<String, TestCase> tests = new LinkedHashMap<>();
         ctx.tree.root().properties().forEach(e -> {
             JsonNode node = e.getValue();
-            tests.put(e.getKey(), parser.parse(ctx, node, "/" + e.getKey(), e.getKey()).asCapability(e.getKey()));
+            tests.put(
+                    e.getKey(),
+                    parser.parse(ctx, node, "/" + e.getKey(), e.getKey()).asCapability(e.getKey()));
         });
         return new BuiltinTests(tests);
     }
@@ -64,7 +73,9 @@ public final class BuiltinTests {
 
     private static byte[] resource(String name) {
         try (InputStream in = BuiltinTests.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException(name + " is missing from the build: check the //FILES lines of conform.java");
+            if (in == null)
+                throw new IllegalStateException(
+                        name + " is missing from the build: check the //FILES lines of conform.java");
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

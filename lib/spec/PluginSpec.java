@@ -1,7 +1,6 @@
 package conform.spec;
 
 import conform.diag.Diagnostic;
-
 import java.nio.file.Path;
 import java.util.List;
 

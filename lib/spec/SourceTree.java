@@ -15,7 +15,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,8 +27,12 @@ import java.util.Map;
 public final class SourceTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final Path file;
     private final JsonNode root;
@@ -51,7 +54,8 @@ public final class SourceTree {
         } catch (JsonProcessingException e) {
             throw syntaxError(file, e);
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0200", "cannot read " + file + ": " + e.getMessage()).at(SourceLocation.of(file)));
+            throw new ConformException(Diagnostic.error("E0200", "cannot read " + file + ": " + e.getMessage())
+                    .at(SourceLocation.of(file)));
         }
     }
 
@@ -71,19 +75,23 @@ public final class SourceTree {
         JsonToken first = parser.nextToken();
         JsonNode root = first == null ? NODES.missingNode() : new Reader(file, parser, locations).value("");
         if (first != null && parser.nextToken() != null) {
-            throw new ConformException(Diagnostic.error("E0201", "more than one document in the file").at(at(file, parser.currentTokenLocation())));
+            throw new ConformException(Diagnostic.error("E0201", "more than one document in the file")
+                    .at(at(file, parser.currentTokenLocation())));
         }
         return new SourceTree(file, root, locations);
     }
 
     private static ConformException syntaxError(Path file, JsonProcessingException e) {
         String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-        return new ConformException(Diagnostic.error("E0201", "invalid " + (isJson(file) ? "JSON" : "YAML") + ": " + message)
-                .at(at(file, e.getLocation())));
+        return new ConformException(
+                Diagnostic.error("E0201", "invalid " + (isJson(file) ? "JSON" : "YAML") + ": " + message)
+                        .at(at(file, e.getLocation())));
     }
 
     private static SourceLocation at(Path file, JsonLocation where) {
-        return where == null ? SourceLocation.of(file) : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
+        return where == null
+                ? SourceLocation.of(file)
+                : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
     }
 
     public Path file() {
@@ -104,7 +112,8 @@ public final class SourceTree {
     }
 
     /** Walks the token stream once, building nodes and recording where each one starts. */
-    private record Reader(Path file, JsonParser parser, Map<String, SourceLocation> locations, Map<String, JsonNode> anchors) {
+    private record Reader(
+            Path file, JsonParser parser, Map<String, SourceLocation> locations, Map<String, JsonNode> anchors) {
 
         Reader(Path file, JsonParser parser, Map<String, SourceLocation> locations) {
             this(file, parser, locations, new HashMap<>());
@@ -115,20 +124,23 @@ public final class SourceTree {
             if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                 JsonNode anchored = anchors.get(yaml.getText());
                 if (anchored == null) {
-                    throw new ConformException(Diagnostic.error("E0201", "unknown YAML alias *" + yaml.getText()).at(locations.get(pointer)));
+                    throw new ConformException(Diagnostic.error("E0201", "unknown YAML alias *" + yaml.getText())
+                            .at(locations.get(pointer)));
                 }
                 return anchored.deepCopy();
             }
-            String anchor = parser instanceof YAMLParser yaml ? yaml.getObjectId() instanceof String id ? id : null : null;
+            String anchor =
+                    parser instanceof YAMLParser yaml ? yaml.getObjectId() instanceof String id ? id : null : null;
             JsonNode node = switch (parser.currentToken()) {
                 case START_OBJECT -> object(pointer);
                 case START_ARRAY -> array(pointer);
                 case VALUE_STRING -> NODES.textNode(parser.getText());
-                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                    case INT -> NODES.numberNode(parser.getIntValue());
-                    case LONG -> NODES.numberNode(parser.getLongValue());
-                    default -> NODES.numberNode(parser.getBigIntegerValue());
-                };
+                case VALUE_NUMBER_INT ->
+                    switch (parser.getNumberType()) {
+                        case INT -> NODES.numberNode(parser.getIntValue());
+                        case LONG -> NODES.numberNode(parser.getLongValue());
+                        default -> NODES.numberNode(parser.getBigIntegerValue());
+                    };
                 case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
                 case VALUE_TRUE -> NODES.booleanNode(true);
                 case VALUE_FALSE -> NODES.booleanNode(false);

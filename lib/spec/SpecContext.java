@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.Suggest;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +21,14 @@ final class SpecContext {
     }
 
     ConformException error(String pointer, String message) {
-        return new ConformException(Diagnostic.error("E0202", message).at(tree.location(pointer))
+        return new ConformException(Diagnostic.error("E0202", message)
+                .at(tree.location(pointer))
                 .hint("fix " + tree.file().getFileName() + "; the spec format is described in the README"));
     }
 
     ConformException error(String pointer, String message, String hint) {
-        return new ConformException(Diagnostic.error("E0202", message).at(tree.location(pointer)).hint(hint));
+        return new ConformException(
+                Diagnostic.error("E0202", message).at(tree.location(pointer)).hint(hint));
     }
 
     void warn(String pointer, String code, String message) {
@@ -39,8 +40,10 @@ final class SpecContext {
         object.fieldNames().forEachRemaining(key -> {
             if (!allowed.contains(key)) {
                 String where = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
-                throw new ConformException(Diagnostic.error("E0202", "unknown key `" + key + "` in " + what + Suggest.didYouMean(key, allowed))
-                        .at(tree.location(where + "#key")).note("allowed keys: " + String.join(", ", new TreeSet<>(allowed))));
+                throw new ConformException(Diagnostic.error(
+                                "E0202", "unknown key `" + key + "` in " + what + Suggest.didYouMean(key, allowed))
+                        .at(tree.location(where + "#key"))
+                        .note("allowed keys: " + String.join(", ", new TreeSet<>(allowed))));
             }
         });
     }
@@ -56,7 +59,8 @@ final class SpecContext {
     }
 
     String text(JsonNode node, String pointer, String what) {
-        if (node == null || !node.isTextual() || node.asText().isBlank()) throw error(pointer, what + " must be a non-empty string, got " + kind(node));
+        if (node == null || !node.isTextual() || node.asText().isBlank())
+            throw error(pointer, what + " must be a non-empty string, got " + kind(node));
         return node.asText();
     }
 

@@ -3,7 +3,6 @@ package conform.spec;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +29,17 @@ public final class SpecFiles {
                     if (!name.endsWith(ext) || name.length() == ext.length()) continue;
                     Path other = found.put(name.substring(0, name.length() - ext.length()), file);
                     if (other != null) {
-                        throw new ConformException(Diagnostic.error("E0204", "two spec files for one plugin: " + other.getFileName() + " and " + name)
-                                .at(SourceLocation.of(file)).hint("keep one of them"));
+                        throw new ConformException(Diagnostic.error(
+                                        "E0204",
+                                        "two spec files for one plugin: " + other.getFileName() + " and " + name)
+                                .at(SourceLocation.of(file))
+                                .hint("keep one of them"));
                     }
                 }
             }
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0200", "cannot list specs in " + specsDir + ": " + e.getMessage()));
+            throw new ConformException(
+                    Diagnostic.error("E0200", "cannot list specs in " + specsDir + ": " + e.getMessage()));
         }
         return found;
     }

@@ -1,14 +1,13 @@
 package conform.spec;
 
-import java.util.HashSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.Suggest;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,10 @@ public final class SpecLoader {
         } else if (root.isObject()) {
             suites.add(suite(ctx, root, ""));
         } else {
-            throw ctx.error("", "a spec must be a list of suites ({model, supports, tests}) or one suite, got " + SpecContext.kind(root),
+            throw ctx.error(
+                    "",
+                    "a spec must be a list of suites ({model, supports, tests}) or one suite, got "
+                            + SpecContext.kind(root),
                     "start the file with `- model: <provider>/<model>`");
         }
         rejectDuplicateModels(ctx, suites);
@@ -49,15 +51,19 @@ public final class SpecLoader {
     private Suite suite(SpecContext ctx, JsonNode node, String pointer) {
         ctx.object(node, pointer, "a suite");
         ctx.checkKeys(node, pointer, "a suite", SUITE_KEYS);
-        if (!node.has("model")) throw ctx.error(pointer, "suite has no `model`", "name the model action, e.g. `model: googleai/gemini-2.5-flash`");
+        if (!node.has("model"))
+            throw ctx.error(
+                    pointer, "suite has no `model`", "name the model action, e.g. `model: googleai/gemini-2.5-flash`");
         String model = ctx.text(node.get("model"), pointer + "/model", "`model`");
         List<TestCase> cases = new ArrayList<>();
-        List<String> capabilities = node.has("supports") || node.has("tests") ? List.of() : BuiltinTests.DEFAULT_CAPABILITIES;
+        List<String> capabilities =
+                node.has("supports") || node.has("tests") ? List.of() : BuiltinTests.DEFAULT_CAPABILITIES;
         if (node.has("supports")) capabilities = supports(ctx, node.get("supports"), pointer + "/supports");
         for (String tag : capabilities) builtins.forCapability(tag).ifPresent(cases::add);
         if (node.has("tests")) {
             JsonNode custom = ctx.array(node.get("tests"), pointer + "/tests", "`tests`");
-            for (int i = 0; i < custom.size(); i++) cases.add(tests.parse(ctx, custom.get(i), pointer + "/tests/" + i, "Custom test " + (i + 1)));
+            for (int i = 0; i < custom.size(); i++)
+                cases.add(tests.parse(ctx, custom.get(i), pointer + "/tests/" + i, "Custom test " + (i + 1)));
         }
         rejectDuplicateNames(ctx, cases, pointer);
         if (cases.isEmpty()) ctx.warn(pointer, "W0202", "the suite for `" + model + "` has no tests");
@@ -70,7 +76,11 @@ public final class SpecLoader {
         for (int i = 0; i < list.size(); i++) {
             String tag = ctx.text(list.get(i), pointer + "/" + i, "a capability");
             if (builtins.forCapability(tag).isEmpty()) {
-                ctx.warn(pointer + "/" + i, "W0201", "unknown capability `" + tag + "`" + Suggest.didYouMean(tag, builtins.capabilities()) + " is ignored");
+                ctx.warn(
+                        pointer + "/" + i,
+                        "W0201",
+                        "unknown capability `" + tag + "`" + Suggest.didYouMean(tag, builtins.capabilities())
+                                + " is ignored");
             } else if (!tags.add(tag)) {
                 ctx.warn(pointer + "/" + i, "W0203", "capability `" + tag + "` is listed twice; it runs once");
             }
@@ -82,9 +92,10 @@ public final class SpecLoader {
         Set<String> seen = new HashSet<>();
         for (TestCase test : cases) {
             if (!seen.add(test.name())) {
-                throw new ConformException(Diagnostic.error("E0203", "two tests are named \"" + test.name() + "\" in one suite")
-                        .at(test.builtin() ? ctx.tree.location(pointer) : test.location())
-                        .hint("give each test a unique `name`: results and reruns refer to tests by name"));
+                throw new ConformException(
+                        Diagnostic.error("E0203", "two tests are named \"" + test.name() + "\" in one suite")
+                                .at(test.builtin() ? ctx.tree.location(pointer) : test.location())
+                                .hint("give each test a unique `name`: results and reruns refer to tests by name"));
             }
         }
     }
@@ -95,7 +106,8 @@ public final class SpecLoader {
             Suite earlier = first.putIfAbsent(suite.model(), suite);
             if (earlier != null) {
                 throw new ConformException(Diagnostic.error("E0203", "model `" + suite.model() + "` has two suites")
-                        .at(suite.location()).note("the first is at " + earlier.location())
+                        .at(suite.location())
+                        .note("the first is at " + earlier.location())
                         .hint("merge them into one suite"));
             }
         }

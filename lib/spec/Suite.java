@@ -1,7 +1,6 @@
 package conform.spec;
 
 import conform.diag.SourceLocation;
-
 import java.util.List;
 
 /** The tests for one model: built-ins in {@code supports} order, then the spec's custom tests. */

@@ -2,7 +2,6 @@ package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.diag.SourceLocation;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,13 @@ import java.util.List;
  * @param capability the built-in capability tag this test comes from, or null for a spec's custom test
  * @param location   where the test is written (the built-in file for built-ins)
  */
-public record TestCase(String name, String capability, boolean stream, JsonNode input, List<ValidatorRef> validators,
-                       SourceLocation location) {
+public record TestCase(
+        String name,
+        String capability,
+        boolean stream,
+        JsonNode input,
+        List<ValidatorRef> validators,
+        SourceLocation location) {
 
     public boolean builtin() {
         return capability != null;

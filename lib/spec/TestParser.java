@@ -2,7 +2,6 @@ package conform.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.diag.Suggest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,16 +21,26 @@ final class TestParser {
         ctx.checkKeys(node, pointer, "a test", TEST_KEYS);
         String name = node.has("name") ? ctx.text(node.get("name"), pointer + "/name", "a test's `name`") : defaultName;
         if (!node.has("input")) {
-            throw ctx.error(pointer, "test \"" + name + "\" has no `input`", "give it an `input:` with at least `messages:` (a GenerateRequest)");
+            throw ctx.error(
+                    pointer,
+                    "test \"" + name + "\" has no `input`",
+                    "give it an `input:` with at least `messages:` (a GenerateRequest)");
         }
         RequestShape.check(ctx, node.get("input"), pointer + "/input");
         boolean stream = false;
         if (node.has("stream")) {
             JsonNode flag = node.get("stream");
-            if (!flag.isBoolean()) throw ctx.error(pointer + "/stream", "`stream` must be true or false, got " + SpecContext.kind(flag));
+            if (!flag.isBoolean())
+                throw ctx.error(pointer + "/stream", "`stream` must be true or false, got " + SpecContext.kind(flag));
             stream = flag.asBoolean();
         }
-        return new TestCase(name, null, stream, node.get("input"), validators(ctx, node.get("validators"), pointer + "/validators"), ctx.tree.location(pointer));
+        return new TestCase(
+                name,
+                null,
+                stream,
+                node.get("input"),
+                validators(ctx, node.get("validators"), pointer + "/validators"),
+                ctx.tree.location(pointer));
     }
 
     private List<ValidatorRef> validators(SpecContext ctx, JsonNode list, String pointer) {
@@ -42,7 +51,9 @@ final class TestParser {
             String at = pointer + "/" + i;
             ValidatorRef ref = ValidatorRef.parse(ctx.text(list.get(i), at, "a validator"));
             if (!validatorNames.contains(ref.name())) {
-                throw ctx.error(at, "unknown validator `" + ref.name() + "`" + Suggest.didYouMean(ref.name(), validatorNames),
+                throw ctx.error(
+                        at,
+                        "unknown validator `" + ref.name() + "`" + Suggest.didYouMean(ref.name(), validatorNames),
                         "known validators: " + String.join(", ", SpecContext.sorted(validatorNames)));
             }
             refs.add(ref);

@@ -5,7 +5,9 @@ public record ValidatorRef(String name, String arg) {
 
     public static ValidatorRef parse(String text) {
         int colon = text.indexOf(':');
-        return colon < 0 ? new ValidatorRef(text.strip(), null) : new ValidatorRef(text.substring(0, colon).strip(), text.substring(colon + 1));
+        return colon < 0
+                ? new ValidatorRef(text.strip(), null)
+                : new ValidatorRef(text.substring(0, colon).strip(), text.substring(colon + 1));
     }
 
     @Override

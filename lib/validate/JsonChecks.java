@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Strict JSON parsing for validators, as JavaScript's JSON.parse: no NaN, no comments, nothing after the value. */
 public final class JsonChecks {
 
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonChecks() {}
 

@@ -3,7 +3,6 @@ package conform.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,12 +24,15 @@ public record ModelResponse(JsonNode response, List<JsonNode> chunks) {
     public Optional<JsonNode> content() {
         if (response == null) return Optional.empty();
         JsonNode content = response.path("message").path("content");
-        if (!content.isArray()) content = response.path("candidates").path(0).path("message").path("content");
+        if (!content.isArray())
+            content = response.path("candidates").path(0).path("message").path("content");
         return content.isArray() ? Optional.of(content) : Optional.empty();
     }
 
     public JsonNode requireContent() {
-        return content().orElseThrow(() -> new ValidationFailure("Response missing message content. Full response: " + pretty(response)));
+        return content()
+                .orElseThrow(() ->
+                        new ValidationFailure("Response missing message content. Full response: " + pretty(response)));
     }
 
     public String text() {
@@ -64,12 +66,16 @@ public record ModelResponse(JsonNode response, List<JsonNode> chunks) {
 
     private static String joinText(JsonNode content) {
         StringBuilder sb = new StringBuilder();
-        parts(content).filter(p -> p.path("text").isTextual()).forEach(p -> sb.append(p.get("text").asText()));
+        parts(content)
+                .filter(p -> p.path("text").isTextual())
+                .forEach(p -> sb.append(p.get("text").asText()));
         return sb.toString();
     }
 
     private static Stream<JsonNode> parts(JsonNode content) {
-        return content != null && content.isArray() ? StreamSupport.stream(content.spliterator(), false) : Stream.empty();
+        return content != null && content.isArray()
+                ? StreamSupport.stream(content.spliterator(), false)
+                : Stream.empty();
     }
 
     public static String pretty(JsonNode node) {

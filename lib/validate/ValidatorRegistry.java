@@ -1,11 +1,9 @@
 package conform.validate;
 
-import java.lang.reflect.Modifier;
-import java.util.Set;
 import conform.spec.ValidatorRef;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -39,7 +38,8 @@ public final class ValidatorRegistry {
         Validator previous = byName.putIfAbsent(validator.name(), validator);
         if (previous != null) {
             throw new IllegalStateException("two validators are named " + validator.name() + ": "
-                    + previous.getClass().getName() + " and " + validator.getClass().getName());
+                    + previous.getClass().getName() + " and "
+                    + validator.getClass().getName());
         }
         return this;
     }
@@ -58,7 +58,8 @@ public final class ValidatorRegistry {
 
     /** Runs one validator of a spec; an unknown name is a failure too (specs are checked at load, so this is rare). */
     public void check(ModelResponse response, ValidatorRef ref) {
-        Validator validator = get(ref.name()).orElseThrow(() -> new ValidationFailure("Unknown validator: " + ref.name()));
+        Validator validator =
+                get(ref.name()).orElseThrow(() -> new ValidationFailure("Unknown validator: " + ref.name()));
         validator.validate(response, ref.arg());
     }
 
@@ -75,14 +76,21 @@ public final class ValidatorRegistry {
         String folder = pkg.replace('.', '/') + "/";
         List<String> names = new ArrayList<>();
         try {
-            Path location = Path.of(ValidatorRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ValidatorRegistry.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.list(location.resolve(folder))) {
                     files.map(p -> p.getFileName().toString()).forEach(f -> names.add(folder + f));
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0).forEach(names::add);
+                    jar.stream()
+                            .map(e -> e.getName())
+                            .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                            .forEach(names::add);
                 }
             }
         } catch (IOException e) {
@@ -94,13 +102,16 @@ public final class ValidatorRegistry {
                 .filter(n -> n.endsWith(".class") && !n.contains("$"))
                 .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
                 .filter(ValidatorRegistry::isValidator)
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     private static boolean isValidator(String className) {
         try {
             Class<?> type = Class.forName(className, false, ValidatorRegistry.class.getClassLoader());
-            return Validator.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
+            return Validator.class.isAssignableFrom(type)
+                    && !type.isInterface()
+                    && !Modifier.isAbstract(type.getModifiers());
         } catch (ClassNotFoundException e) {
             return false;
         }

@@ -1,19 +1,18 @@
 package conform.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The CLI end to end, in-process: parsing, exit codes, and what a user reads. */
 class CliTest {
@@ -42,7 +41,9 @@ class CliTest {
         cli.setErr(new PrintWriter(err, true));
         int code = new ErrorHandler().handleExecutionException(new IllegalStateException("boom"), cli, null);
         assertEquals(ExitCode.INTERNAL.code, code, "CI tells a crashed conform from a failing plugin");
-        assertTrue(err.toString().contains("error[E0900]: internal error: java.lang.IllegalStateException: boom"), err.toString());
+        assertTrue(
+                err.toString().contains("error[E0900]: internal error: java.lang.IllegalStateException: boom"),
+                err.toString());
         assertTrue(err.toString().contains("rerun with -v"), err.toString());
     }
 
@@ -50,7 +51,9 @@ class CliTest {
     void bareConformPrintsUsageAndSucceeds() {
         CliRun r = run();
         r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("check-model") && r.out().contains("check-plugin") && r.out().contains("list"));
+        assertTrue(r.out().contains("check-model")
+                && r.out().contains("check-plugin")
+                && r.out().contains("list"));
     }
 
     @Test
@@ -120,17 +123,26 @@ class CliTest {
 
     @Test
     void dryRunShowsEachModelsEffectiveSettings() {
-        project.write("conform.toml", TempProject.MINIMAL_CONFIG + "\n[conform.model-overrides.\"conformtest/echo\"]\naction-timeout = 7\ntest-concurrency = 2\n");
+        project.write(
+                "conform.toml",
+                TempProject.MINIMAL_CONFIG
+                        + "\n"
+                        + "[conform.model-overrides.\"conformtest/echo\"]\n"
+                        + "action-timeout = 7\n"
+                        + "test-concurrency = 2\n");
         CliRun r = run("check-model", "--dry-run");
         assertTrue(r.out().contains("-t 2 · retries 2 · timeout 7s"), r.out());
         CliRun flag = run("check-model", "--dry-run", "-t", "5", "--action-timeout", "9");
-        assertTrue(flag.out().contains("-t 5 · retries 2 · timeout 9s"), "the CLI flag beats the model override:\n" + flag.out());
+        assertTrue(
+                flag.out().contains("-t 5 · retries 2 · timeout 9s"),
+                "the CLI flag beats the model override:\n" + flag.out());
     }
 
     @Test
     void verboseDryRunListsEveryTest() {
         CliRun r = run("check-model", "--dry-run", "-v");
-        assertTrue(r.out().contains("Multiturn Conformance") && r.out().contains("[text-starts-with:RESPONSE:]"), r.out());
+        assertTrue(
+                r.out().contains("Multiturn Conformance") && r.out().contains("[text-starts-with:RESPONSE:]"), r.out());
     }
 
     @Test
@@ -144,12 +156,16 @@ class CliTest {
 
     @Test
     void runtimesMayBeCommaSeparatedOrRepeated() {
-        assertEquals(run("check-model", "--dry-run", "--runtime", "js,python").out(), run("check-model", "--dry-run", "--runtime", "js", "--runtime", "python").out());
+        assertEquals(
+                run("check-model", "--dry-run", "--runtime", "js,python").out(),
+                run("check-model", "--dry-run", "--runtime", "js", "--runtime", "python")
+                        .out());
     }
 
     @Test
     void pluginsAndOptionsMayInterleave() {
-        project.write("specs/two.yaml", "- model: t/m\n  supports: [multiturn]\n").write("entries/js/two.ts", "");
+        project.write("specs/two.yaml", "- model: t/m\n  supports: [multiturn]\n")
+                .write("entries/js/two.ts", "");
         CliRun r = run("check-model", "echo", "--dry-run", "two", "-j", "2");
         r.expect(ExitCode.OK);
         assertTrue(r.out().contains("two (js)") && r.out().contains("echo (js)"));
@@ -162,7 +178,8 @@ class CliTest {
         r.expect(ExitCode.OK);
         assertTrue(r.out().contains("SKIPPED missing env: CONFORM_TEST_KEY"), r.out());
         assertTrue(r.err().contains("warning[W0003]"), "all skipped is loud: " + r.err());
-        CliRun ready = CliRun.run(project.root(), Map.of("CONFORM_TEST_KEY", "set"), "check-model", "--dry-run", "needs-key");
+        CliRun ready =
+                CliRun.run(project.root(), Map.of("CONFORM_TEST_KEY", "set"), "check-model", "--dry-run", "needs-key");
         assertFalse(ready.out().contains("SKIPPED"), ready.out());
     }
 
@@ -205,7 +222,9 @@ class CliTest {
         CliRun r = run("list");
         r.expect(ExitCode.USAGE);
         assertTrue(r.err().contains("conform.toml:2"), r.err());
-        assertTrue(r.err().contains("`conform.test-concurrency` must be an integer of at least 1, got \"three\""), r.err());
+        assertTrue(
+                r.err().contains("`conform.test-concurrency` must be an integer of at least 1, got \"three\""),
+                r.err());
         noStackTrace(r);
     }
 
@@ -220,10 +239,18 @@ class CliTest {
     @Test
     void anExplicitConfigWorksFromAnyDirectory() {
         try (TempProject elsewhere = TempProject.create()) {
-            CliRun r = CliRun.run(elsewhere.root(), Map.of(), "list", "--config", project.path("conform.toml").toString());
+            CliRun r = CliRun.run(
+                    elsewhere.root(),
+                    Map.of(),
+                    "list",
+                    "--config",
+                    project.path("conform.toml").toString());
             r.expect(ExitCode.OK);
             assertTrue(r.out().contains("echo"), r.out());
-            CliRun viaEnv = CliRun.run(elsewhere.root(), Map.of("CONFORM_CONFIG", project.path("conform.toml").toString()), "list");
+            CliRun viaEnv = CliRun.run(
+                    elsewhere.root(),
+                    Map.of("CONFORM_CONFIG", project.path("conform.toml").toString()),
+                    "list");
             assertEquals(r.out(), viaEnv.out());
         }
     }
@@ -271,7 +298,9 @@ class CliTest {
     void listCapabilitiesNamesAllTwelve() {
         CliRun r = run("list", "--capabilities");
         r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("input-video-youtube") && r.out().contains("Image Output (Generation) Conformance"), r.out());
+        assertTrue(
+                r.out().contains("input-video-youtube") && r.out().contains("Image Output (Generation) Conformance"),
+                r.out());
     }
 
     @Test
@@ -292,13 +321,19 @@ class CliTest {
 
     @Test
     void checkPluginReportsEveryGap() {
-        project.write("conform.toml", TempProject.MINIMAL_CONFIG.replace("[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\", \"declared\"]"))
+        project.write(
+                        "conform.toml",
+                        TempProject.MINIMAL_CONFIG.replace(
+                                "[conform.runtimes.python]",
+                                "[conform.runtimes.python]\nplugins = [\"echo\", \"declared\"]"))
                 .write("entries/js/orphan.ts", "")
                 .write("specs/lonely.yaml", "- model: l/m\n");
         CliRun r = run("check-plugin");
         r.expect(ExitCode.FAILED);
         assertTrue(r.out().contains("orphan (js): no spec"), r.out());
-        assertTrue(r.out().contains("declared (python): no entry; expected " + project.path("entries/python/declared.py")), r.out());
+        assertTrue(
+                r.out().contains("declared (python): no entry; expected " + project.path("entries/python/declared.py")),
+                r.out());
         assertTrue(r.out().contains("declared (python): no spec"), r.out());
         assertTrue(r.out().contains("lonely: spec"), r.out());
         assertTrue(r.out().contains("4 problem(s)"), r.out());
@@ -306,7 +341,11 @@ class CliTest {
 
     @Test
     void checkPluginHonoursTheRuntimeFilter() {
-        project.delete("entries/python/echo.py").write("conform.toml", TempProject.MINIMAL_CONFIG.replace("[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\"]"));
+        project.delete("entries/python/echo.py")
+                .write(
+                        "conform.toml",
+                        TempProject.MINIMAL_CONFIG.replace(
+                                "[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\"]"));
         run("check-plugin").expect(ExitCode.FAILED);
         run("check-plugin", "--runtime", "js").expect(ExitCode.OK);
     }

@@ -1,25 +1,24 @@
 package conform.cli;
 
-import java.io.File;
-import java.nio.file.StandardCopyOption;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import conform.support.RepoRoot;
 import conform.support.TempProject;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bootstrap's launch cache, on a copy of the checkout: a cached `./jbang conform` needs no JBang at all, and
@@ -36,20 +35,28 @@ class LaunchCacheTest {
         try (TempProject copy = checkoutCopy()) {
             Path root = copy.root();
             Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
-            Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
+            Files.writeString(
+                    fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
             fakeBin.resolve("mvn").toFile().setExecutable(true);
             Map<String, String> real = new HashMap<>(System.getenv());
             Map<String, String> noJBang = new HashMap<>(real);
-            noJBang.put("CONFORM_CACHE_DIR", Files.createDirectories(root.resolve("empty-cache")).toString());
+            noJBang.put(
+                    "CONFORM_CACHE_DIR",
+                    Files.createDirectories(root.resolve("empty-cache")).toString());
             noJBang.put("PATH", fakeBin + ":" + real.get("PATH"));
 
             Run first = run(root, real);
             assertEquals(0, first.code(), first.err());
-            assertEquals(List.of("conform 0.1.0"), first.out().lines().limit(1).toList(), "the version and nothing else on stdout:\n" + first.out());
+            assertEquals(
+                    List.of("conform 0.1.0"),
+                    first.out().lines().limit(1).toList(),
+                    "the version and nothing else on stdout:\n" + first.out());
             assertEquals(3, first.out().lines().count(), "nothing but the version lines on stdout:\n" + first.out());
             assertTrue(Files.isRegularFile(root.resolve(".conform/launch/command")), "the java command line is cached");
             if (Runtime.version().feature() >= 24) {
-                assertTrue(Files.isRegularFile(root.resolve(".conform/launch/conform.aot")), "an AOT cache on JDK 24+:\n" + first.err());
+                assertTrue(
+                        Files.isRegularFile(root.resolve(".conform/launch/conform.aot")),
+                        "an AOT cache on JDK 24+:\n" + first.err());
             }
 
             Run cached = run(root, noJBang);
@@ -57,20 +64,32 @@ class LaunchCacheTest {
             assertTrue(cached.out().startsWith("conform 0.1.0"), cached.out());
 
             Path command = root.resolve("lib/cli/ConformCommand.java");
-            Files.writeString(command, Files.readString(command).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-edited\""));
+            Files.writeString(
+                    command, Files.readString(command).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-edited\""));
             Run stale = run(root, noJBang);
-            assertEquals(2, stale.code(), "after an edit the run must go through JBang (here: fail to install it):\n" + stale.out() + stale.err());
+            assertEquals(
+                    2,
+                    stale.code(),
+                    "after an edit the run must go through JBang (here: fail to install it):\n" + stale.out()
+                            + stale.err());
 
             Run rebuilt = run(root, real);
             assertEquals(0, rebuilt.code(), rebuilt.err());
-            assertTrue(rebuilt.out().startsWith("conform 0.1.0-edited"), "JBang rebuilt from the edited source:\n" + rebuilt.out());
+            assertTrue(
+                    rebuilt.out().startsWith("conform 0.1.0-edited"),
+                    "JBang rebuilt from the edited source:\n" + rebuilt.out());
             Run cachedAgain = run(root, noJBang);
-            assertTrue(cachedAgain.out().startsWith("conform 0.1.0-edited"), "the new command line is the cached one:\n" + cachedAgain.out() + cachedAgain.err());
+            assertTrue(
+                    cachedAgain.out().startsWith("conform 0.1.0-edited"),
+                    "the new command line is the cached one:\n" + cachedAgain.out() + cachedAgain.err());
 
             Path jar = cachedJar(root);
             Files.delete(jar);
             Run jarGone = run(root, noJBang);
-            assertEquals(2, jarGone.code(), "a jar missing from the cached class path sends the run back through JBang:\n" + jarGone.err());
+            assertEquals(
+                    2,
+                    jarGone.code(),
+                    "a jar missing from the cached class path sends the run back through JBang:\n" + jarGone.err());
             assertFalse(Files.exists(jar));
         }
     }
@@ -84,18 +103,26 @@ class LaunchCacheTest {
             Process p = startLaunch(root, System.getenv(), root.resolve("out.txt"), err);
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                while (!Files.readString(err).contains("training") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+                while (!Files.readString(err).contains("training") && p.isAlive() && System.nanoTime() < deadline)
+                    Thread.sleep(50);
                 assertTrue(p.isAlive(), "the launch ended before its training run:\n" + Files.readString(err));
                 Thread.sleep(200);
-                // SIGTERM to the bootstrap alone (Ctrl-C reaches the same trap): it must stop the training JVM it started.
+                // SIGTERM to the bootstrap alone (Ctrl-C reaches the same trap): it must stop the training JVM it
+                // started.
                 p.destroy();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launch did not end after SIGTERM");
                 assertEquals(143, p.exitValue(), Files.readString(err));
-                List<String> left = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(root.toString()))
-                        .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
+                List<String> left = ProcessHandle.allProcesses()
+                        .filter(h -> h.info().commandLine().orElse("").contains(root.toString()))
+                        .map(h -> h.pid() + " " + h.info().commandLine().orElse(""))
+                        .toList();
                 assertEquals(List.of(), left, "processes of the stopped launch");
                 try (Stream<Path> files = Files.list(root.resolve(".conform/launch"))) {
-                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("training.")).toList(), "the half-made training file is removed");
+                    assertEquals(
+                            List.of(),
+                            files.filter(f -> f.getFileName().toString().startsWith("training."))
+                                    .toList(),
+                            "the half-made training file is removed");
                 }
             } finally {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -108,15 +135,18 @@ class LaunchCacheTest {
     private static TempProject checkoutCopy() throws IOException {
         TempProject copy = TempProject.create();
         Path repo = RepoRoot.find();
-        for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs")) copyTree(repo.resolve(top), copy.root().resolve(top));
+        for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs"))
+            copyTree(repo.resolve(top), copy.root().resolve(top));
         return copy;
     }
 
     /** `./jbang conform --version` in {@code root} with exactly {@code env}, no input, output to files. */
     private static Process startLaunch(Path root, Map<String, String> env, Path out, Path err) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version").directory(root.toFile())
+        ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version")
+                .directory(root.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
@@ -131,7 +161,10 @@ class LaunchCacheTest {
             p.destroyForcibly().waitFor();
             throw new AssertionError("./jbang conform --version did not finish within 5 minutes");
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** conform's jar, the first entry of the cached class path. */

@@ -1,20 +1,19 @@
 package conform.config;
 
-import java.util.Optional;
-import conform.diag.ExitCode;
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.diag.ConformException;
+import conform.diag.ExitCode;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class ConfigLoaderTest {
 
@@ -54,20 +53,23 @@ class ConfigLoaderTest {
     @Test
     void locateUsesAnExplicitPathFirst() {
         project.write("conform.toml", "").write("other.toml", "");
-        Map<String, String> env = Map.of("CONFORM_CONFIG", project.path("conform.toml").toString());
+        Map<String, String> env =
+                Map.of("CONFORM_CONFIG", project.path("conform.toml").toString());
         assertEquals(project.path("other.toml"), ConfigLoader.locate(project.path("other.toml"), env, project.root()));
     }
 
     @Test
     void locateUsesTheEnvironmentVariableBeforeWalkingUp() {
         project.write("conform.toml", "").write("elsewhere/my.toml", "");
-        Map<String, String> env = Map.of("CONFORM_CONFIG", project.path("elsewhere/my.toml").toString());
+        Map<String, String> env =
+                Map.of("CONFORM_CONFIG", project.path("elsewhere/my.toml").toString());
         assertEquals(project.path("elsewhere/my.toml"), ConfigLoader.locate(null, env, project.root()));
     }
 
     @Test
     void locateReportsAMissingExplicitFile() {
-        ConformException e = assertThrows(ConformException.class, () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root()));
+        ConformException e = assertThrows(
+                ConformException.class, () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root()));
         assertEquals("E0100", e.diagnostic().code());
         assertTrue(e.getMessage().contains("nope.toml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
@@ -88,15 +90,15 @@ class ConfigLoaderTest {
     @Test
     void readsEveryGlobalSetting() {
         ConformConfig c = load("""
-                [conform]
-                concurrency = 4
-                test-concurrency = 2
-                max-retries = 0
-                retry-base-delay = 0.5
-                action-timeout = 30
-                health-timeout = 2.5
-                startup-timeout = 60
-                """ + RUNTIME);
+            [conform]
+            concurrency = 4
+            test-concurrency = 2
+            max-retries = 0
+            retry-base-delay = 0.5
+            action-timeout = 30
+            health-timeout = 2.5
+            startup-timeout = 60
+            """ + RUNTIME);
         SettingLayer s = c.settingsFor(null, null, SettingLayer.EMPTY);
         assertEquals(4, s.value(Setting.CONCURRENCY).intValue());
         assertEquals(2, s.value(Setting.TEST_CONCURRENCY).intValue());
@@ -138,33 +140,57 @@ class ConfigLoaderTest {
     @Test
     void readsPluginAndModelOverrides() {
         ConformConfig c = load("""
-                [conform]
-                [conform.plugin-overrides.slow]
-                test-concurrency = 1
-                action-timeout = 180.0
-                [conform.model-overrides."vendor/model-x"]
-                action-timeout = 240
-                """ + RUNTIME);
-        assertEquals(1, c.pluginOverrides().get("slow").value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(240.0, c.modelOverrides().get("vendor/model-x").value(Setting.ACTION_TIMEOUT).doubleValue());
+            [conform]
+            [conform.plugin-overrides.slow]
+            test-concurrency = 1
+            action-timeout = 180.0
+            [conform.model-overrides."vendor/model-x"]
+            action-timeout = 240
+            """ + RUNTIME);
+        assertEquals(
+                1,
+                c.pluginOverrides().get("slow").value(Setting.TEST_CONCURRENCY).intValue());
+        assertEquals(
+                240.0,
+                c.modelOverrides()
+                        .get("vendor/model-x")
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
     }
 
     @ParameterizedTest(name = "{0} = {1} is rejected")
-    @CsvSource(delimiter = '|', value = {
-            "concurrency|0", "concurrency|-3", "concurrency|2.5", "concurrency|true", "concurrency|\"eight\"",
-            "test-concurrency|0", "max-retries|-1", "max-retries|1.5", "retry-base-delay|-0.1",
-            "action-timeout|0", "action-timeout|-5", "health-timeout|0.0", "startup-timeout|false", "startup-timeout|[1]"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "concurrency|0",
+                "concurrency|-3",
+                "concurrency|2.5",
+                "concurrency|true",
+                "concurrency|\"eight\"",
+                "test-concurrency|0",
+                "max-retries|-1",
+                "max-retries|1.5",
+                "retry-base-delay|-0.1",
+                "action-timeout|0",
+                "action-timeout|-5",
+                "health-timeout|0.0",
+                "startup-timeout|false",
+                "startup-timeout|[1]"
+            })
     void rejectsInvalidValuesNamingKeyFileAndLine(String key, String value) {
         ConformException e = loadFails("[conform]\n\n" + key + " = " + value + "\n" + RUNTIME);
         assertEquals("E0102", e.diagnostic().code());
         assertTrue(e.getMessage().contains("`conform." + key + "`"), e.getMessage());
         assertEquals(3, e.diagnostic().location().line(), "line of the bad value");
-        assertTrue(e.diagnostic().location().toString().contains("conform.toml:3"), e.diagnostic().location().toString());
+        assertTrue(
+                e.diagnostic().location().toString().contains("conform.toml:3"),
+                e.diagnostic().location().toString());
     }
 
     @Test
     void zeroRetriesAndZeroDelayAreValid() {
-        SettingLayer s = load("[conform]\nmax-retries = 0\nretry-base-delay = 0\n" + RUNTIME).settingsFor(null, null, SettingLayer.EMPTY);
+        SettingLayer s = load("[conform]\nmax-retries = 0\nretry-base-delay = 0\n" + RUNTIME)
+                .settingsFor(null, null, SettingLayer.EMPTY);
         assertEquals(0, s.value(Setting.MAX_RETRIES).intValue());
         assertEquals(0.0, s.value(Setting.RETRY_BASE_DELAY).doubleValue());
     }
@@ -193,7 +219,11 @@ class ConfigLoaderTest {
     @Test
     void invalidOverrideValueIsAnErrorNotAFallback() {
         ConformException e = loadFails("[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME);
-        assertTrue(e.getMessage().contains("`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got 0"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got"
+                                + " 0"),
+                e.getMessage());
     }
 
     @Test
@@ -224,7 +254,13 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"a = [1, 2]|a list of strings", "a = \"KEY\"|a list of strings", "a = [\"not a name\"]|environment variable names"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a = [1, 2]|a list of strings",
+                "a = \"KEY\"|a list of strings",
+                "a = [\"not a name\"]|environment variable names"
+            })
     void envEntriesMustBeListsOfVariableNames(String line, String expected) {
         ConformException e = loadFails("[conform]\n[conform.env]\n" + line + "\n" + RUNTIME);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -249,17 +285,29 @@ class ConfigLoaderTest {
     @Test
     void aReplacedEntryCommandDropsTheDefaultBuildOfWhatItNoLongerRuns() {
         ConformConfig defaults = load("[conform]\n[conform.runtimes.js]\n[conform.runtimes.go]\n");
-        assertEquals(List.of("npm", "node_modules/.bin/esbuild"), programs(defaults.runtimes().get("js")), "install, then bundle each entry");
+        assertEquals(
+                List.of("npm", "node_modules/.bin/esbuild"),
+                programs(defaults.runtimes().get("js")),
+                "install, then bundle each entry");
         ConformConfig replaced = load("""
-                [conform]
-                [conform.runtimes.js]
-                entry-command = ["node", "--import", "tsx", "{entry}"]
-                [conform.runtimes.go]
-                entry-command = ["bin/{plugin}", "--verbose"]
-                """);
-        assertEquals(List.of("npm"), programs(replaced.runtimes().get("js")), "tsx runs the entry itself: no bundle to build");
-        assertEquals(List.of("go"), programs(replaced.runtimes().get("go")), "the command still runs the built binary, so it is still built");
-        ConformConfig explicit = load("[conform]\n[conform.runtimes.js]\nentry-command = [\"deno\", \"{entry}\"]\nsetup = [{run = [\"true\"]}]\n");
+            [conform]
+            [conform.runtimes.js]
+            entry-command = ["node", "--import", "tsx", "{entry}"]
+            [conform.runtimes.go]
+            entry-command = ["bin/{plugin}", "--verbose"]
+            """);
+        assertEquals(
+                List.of("npm"),
+                programs(replaced.runtimes().get("js")),
+                "tsx runs the entry itself: no bundle to build");
+        assertEquals(
+                List.of("go"),
+                programs(replaced.runtimes().get("go")),
+                "the command still runs the built binary, so it is still built");
+        ConformConfig explicit = load("[conform]\n"
+                + "[conform.runtimes.js]\n"
+                + "entry-command = [\"deno\", \"{entry}\"]\n"
+                + "setup = [{run = [\"true\"]}]\n");
         assertEquals(List.of("true"), programs(explicit.runtimes().get("js")), "an explicit setup is taken as it is");
     }
 
@@ -270,12 +318,12 @@ class ConfigLoaderTest {
     @Test
     void pathsResolveAgainstTheConfigFileDirectory() {
         project.write("sub/conform.toml", """
-                [conform]
-                specs-dir = "../shared-specs"
-                [conform.runtimes.js]
-                cwd = "rt"
-                entries-dir = "/abs/entries"
-                """);
+            [conform]
+            specs-dir = "../shared-specs"
+            [conform.runtimes.js]
+            cwd = "rt"
+            entries-dir = "/abs/entries"
+            """);
         ConformConfig c = ConfigLoader.load(project.path("sub/conform.toml"));
         RuntimeConfig js = c.runtimes().get("js");
         assertEquals(project.path("shared-specs"), js.specsDir());
@@ -294,8 +342,13 @@ class ConfigLoaderTest {
     void anUnknownRuntimeMustSayHowToFindAndStartEntries() {
         ConformException e = loadFails("[conform]\n[conform.runtimes.dart]\n");
         assertTrue(e.getMessage().contains("entry-file"), e.getMessage());
-        ConformConfig ok = load("[conform]\n[conform.runtimes.dart]\nentry-file = \"{plugin}.dart\"\nentry-command = [\"dart\", \"run\", \"{entry}\"]\n");
-        assertEquals(List.of("dart", "run", project.path("entries/dart/x.dart").toString()), ok.runtimes().get("dart").commandFor("x"));
+        ConformConfig ok = load("[conform]\n"
+                + "[conform.runtimes.dart]\n"
+                + "entry-file = \"{plugin}.dart\"\n"
+                + "entry-command = [\"dart\", \"run\", \"{entry}\"]\n");
+        assertEquals(
+                List.of("dart", "run", project.path("entries/dart/x.dart").toString()),
+                ok.runtimes().get("dart").commandFor("x"));
     }
 
     @Test
@@ -334,12 +387,33 @@ class ConfigLoaderTest {
 
     @Test
     void readsKnownFailuresWithGlobs() {
-        ConformConfig c = load("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nruntime = \"go\"\ntest = \"Structured*\"\nreason = \"bug 1\"\n"
-                + "[[conform.known-failures]]\nplugin = \"q\"\nmodel = \"q/*-mini\"\nreason = \"bug 2\"\n" + RUNTIME);
-        assertEquals("bug 1", known(c, new TestId("p", "go", "p/m", "Structured Output Conformance with streaming")).orElseThrow().reason());
-        assertTrue(known(c, new TestId("p", "js", "p/m", "Structured Output Conformance")).isEmpty(), "another runtime");
-        assertTrue(known(c, new TestId("p", "go", "p/m", "Multiturn Conformance")).isEmpty(), "another test");
-        assertEquals("bug 2", known(c, new TestId("q", "python", "q/gpt-mini", "anything")).orElseThrow().reason());
+        ConformConfig c = load("[conform]\n"
+                + "[[conform.known-failures]]\n"
+                + "plugin = \"p\"\n"
+                + "runtime = \"go\"\n"
+                + "test = \"Structured*\"\n"
+                + "reason = \"bug 1\"\n"
+                + "[[conform.known-failures]]\n"
+                + "plugin = \"q\"\n"
+                + "model = \"q/*-mini\"\n"
+                + "reason = \"bug 2\"\n"
+                + RUNTIME);
+        assertEquals(
+                "bug 1",
+                known(c, new TestId("p", "go", "p/m", "Structured Output Conformance with streaming"))
+                        .orElseThrow()
+                        .reason());
+        assertTrue(
+                known(c, new TestId("p", "js", "p/m", "Structured Output Conformance"))
+                        .isEmpty(),
+                "another runtime");
+        assertTrue(
+                known(c, new TestId("p", "go", "p/m", "Multiturn Conformance")).isEmpty(), "another test");
+        assertEquals(
+                "bug 2",
+                known(c, new TestId("q", "python", "q/gpt-mini", "anything"))
+                        .orElseThrow()
+                        .reason());
         assertTrue(known(c, new TestId("q", "python", "q/gpt", "anything")).isEmpty());
     }
 
@@ -348,13 +422,15 @@ class ConfigLoaderTest {
         ConformException e = loadFails("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\n" + RUNTIME);
         assertTrue(e.getMessage().contains("a known failure with a `plugin` and a `reason`"), e.getMessage());
         assertEquals(2, e.diagnostic().location().line());
-        ConformException typo = loadFails("[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nreason = \"r\"\ntests = \"x\"\n" + RUNTIME);
+        ConformException typo = loadFails(
+                "[conform]\n[[conform.known-failures]]\nplugin = \"p\"\nreason = \"r\"\ntests = \"x\"\n" + RUNTIME);
         assertTrue(typo.getMessage().contains("did you mean `test`"), typo.getMessage());
     }
 
     @Test
     void emulateTablesAreChecked() {
-        ConformConfig c = load("[conform]\n[conform.emulate]\nx = \"openai\"\n[conform.not-emulated]\ny = \"no dialect\"\n" + RUNTIME);
+        ConformConfig c = load(
+                "[conform]\n[conform.emulate]\nx = \"openai\"\n[conform.not-emulated]\ny = \"no dialect\"\n" + RUNTIME);
         assertEquals(EmulatorDialect.OPENAI, c.emulate().get("x"));
         assertEquals("no dialect", c.notEmulated().get("y"));
         ConformException e = loadFails("[conform]\n[conform.emulate]\nx = \"cohere\"\n" + RUNTIME);

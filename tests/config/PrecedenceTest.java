@@ -1,14 +1,13 @@
 package conform.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import conform.support.TempProject;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.EnumMap;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** CLI flag > model override > plugin override > global > default, for every key that each scope may set. */
 class PrecedenceTest {
@@ -19,22 +18,22 @@ class PrecedenceTest {
     @BeforeAll
     static void load() {
         project = TempProject.create().write("conform.toml", """
-                [conform]
-                test-concurrency = 4
-                action-timeout = 100
-                max-retries = 3
+            [conform]
+            test-concurrency = 4
+            action-timeout = 100
+            max-retries = 3
 
-                [conform.plugin-overrides.p]
-                test-concurrency = 2
-                action-timeout = 150
-                startup-timeout = 90
+            [conform.plugin-overrides.p]
+            test-concurrency = 2
+            action-timeout = 150
+            startup-timeout = 90
 
-                [conform.model-overrides."p/model"]
-                action-timeout = 200
-                retry-base-delay = 0.25
+            [conform.model-overrides."p/model"]
+            action-timeout = 200
+            retry-base-delay = 0.25
 
-                [conform.runtimes.js]
-                """);
+            [conform.runtimes.js]
+            """);
         config = ConfigLoader.load(project.path("conform.toml"));
     }
 
@@ -51,27 +50,63 @@ class PrecedenceTest {
 
     @Test
     void defaultWhenNothingSetsIt() {
-        assertEquals(8, config.settingsFor("other", "other/m", SettingLayer.EMPTY).value(Setting.CONCURRENCY).intValue());
-        assertEquals(5.0, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.HEALTH_TIMEOUT).doubleValue());
+        assertEquals(
+                8,
+                config.settingsFor("other", "other/m", SettingLayer.EMPTY)
+                        .value(Setting.CONCURRENCY)
+                        .intValue());
+        assertEquals(
+                5.0,
+                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
+                        .value(Setting.HEALTH_TIMEOUT)
+                        .doubleValue());
     }
 
     @Test
     void globalBeatsDefault() {
-        assertEquals(4, config.settingsFor("other", "other/m", SettingLayer.EMPTY).value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(3, config.settingsFor("other", null, SettingLayer.EMPTY).value(Setting.MAX_RETRIES).intValue());
+        assertEquals(
+                4,
+                config.settingsFor("other", "other/m", SettingLayer.EMPTY)
+                        .value(Setting.TEST_CONCURRENCY)
+                        .intValue());
+        assertEquals(
+                3,
+                config.settingsFor("other", null, SettingLayer.EMPTY)
+                        .value(Setting.MAX_RETRIES)
+                        .intValue());
     }
 
     @Test
     void pluginOverrideBeatsGlobal() {
-        assertEquals(2, config.settingsFor("p", "p/other", SettingLayer.EMPTY).value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(150.0, config.settingsFor("p", "p/other", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
-        assertEquals(90.0, config.settingsFor("p", null, SettingLayer.EMPTY).value(Setting.STARTUP_TIMEOUT).doubleValue());
+        assertEquals(
+                2,
+                config.settingsFor("p", "p/other", SettingLayer.EMPTY)
+                        .value(Setting.TEST_CONCURRENCY)
+                        .intValue());
+        assertEquals(
+                150.0,
+                config.settingsFor("p", "p/other", SettingLayer.EMPTY)
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
+        assertEquals(
+                90.0,
+                config.settingsFor("p", null, SettingLayer.EMPTY)
+                        .value(Setting.STARTUP_TIMEOUT)
+                        .doubleValue());
     }
 
     @Test
     void modelOverrideBeatsPluginOverride() {
-        assertEquals(200.0, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
-        assertEquals(0.25, config.settingsFor("p", "p/model", SettingLayer.EMPTY).value(Setting.RETRY_BASE_DELAY).doubleValue());
+        assertEquals(
+                200.0,
+                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
+        assertEquals(
+                0.25,
+                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
+                        .value(Setting.RETRY_BASE_DELAY)
+                        .doubleValue());
     }
 
     @Test
@@ -83,19 +118,39 @@ class PrecedenceTest {
 
     @Test
     void cliFlagBeatsEveryOverride() {
-        assertEquals(7, config.settingsFor("p", "p/model", cli(Setting.TEST_CONCURRENCY, 7)).value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(9.0, config.settingsFor("p", "p/model", cli(Setting.ACTION_TIMEOUT, 9.0)).value(Setting.ACTION_TIMEOUT).doubleValue());
-        assertEquals(0, config.settingsFor("p", "p/model", cli(Setting.MAX_RETRIES, 0)).value(Setting.MAX_RETRIES).intValue());
+        assertEquals(
+                7,
+                config.settingsFor("p", "p/model", cli(Setting.TEST_CONCURRENCY, 7))
+                        .value(Setting.TEST_CONCURRENCY)
+                        .intValue());
+        assertEquals(
+                9.0,
+                config.settingsFor("p", "p/model", cli(Setting.ACTION_TIMEOUT, 9.0))
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
+        assertEquals(
+                0,
+                config.settingsFor("p", "p/model", cli(Setting.MAX_RETRIES, 0))
+                        .value(Setting.MAX_RETRIES)
+                        .intValue());
     }
 
     @Test
     void overridesApplyOnlyToTheirPluginAndModel() {
-        assertEquals(100.0, config.settingsFor("other", "p/model-2", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
+        assertEquals(
+                100.0,
+                config.settingsFor("other", "p/model-2", SettingLayer.EMPTY)
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
     }
 
     @Test
     void aModelOverrideAppliesEvenWithoutItsPlugin() {
-        assertEquals(200.0, config.settingsFor(null, "p/model", SettingLayer.EMPTY).value(Setting.ACTION_TIMEOUT).doubleValue());
+        assertEquals(
+                200.0,
+                config.settingsFor(null, "p/model", SettingLayer.EMPTY)
+                        .value(Setting.ACTION_TIMEOUT)
+                        .doubleValue());
     }
 
     @Test

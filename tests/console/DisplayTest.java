@@ -1,17 +1,16 @@
 package conform.console;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import conform.diag.Diagnostic;
+import conform.diag.SourceLocation;
+import conform.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import conform.diag.Diagnostic;
-import conform.redact.Redactor;
-import conform.diag.SourceLocation;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** Colour decisions, tables, diagnostics, locations and suggestions: what every printed line is made of. */
 class DisplayTest {
@@ -52,7 +51,10 @@ class DisplayTest {
 
     @Test
     void tablesAlignColumns() {
-        List<String> lines = new Table("A", "Long header").row("wide cell", "x").row("y", "z").render(Style.plain());
+        List<String> lines = new Table("A", "Long header")
+                .row("wide cell", "x")
+                .row("y", "z")
+                .render(Style.plain());
         assertEquals("  A          Long header", lines.get(0));
         assertEquals("  ─────────  ───────────", lines.get(1));
         assertEquals("  wide cell  x", lines.get(2));
@@ -61,7 +63,10 @@ class DisplayTest {
 
     @Test
     void tablesAlignColouredCells() {
-        List<String> lines = new Table("A", "B").row(Style.colored().green("ok"), "1").row("longer", "2").render(Style.plain());
+        List<String> lines = new Table("A", "B")
+                .row(Style.colored().green("ok"), "1")
+                .row("longer", "2")
+                .render(Style.plain());
         String coloured = lines.get(2).replaceAll("\u001B\\[[0-9;]*m", "");
         assertEquals(lines.get(3).indexOf('2'), coloured.indexOf('1'), "the second column starts at the same place");
     }
@@ -74,14 +79,27 @@ class DisplayTest {
 
     @Test
     void diagnosticsRenderLikeRustc() {
-        Diagnostic d = Diagnostic.error("E0102", "bad value").at(new SourceLocation(Path.of("/x/conform.toml"), 3, 15)).note("because").hint("fix it");
-        assertEquals(List.of("error[E0102]: bad value", "  --> /x/conform.toml:3:15", "   = note: because", "   = hint: fix it"), DiagnosticView.render(d, Style.plain()));
+        Diagnostic d = Diagnostic.error("E0102", "bad value")
+                .at(new SourceLocation(Path.of("/x/conform.toml"), 3, 15))
+                .note("because")
+                .hint("fix it");
+        assertEquals(
+                List.of(
+                        "error[E0102]: bad value",
+                        "  --> /x/conform.toml:3:15",
+                        "   = note: because",
+                        "   = hint: fix it"),
+                DiagnosticView.render(d, Style.plain()));
     }
 
     @Test
     void diagnosticsOmitWhatTheyLack() {
-        assertEquals(List.of("warning[W0001]: skipped"), DiagnosticView.render(Diagnostic.warning("W0001", "skipped"), Style.plain()));
-        assertEquals(List.of("error[E1]: m", "   = hint: h"), DiagnosticView.render(Diagnostic.error("E1", "m").hint("h"), Style.plain()));
+        assertEquals(
+                List.of("warning[W0001]: skipped"),
+                DiagnosticView.render(Diagnostic.warning("W0001", "skipped"), Style.plain()));
+        assertEquals(
+                List.of("error[E1]: m", "   = hint: h"),
+                DiagnosticView.render(Diagnostic.error("E1", "m").hint("h"), Style.plain()));
     }
 
     @Test
@@ -94,7 +112,11 @@ class DisplayTest {
     void consoleRedactsEverything() {
         var out = new StringWriter();
         var err = new StringWriter();
-        Console console = new Console(new PrintWriter(out), new PrintWriter(err), Style.plain(), Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "supersecretvalue"), List.of()));
+        Console console = new Console(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Style.plain(),
+                Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "supersecretvalue"), List.of()));
         console.out("a supersecretvalue b");
         console.diagnostic(Diagnostic.error("E1", "leaked supersecretvalue"));
         assertEquals("a *** b" + System.lineSeparator(), out.toString());

@@ -1,20 +1,19 @@
 package conform.console;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.config.TestId;
-import conform.runner.RunStatus;
 import conform.redact.Redactor;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** What a CI log shows at the end of a run with every status: no escape codes, every fact on its line. */
 class PlainOutputTest {
@@ -25,22 +24,71 @@ class PlainOutputTest {
 
     private static String summary() {
         List<RunResult> runs = List.of(
-                new RunResult("echo", "js", RunStatus.FAILED, null, List.of(
-                        test("js", "Passes", TestStatus.PASSED, null),
-                        test("js", "Wrong word", TestStatus.FAILED, "text-includes:banana: Response text does not include 'banana'"),
-                        test("js", "Throws", TestStatus.ERROR, "provider exploded"),
-                        test("js", "Sleeps", TestStatus.TIMEOUT, "no complete answer within 1s"),
-                        test("js", "Known", TestStatus.XFAIL, "no (known failure: bug 1)"),
-                        test("js", "Stale", TestStatus.XPASS, "passed, but [[conform.known-failures]] says it fails (bug 2): remove that entry")),
-                        2100, 900L, 1200L, Path.of("/tmp/logs/echo-js.log"), List.of()),
-                new RunResult("echo", "go", RunStatus.ERROR, "runtime did not start: the entry exited with code 3", List.of(
-                        test("go", "Passes", TestStatus.ERROR, "runtime did not start: the entry exited with code 3")),
-                        40, null, null, Path.of("/tmp/logs/echo-go.log"), List.of("panic: boom")),
-                new RunResult("keyed", "python", RunStatus.SKIPPED, "missing env: KEYED_API_KEY", List.of(
-                        new TestResult(new TestId("keyed", "python", "k/m", "Passes"), TestStatus.SKIPPED, 0, false, "missing env: KEYED_API_KEY", null, null)),
-                        0, null, null, null, List.of()));
+                new RunResult(
+                        "echo",
+                        "js",
+                        RunStatus.FAILED,
+                        null,
+                        List.of(
+                                test("js", "Passes", TestStatus.PASSED, null),
+                                test(
+                                        "js",
+                                        "Wrong word",
+                                        TestStatus.FAILED,
+                                        "text-includes:banana: Response text does not include 'banana'"),
+                                test("js", "Throws", TestStatus.ERROR, "provider exploded"),
+                                test("js", "Sleeps", TestStatus.TIMEOUT, "no complete answer within 1s"),
+                                test("js", "Known", TestStatus.XFAIL, "no (known failure: bug 1)"),
+                                test(
+                                        "js",
+                                        "Stale",
+                                        TestStatus.XPASS,
+                                        "passed, but [[conform.known-failures]] says it fails (bug 2): remove that"
+                                                + " entry")),
+                        2100,
+                        900L,
+                        1200L,
+                        Path.of("/tmp/logs/echo-js.log"),
+                        List.of()),
+                new RunResult(
+                        "echo",
+                        "go",
+                        RunStatus.ERROR,
+                        "runtime did not start: the entry exited with code 3",
+                        List.of(test(
+                                "go",
+                                "Passes",
+                                TestStatus.ERROR,
+                                "runtime did not start: the entry exited with code 3")),
+                        40,
+                        null,
+                        null,
+                        Path.of("/tmp/logs/echo-go.log"),
+                        List.of("panic: boom")),
+                new RunResult(
+                        "keyed",
+                        "python",
+                        RunStatus.SKIPPED,
+                        "missing env: KEYED_API_KEY",
+                        List.of(new TestResult(
+                                new TestId("keyed", "python", "k/m", "Passes"),
+                                TestStatus.SKIPPED,
+                                0,
+                                false,
+                                "missing env: KEYED_API_KEY",
+                                null,
+                                null)),
+                        0,
+                        null,
+                        null,
+                        null,
+                        List.of()));
         StringWriter err = new StringWriter();
-        Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), Style.plain(), Redactor.fromEnvironment(Map.of(), List.of()));
+        Console console = new Console(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                Style.plain(),
+                Redactor.fromEnvironment(Map.of(), List.of()));
         RunSummary.print(console, runs, 65_400);
         return err.toString();
     }
@@ -49,36 +97,36 @@ class PlainOutputTest {
     void theSummaryOfEveryStatus() {
         String expected = """
 
-                  Plugin  Runtime  Result   Passed  Time  Details
-                  ──────  ───────  ───────  ──────  ────  ─────────────────────────────────────────────────────────────
-                  echo    js       FAILED   1/6     2.1s  1 failed · 1 error · 1 timeout · 1 xpass · 1 xfail
-                  echo    go       ERROR    0/1     40ms  1 error · runtime did not start: the entry exited with code 3
-                  keyed   python   SKIPPED  0/1     —     missing env: KEYED_API_KEY
+              Plugin  Runtime  Result   Passed  Time  Details
+              ──────  ───────  ───────  ──────  ────  ─────────────────────────────────────────────────────────────
+              echo    js       FAILED   1/6     2.1s  1 failed · 1 error · 1 timeout · 1 xpass · 1 xfail
+              echo    go       ERROR    0/1     40ms  1 error · runtime did not start: the entry exited with code 3
+              keyed   python   SKIPPED  0/1     —     missing env: KEYED_API_KEY
 
-                error[E0003]: conformance tests failed for `echo` in js
-                   = note: 4 of 6 test(s) did not pass, or passed against a known-failure record
-                   = hint: rerun just this: conform check-model echo --runtime js -v
+            error[E0003]: conformance tests failed for `echo` in js
+               = note: 4 of 6 test(s) did not pass, or passed against a known-failure record
+               = hint: rerun just this: conform check-model echo --runtime js -v
 
-                error[E0002]: the go runtime of `echo` failed
-                   = note: runtime did not start: the entry exited with code 3
-                           last lines of /tmp/logs/echo-go.log:
-                           panic: boom
-                   = hint: rerun just this: conform check-model echo --runtime go -v
+            error[E0002]: the go runtime of `echo` failed
+               = note: runtime did not start: the entry exited with code 3
+                       last lines of /tmp/logs/echo-go.log:
+                       panic: boom
+               = hint: rerun just this: conform check-model echo --runtime go -v
 
-                warning[W0001]: skipped `keyed` in python
-                   = note: missing env: KEYED_API_KEY
+            warning[W0001]: skipped `keyed` in python
+               = note: missing env: KEYED_API_KEY
 
-                Failed tests
-                  Plugin  Runtime  Model             Test        Status   Error
-                  ──────  ───────  ────────────────  ──────────  ───────  ───────────────────────────────────────────────────────────────────────────────
-                  echo    js       conformtest/echo  Wrong word  failed   text-includes:banana: Response text does not include 'banana'
-                  echo    js       conformtest/echo  Throws      error    provider exploded
-                  echo    js       conformtest/echo  Sleeps      timeout  no complete answer within 1s
-                  echo    js       conformtest/echo  Stale       xpass    passed, but [[conform.known-failures]] says it fails (bug 2): remove that entry
-                  echo    go       conformtest/echo  Passes      error    runtime did not start: the entry exited with code 3
+            Failed tests
+              Plugin  Runtime  Model             Test        Status   Error
+              ──────  ───────  ────────────────  ──────────  ───────  ───────────────────────────────────────────────────────────────────────────────
+              echo    js       conformtest/echo  Wrong word  failed   text-includes:banana: Response text does not include 'banana'
+              echo    js       conformtest/echo  Throws      error    provider exploded
+              echo    js       conformtest/echo  Sleeps      timeout  no complete answer within 1s
+              echo    js       conformtest/echo  Stale       xpass    passed, but [[conform.known-failures]] says it fails (bug 2): remove that entry
+              echo    go       conformtest/echo  Passes      error    runtime did not start: the entry exited with code 3
 
-                  1 passed · 2 failed · 3 error(s) · 1 known failure(s) · 1 skipped  (3 run(s), 1m 5.4s wall time)
-                """;
+              1 passed · 2 failed · 3 error(s) · 1 known failure(s) · 1 skipped  (3 run(s), 1m 5.4s wall time)
+            """;
         assertEquals(expected, summary().replace(System.lineSeparator(), "\n"));
     }
 

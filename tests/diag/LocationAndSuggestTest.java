@@ -1,11 +1,10 @@
 package conform.diag;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** Where an error points, and the names it suggests. */
 class LocationAndSuggestTest {
@@ -25,8 +24,13 @@ class LocationAndSuggestTest {
 
     @Test
     void suggestionsFindCloseNames() {
-        assertEquals("concurrency", Suggest.closest("concurency", List.of("concurrency", "max-retries")).orElseThrow());
-        assertEquals("system-role", Suggest.closest("System-Role", List.of("system-role")).orElseThrow());
+        assertEquals(
+                "concurrency",
+                Suggest.closest("concurency", List.of("concurrency", "max-retries"))
+                        .orElseThrow());
+        assertEquals(
+                "system-role",
+                Suggest.closest("System-Role", List.of("system-role")).orElseThrow());
         assertTrue(Suggest.closest("zzzzzz", List.of("concurrency")).isEmpty());
         assertEquals("", Suggest.didYouMean("zzzzzz", List.of("a")));
     }

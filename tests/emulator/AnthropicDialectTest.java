@@ -1,27 +1,20 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import conform.redact.Redactor;
+import conform.config.EmulatorDialect;
 import conform.spec.BuiltinTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Anthropic dialect over real HTTP, with the requests shaped as the JS, Python and Go anthropic plugins send
@@ -38,7 +31,13 @@ class AnthropicDialectTest {
 
     @BeforeAll
     static void start() {
-        http = EmulatorHttp.start(EmulatorDialect.ANTHROPIC, List.of(MODEL), "x-api-key", "conform-emulator-dummy-key", "anthropic-version", "2023-06-01");
+        http = EmulatorHttp.start(
+                EmulatorDialect.ANTHROPIC,
+                List.of(MODEL),
+                "x-api-key",
+                "conform-emulator-dummy-key",
+                "anthropic-version",
+                "2023-06-01");
     }
 
     @AfterAll
@@ -73,7 +72,8 @@ class AnthropicDialectTest {
     }
 
     private static ObjectNode weatherTool() {
-        ObjectNode tool = JSON.createObjectNode().put("name", "weather").put("description", "Get the weather for a city");
+        ObjectNode tool =
+                JSON.createObjectNode().put("name", "weather").put("description", "Get the weather for a city");
         ObjectNode schema = tool.putObject("input_schema").put("type", "object");
         schema.putObject("properties").putObject("city").put("type", "string");
         schema.putArray("required").add("city");
@@ -82,7 +82,9 @@ class AnthropicDialectTest {
 
     private static String text(JsonNode message) {
         StringBuilder text = new StringBuilder();
-        for (JsonNode block : message.path("content")) if (block.path("type").asText().equals("text")) text.append(block.path("text").asText());
+        for (JsonNode block : message.path("content"))
+            if (block.path("type").asText().equals("text"))
+                text.append(block.path("text").asText());
         return text.toString();
     }
 
@@ -93,7 +95,9 @@ class AnthropicDialectTest {
         body.put("stream", true);
         HttpResponse<String> response = post("/v1/messages", body);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("text/event-stream", response.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+                "text/event-stream",
+                response.headers().firstValue("content-type").orElse(""));
         List<Sse> events = new ArrayList<>();
         for (String record : response.body().split("\n\n")) {
             if (record.isBlank()) continue;
@@ -134,7 +138,9 @@ class AnthropicDialectTest {
 
     @Test
     void systemAsStringOrTextBlocksReachesTheModel() throws Exception {
-        String instruction = "IMPORTANT: your response are machine processed, always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'";
+        String instruction =
+                "IMPORTANT: your response are machine processed, always start/prefix your response with 'RESPONSE:',"
+                        + " ex: 'RESPONSE: hello'";
         ObjectNode asString = body("hello").put("system", instruction);
         assertTrue(text(message(asString)).startsWith("RESPONSE: "), "system as a string (JS, Python)");
 
@@ -145,7 +151,8 @@ class AnthropicDialectTest {
         assertEquals("message", reply.path("type").asText());
         assertEquals("assistant", reply.path("role").asText());
         assertEquals("end_turn", reply.path("stop_reason").asText());
-        assertTrue(reply.at("/usage/input_tokens").isInt() && reply.at("/usage/output_tokens").isInt());
+        assertTrue(reply.at("/usage/input_tokens").isInt()
+                && reply.at("/usage/output_tokens").isInt());
     }
 
     @Test
@@ -154,10 +161,15 @@ class AnthropicDialectTest {
         noSystem.putArray("system"); // Go sends an empty list when there is no system message
         assertNull(AnthropicDialect.decode(noSystem).system());
         String explained = text(message(noSystem));
-        assertTrue(explained.startsWith(ReferenceModel.EXPLANATION_PREFIX) && explained.contains("had no `system`"), explained);
+        assertTrue(
+                explained.startsWith(ReferenceModel.EXPLANATION_PREFIX) && explained.contains("had no `system`"),
+                explained);
 
         String noTools = text(message(body(WEATHER)));
-        assertTrue(noTools.contains("the tool-request case needs the tool definitions") && noTools.contains("had no `tools`"), noTools);
+        assertTrue(
+                noTools.contains("the tool-request case needs the tool definitions")
+                        && noTools.contains("had no `tools`"),
+                noTools);
     }
 
     @Test
@@ -183,17 +195,31 @@ class AnthropicDialectTest {
         round.putArray("tools").add(weatherTool());
         ArrayNode messages = (ArrayNode) round.get("messages");
         ObjectNode assistant = messages.addObject().put("role", "assistant");
-        ObjectNode use = assistant.putArray("content").addObject().put("type", "tool_use").put("id", "toolu_1").put("name", "weather");
+        ObjectNode use = assistant
+                .putArray("content")
+                .addObject()
+                .put("type", "tool_use")
+                .put("id", "toolu_1")
+                .put("name", "weather");
         use.putObject("input").put("city", "New York");
         ObjectNode result = messages.addObject().put("role", "user");
         // JS sends the result as text blocks, Python and Go as a string.
-        result.putArray("content").addObject().put("type", "tool_result").put("tool_use_id", "toolu_1")
-                .putArray("content").addObject().put("type", "text").put("text", "sunny");
+        result.putArray("content")
+                .addObject()
+                .put("type", "tool_result")
+                .put("tool_use_id", "toolu_1")
+                .putArray("content")
+                .addObject()
+                .put("type", "text")
+                .put("text", "sunny");
         assertEquals("The weather tool says: sunny.", text(message(round)));
 
         ChatRequest decoded = AnthropicDialect.decode(round);
-        assertEquals(List.of(ChatRequest.Role.USER, ChatRequest.Role.MODEL, ChatRequest.Role.TOOL), decoded.turns().stream().map(ChatRequest.Turn::role).toList());
-        assertInstanceOf(ChatRequest.ToolCall.class, decoded.turns().get(1).content().get(0));
+        assertEquals(
+                List.of(ChatRequest.Role.USER, ChatRequest.Role.MODEL, ChatRequest.Role.TOOL),
+                decoded.turns().stream().map(ChatRequest.Turn::role).toList());
+        assertInstanceOf(
+                ChatRequest.ToolCall.class, decoded.turns().get(1).content().get(0));
         ((ObjectNode) result.at("/content/0")).put("content", "rainy");
         assertEquals("The weather tool says: rainy.", text(message(round)));
     }
@@ -201,32 +227,57 @@ class AnthropicDialectTest {
     @Test
     void imagesInBase64AndUrlSources() throws Exception {
         ObjectNode base64 = body();
-        ArrayNode content = ((ArrayNode) base64.get("messages")).addObject().put("role", "user").putArray("content");
+        ArrayNode content = ((ArrayNode) base64.get("messages"))
+                .addObject()
+                .put("role", "user")
+                .putArray("content");
         content.addObject().put("type", "text").put("text", "What text do you see in this image?");
-        content.addObject().put("type", "image").putObject("source").put("type", "base64").put("media_type", "image/png")
+        content.addObject()
+                .put("type", "image")
+                .putObject("source")
+                .put("type", "base64")
+                .put("media_type", "image/png")
                 .put("data", Base64.getEncoder().encodeToString(BuiltinTests.testImage()));
         assertTrue(text(message(base64)).contains("Genkit"));
 
         ObjectNode url = body();
-        content = ((ArrayNode) url.get("messages")).addObject().put("role", "user").putArray("content");
+        content = ((ArrayNode) url.get("messages"))
+                .addObject()
+                .put("role", "user")
+                .putArray("content");
         content.addObject().put("type", "text").put("text", "What is this logo?");
-        content.addObject().put("type", "image").putObject("source").put("type", "url")
+        content.addObject()
+                .put("type", "image")
+                .putObject("source")
+                .put("type", "url")
                 .put("url", "https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_272x92dp.png");
         assertTrue(text(message(url)).contains("Google"));
 
         // Go's plugin base64-encodes an http(s) URL's text as if it were the image: the API answers 400, and so do we.
         ObjectNode urlAsBytes = body();
-        content = ((ArrayNode) urlAsBytes.get("messages")).addObject().put("role", "user").putArray("content");
+        content = ((ArrayNode) urlAsBytes.get("messages"))
+                .addObject()
+                .put("role", "user")
+                .putArray("content");
         content.addObject().put("type", "text").put("text", "What is this logo?");
-        content.addObject().put("type", "image").putObject("source").put("type", "base64").put("media_type", "image/png")
-                .put("data", Base64.getEncoder().encodeToString("https://www.google.com/images/googlelogo.png".getBytes()));
+        content.addObject()
+                .put("type", "image")
+                .putObject("source")
+                .put("type", "base64")
+                .put("media_type", "image/png")
+                .put(
+                        "data",
+                        Base64.getEncoder().encodeToString("https://www.google.com/images/googlelogo.png".getBytes()));
         HttpResponse<String> rejected = post("/v1/messages", urlAsBytes);
         assertEquals(400, rejected.statusCode());
         JsonNode error = JSON.readTree(rejected.body());
         assertEquals("invalid_request_error", error.at("/error/type").asText());
         String why = error.at("/error/message").asText();
-        assertTrue(why.startsWith("messages.0.content.1.image.source.base64.data: ") && why.contains("not appear to be a valid png")
-                && why.contains("begin \"https://www.google.com/"), why);
+        assertTrue(
+                why.startsWith("messages.0.content.1.image.source.base64.data: ")
+                        && why.contains("not appear to be a valid png")
+                        && why.contains("begin \"https://www.google.com/"),
+                why);
 
         ObjectNode none = body("What is this logo?");
         String explained = text(message(none));
@@ -253,7 +304,10 @@ class AnthropicDialectTest {
         schema.putArray("required").add("name").add("age");
 
         ObjectNode ga = body("Generate a profile for John Doe.");
-        ga.putObject("output_config").putObject("format").put("type", "json_schema").set("schema", schema);
+        ga.putObject("output_config")
+                .putObject("format")
+                .put("type", "json_schema")
+                .set("schema", schema);
         JsonNode profile = JSON.readTree(text(message(ga)));
         assertEquals("John Doe", profile.path("name").asText());
         assertTrue(profile.path("age").isNumber());
@@ -266,8 +320,13 @@ class AnthropicDialectTest {
         assertTrue(JSON.readTree(text(JSON.readTree(response.body()))).has("age"));
 
         // Python's fallback for models without native structured output: JSON and schema asked for in `system`.
-        ObjectNode prompted = body("Generate a profile for John Doe.").put("system",
-                "\n\nOutput valid JSON. Do not wrap the JSON in markdown code fences.\n\nFollow this JSON schema:\n" + schema.toPrettyString());
+        ObjectNode prompted = body("Generate a profile for John Doe.")
+                .put(
+                        "system",
+                        "\n\n"
+                                + "Output valid JSON. Do not wrap the JSON in markdown code fences.\n\n"
+                                + "Follow this JSON schema:\n"
+                                + schema.toPrettyString());
         assertTrue(JSON.readTree(text(message(prompted))).has("age"));
 
         String explained = text(message(body("Generate a profile for John Doe.")));
@@ -285,8 +344,15 @@ class AnthropicDialectTest {
         assertEquals("text", reply.at("/content/1/type").asText());
 
         List<Sse> events = stream(thinking);
-        assertEquals(List.of("message_start", "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
-                "content_block_start"), names(events).subList(0, 6));
+        assertEquals(
+                List.of(
+                        "message_start",
+                        "content_block_start",
+                        "content_block_delta",
+                        "content_block_delta",
+                        "content_block_stop",
+                        "content_block_start"),
+                names(events).subList(0, 6));
         assertEquals("thinking", events.get(1).data().at("/content_block/type").asText());
         assertEquals("thinking_delta", events.get(2).data().at("/delta/type").asText());
         assertEquals("signature_delta", events.get(3).data().at("/delta/type").asText());
@@ -323,8 +389,11 @@ class AnthropicDialectTest {
             text.append(e.data().at("/delta/text").asText());
         }
         assertEquals("Hello! You said: hello there", text.toString());
-        assertEquals("end_turn", events.get(names.size() - 2).data().at("/delta/stop_reason").asText());
-        assertTrue(events.get(names.size() - 2).data().at("/usage/output_tokens").isInt());
+        assertEquals(
+                "end_turn",
+                events.get(names.size() - 2).data().at("/delta/stop_reason").asText());
+        assertTrue(
+                events.get(names.size() - 2).data().at("/usage/output_tokens").isInt());
     }
 
     @Test
@@ -332,8 +401,16 @@ class AnthropicDialectTest {
         ObjectNode withTool = body("What is the weather in New York? Use the weather tool");
         withTool.putArray("tools").add(weatherTool());
         List<Sse> events = stream(withTool);
-        assertEquals(List.of("message_start", "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
-                "message_delta", "message_stop"), names(events));
+        assertEquals(
+                List.of(
+                        "message_start",
+                        "content_block_start",
+                        "content_block_delta",
+                        "content_block_delta",
+                        "content_block_stop",
+                        "message_delta",
+                        "message_stop"),
+                names(events));
         JsonNode block = events.get(1).data().path("content_block");
         assertEquals("tool_use", block.path("type").asText());
         assertEquals("weather", block.path("name").asText());

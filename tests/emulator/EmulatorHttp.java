@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.redact.Redactor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +18,8 @@ import java.util.function.Consumer;
 /** A dialect test's emulator on 127.0.0.1, and the HTTP calls a provider's SDK makes to it (with that SDK's headers). */
 final class EmulatorHttp implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Emulator emulator;
     private final String[] headers;
 
@@ -34,7 +34,12 @@ final class EmulatorHttp implements AutoCloseable {
     }
 
     /** @param headers name, value, name, value, … sent with every request */
-    static EmulatorHttp start(Map<EmulatorDialect, List<String>> models, RunFault fault, Redactor redactor, Consumer<String> log, String... headers) {
+    static EmulatorHttp start(
+            Map<EmulatorDialect, List<String>> models,
+            RunFault fault,
+            Redactor redactor,
+            Consumer<String> log,
+            String... headers) {
         try {
             return new EmulatorHttp(Emulator.start(0, models, fault, redactor, log), headers);
         } catch (IOException e) {
@@ -47,7 +52,8 @@ final class EmulatorHttp implements AutoCloseable {
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.url() + pathAndQuery)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.url() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10));
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return b;
     }
@@ -56,7 +62,8 @@ final class EmulatorHttp implements AutoCloseable {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         return HTTP.send(request, body);
     }
 
@@ -65,7 +72,10 @@ final class EmulatorHttp implements AutoCloseable {
     }
 
     HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
-        return send(request(pathAndQuery).header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(pathAndQuery)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> post(String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
@@ -88,7 +98,10 @@ final class EmulatorHttp implements AutoCloseable {
 
     /** The documents of an SSE body's {@code data:} lines, in order. */
     static List<JsonNode> sseData(String body) {
-        return body.lines().filter(l -> l.startsWith("data: ")).map(l -> json(l.substring(6))).toList();
+        return body.lines()
+                .filter(l -> l.startsWith("data: "))
+                .map(l -> json(l.substring(6)))
+                .toList();
     }
 
     @Override

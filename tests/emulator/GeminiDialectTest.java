@@ -1,22 +1,16 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
-import com.fasterxml.jackson.databind.JsonNode;
-import conform.redact.Redactor;
-import conform.spec.BuiltinTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import conform.config.EmulatorDialect;
+import conform.spec.BuiltinTests;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Gemini dialect over real HTTP on 127.0.0.1, with request bodies shaped as the JS plugin, the Python
@@ -26,8 +20,9 @@ class GeminiDialectTest {
 
     private static EmulatorHttp http;
     private static final String FLASH = "/v1beta/models/gemini-2.5-flash:generateContent";
-    private static final String WEATHER = "'tools':[{'functionDeclarations':[{'name':'weather','description':'Get the weather',"
-            + "'parameters':{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'required':['city']}}]}]";
+    private static final String WEATHER =
+            "'tools':[{'functionDeclarations':[{'name':'weather','description':'Get the weather',"
+                    + "'parameters':{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'required':['city']}}]}]";
 
     @BeforeAll
     static void start() {
@@ -52,24 +47,38 @@ class GeminiDialectTest {
     @Test
     void decodesSystemToolsMediaHistoryAndSchema() {
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01});
-        ChatRequest r = GeminiDialect.decode(EmulatorHttp.quoted("{'systemInstruction':{'role':'user','parts':[{'text':'be brief'}]},"
-                + "'contents':[{'role':'user','parts':[{'text':'look'},{'inlineData':{'mimeType':'image/png','data':'" + png + "'}},"
-                + "{'fileData':{'fileUri':'https://www.youtube.com/watch?v=x'}}]},"
-                + "{'role':'model','parts':[{'text':'hmm','thought':true},{'functionCall':{'name':'weather','args':{'city':'NY'}},'thoughtSignature':'c2ln'}]},"
-                + "{'role':'user','parts':[{'functionResponse':{'name':'weather','response':{'name':'weather','content':'21C'}}}]}],"
-                + "'tools':[{'functionDeclarations':[{'name':'weather','parameters':{'type':'OBJECT'}}]},"
-                + "{'functionDeclarations':[{'name':'time','parametersJsonSchema':{'type':'object'}}]}],"
-                + "'generationConfig':{'responseMimeType':'application/json','responseJsonSchema':{'type':'object'},"
-                + "'thinkingConfig':{'includeThoughts':true},'responseModalities':['TEXT']}}"), "gemini-2.5-flash", false);
+        ChatRequest r = GeminiDialect.decode(
+                EmulatorHttp.quoted("{'systemInstruction':{'role':'user','parts':[{'text':'be brief'}]},"
+                    + "'contents':[{'role':'user','parts':[{'text':'look'},{'inlineData':{'mimeType':'image/png','data':'"
+                        + png + "'}},{'fileData':{'fileUri':'https://www.youtube.com/watch?v=x'}}]},"
+                              + "{'role':'model','parts':[{'text':'hmm','thought':true},{'functionCall':{'name':'weather','args':{'city':'NY'}},'thoughtSignature':'c2ln'}]},"
+                              + "{'role':'user','parts':[{'functionResponse':{'name':'weather','response':{'name':'weather','content':'21C'}}}]}],"
+                              + "'tools':[{'functionDeclarations':[{'name':'weather','parameters':{'type':'OBJECT'}}]},"
+                              + "{'functionDeclarations':[{'name':'time','parametersJsonSchema':{'type':'object'}}]}],"
+                              + "'generationConfig':{'responseMimeType':'application/json','responseJsonSchema':{'type':'object'},"
+                              + "'thinkingConfig':{'includeThoughts':true},'responseModalities':['TEXT']}}"),
+                "gemini-2.5-flash",
+                false);
         assertEquals("be brief", r.system());
         assertEquals(3, r.turns().size());
-        assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01}, r.media().get(0).data());
-        assertEquals("video/mp4", r.media().get(1).mimeType(), "a fileData part without mimeType is typed from its URL");
-        assertEquals(1, r.turns().get(1).content().size(), "a thought sent back as history is not part of the conversation");
-        assertEquals("NY", ((ChatRequest.ToolCall) r.turns().get(1).content().get(0)).arguments().get("city").asText());
+        assertArrayEquals(
+                new byte[] {(byte) 0xfb, (byte) 0xff, 0x01}, r.media().get(0).data());
+        assertEquals(
+                "video/mp4", r.media().get(1).mimeType(), "a fileData part without mimeType is typed from its URL");
+        assertEquals(
+                1, r.turns().get(1).content().size(), "a thought sent back as history is not part of the conversation");
+        assertEquals(
+                "NY",
+                ((ChatRequest.ToolCall) r.turns().get(1).content().get(0))
+                        .arguments()
+                        .get("city")
+                        .asText());
         assertEquals(ChatRequest.Role.TOOL, r.turns().get(2).role());
         assertEquals("21C", ((ChatRequest.ToolResult) r.turns().get(2).content().get(0)).output());
-        assertEquals(List.of("weather", "time"), r.tools().stream().map(ChatRequest.Tool::name).toList(), "one Tool per function, as Python sends them");
+        assertEquals(
+                List.of("weather", "time"),
+                r.tools().stream().map(ChatRequest.Tool::name).toList(),
+                "one Tool per function, as Python sends them");
         assertEquals("object", r.tools().get(1).inputSchema().get("type").asText());
         assertTrue(r.jsonMode() && r.thoughts() && !r.stream());
         assertEquals("object", r.outputSchema().get("type").asText());
@@ -85,138 +94,214 @@ class GeminiDialectTest {
 
     @Test
     void answersJsonWithSystemPrefixAndFinishReason() throws Exception {
-        HttpResponse<String> r = post(FLASH, "{'systemInstruction':{'parts':[{'text':'prefix your response with \\u0027RESPONSE:\\u0027'}]},"
-                + "'contents':[{'role':'user','parts':[{'text':'hello'}]}]}");
+        HttpResponse<String> r = post(
+                FLASH,
+                "{'systemInstruction':{'parts':[{'text':'prefix your response with \\u0027RESPONSE:\\u0027'}]},"
+                        + "'contents':[{'role':'user','parts':[{'text':'hello'}]}]}");
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(parts(r.body()).get(0).get("text").asText().startsWith("RESPONSE: "), r.body());
-        assertEquals("STOP", EmulatorHttp.json(r.body()).at("/candidates/0/finishReason").asText());
-        assertEquals(20, EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        assertEquals(
+                "STOP",
+                EmulatorHttp.json(r.body()).at("/candidates/0/finishReason").asText());
+        assertEquals(
+                20,
+                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
     }
 
     @Test
     void answersAFunctionCallForTheDeclaredTool() throws Exception {
-        HttpResponse<String> r = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}]," + WEATHER + "}");
+        HttpResponse<String> r = post(
+                FLASH,
+                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}],"
+                        + WEATHER + "}");
         JsonNode call = parts(r.body()).get(0).get("functionCall");
         assertEquals("weather", call.get("name").asText(), r.body());
         assertTrue(call.get("args").has("city"), r.body());
         assertFalse(parts(r.body()).get(0).has("thoughtSignature"), "only Gemini 3 signs its calls");
-        HttpResponse<String> g3 = post("/v1beta/models/gemini-3-pro-preview:generateContent",
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}]," + WEATHER + "}");
+        HttpResponse<String> g3 = post(
+                "/v1beta/models/gemini-3-pro-preview:generateContent",
+                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}],"
+                        + WEATHER + "}");
         assertTrue(parts(g3.body()).get(0).has("thoughtSignature"), g3.body());
     }
 
     @Test
     void answersAToolResultWithItsOutput() throws Exception {
-        HttpResponse<String> r = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'Weather in New York?'}]},"
-                + "{'role':'model','parts':[{'functionCall':{'name':'weather','args':{'city':'New York'}}}]},"
-                + "{'role':'user','parts':[{'functionResponse':{'name':'weather','response':{'name':'weather','content':'21C'}}}]}]," + WEATHER + "}");
+        HttpResponse<String> r = post(
+                FLASH,
+                "{'contents':[{'role':'user','parts':[{'text':'Weather in New"
+                    + " York?'}]},{'role':'model','parts':[{'functionCall':{'name':'weather','args':{'city':'New"
+                    + " York'}}}]},"
+                    + "{'role':'user','parts':[{'functionResponse':{'name':'weather','response':{'name':'weather','content':'21C'}}}]}],"
+                        + WEATHER + "}");
         assertTrue(parts(r.body()).get(0).get("text").asText().contains("21C"), r.body());
     }
 
     @Test
     void explainsWhatTheRequestLackedInGeminiTerms() throws Exception {
-        HttpResponse<String> noTools = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}]}");
-        assertTrue(parts(noTools.body()).get(0).get("text").asText().contains("`tools.functionDeclarations`"), noTools.body());
-        HttpResponse<String> noImage = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What text do you see in this image?'}]}]}");
+        HttpResponse<String> noTools = post(
+                FLASH,
+                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}]}");
+        assertTrue(
+                parts(noTools.body()).get(0).get("text").asText().contains("`tools.functionDeclarations`"),
+                noTools.body());
+        HttpResponse<String> noImage =
+                post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What text do you see in this image?'}]}]}");
         assertTrue(parts(noImage.body()).get(0).get("text").asText().contains("`inlineData`"), noImage.body());
     }
 
     @Test
     void readsTheImageAndAnswersWithThoughtsWhenAsked() throws Exception {
         String image = Base64.getEncoder().encodeToString(BuiltinTests.testImage());
-        HttpResponse<String> r = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What text do you see in this image?'},"
-                + "{'inlineData':{'mimeType':'image/png','data':'" + image + "'}}]}],'generationConfig':{'thinkingConfig':{'includeThoughts':true}}}");
+        HttpResponse<String> r = post(
+                FLASH,
+                "{'contents':[{'role':'user','parts':[{'text':'What text do you see in this image?'},"
+                        + "{'inlineData':{'mimeType':'image/png','data':'" + image
+                        + "'}}]}],'generationConfig':{'thinkingConfig':{'includeThoughts':true}}}");
         JsonNode parts = parts(r.body());
         assertTrue(parts.get(0).get("thought").asBoolean(), r.body());
         assertTrue(parts.get(1).get("text").asText().contains("Genkit"), r.body());
-        assertEquals(25, EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        assertEquals(
+                25,
+                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
     }
 
     @Test
     void streamsSseRecordsWordByWordWithTheFinishReasonLast() throws Exception {
-        HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", "{'contents':[{'role':'user','parts':[{'text':'My name is Genkit.'}]},"
-                + "{'role':'model','parts':[{'text':'Hi'}]},{'role':'user','parts':[{'text':'What is my name?'}]}],"
-                + "'generationConfig':{'thinkingConfig':{'includeThoughts':true}}}");
+        HttpResponse<String> r = post(
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                "{'contents':[{'role':'user','parts':[{'text':'My name is"
+                    + " Genkit.'}]},{'role':'model','parts':[{'text':'Hi'}]},{'role':'user','parts':[{'text':'What is"
+                    + " my name?'}]}],'generationConfig':{'thinkingConfig':{'includeThoughts':true}}}");
         assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(r.body().startsWith("data: {") && r.body().endsWith("}\n\n"), r.body());
         List<JsonNode> records = EmulatorHttp.sseData(r.body());
         assertTrue(records.get(0).at("/candidates/0/content/parts/0/thought").asBoolean(), "the thought comes first");
         StringBuilder text = new StringBuilder();
-        for (JsonNode rec : records.subList(1, records.size())) text.append(rec.at("/candidates/0/content/parts/0/text").asText());
+        for (JsonNode rec : records.subList(1, records.size()))
+            text.append(rec.at("/candidates/0/content/parts/0/text").asText());
         assertEquals("Your name is Genkit.", text.toString());
-        assertEquals("STOP", records.get(records.size() - 1).at("/candidates/0/finishReason").asText());
+        assertEquals(
+                "STOP",
+                records.get(records.size() - 1).at("/candidates/0/finishReason").asText());
         assertTrue(records.get(0).at("/candidates/0/finishReason").isMissingNode());
     }
 
     @Test
     void streamsAFunctionCallInOneRecord() throws Exception {
-        HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the weather tool'}]}]," + WEATHER + "}");
+        HttpResponse<String> r = post(
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the weather"
+                        + " tool'}]}],"
+                        + WEATHER + "}");
         List<JsonNode> records = EmulatorHttp.sseData(r.body());
         assertEquals(1, records.size(), r.body());
-        assertEquals("weather", records.get(0).at("/candidates/0/content/parts/0/functionCall/name").asText());
+        assertEquals(
+                "weather",
+                records.get(0)
+                        .at("/candidates/0/content/parts/0/functionCall/name")
+                        .asText());
         assertEquals("STOP", records.get(0).at("/candidates/0/finishReason").asText());
     }
 
     @Test
     void streamsAJsonArrayWithoutAltSse() throws Exception {
-        HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", "{'contents':[{'role':'user','parts':[{'text':'one two'}]}]}");
+        HttpResponse<String> r = post(
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+                "{'contents':[{'role':'user','parts':[{'text':'one two'}]}]}");
         assertTrue(EmulatorHttp.json(r.body()).isArray(), r.body());
     }
 
     @Test
     void answersImageAndPcmAudioAsInlineData() throws Exception {
-        HttpResponse<String> image = post("/v1beta/models/gemini-2.5-flash-image:generateContent", "{'contents':[{'role':'user','parts':[{'text':'Draw a cat'}]}],"
-                + "'generationConfig':{'responseModalities':['TEXT','IMAGE']}}");
+        HttpResponse<String> image = post(
+                "/v1beta/models/gemini-2.5-flash-image:generateContent",
+                "{'contents':[{'role':'user','parts':[{'text':'Draw a cat'}]}],"
+                        + "'generationConfig':{'responseModalities':['TEXT','IMAGE']}}");
         JsonNode inline = parts(image.body()).get(0).get("inlineData");
         assertEquals("image/png", inline.get("mimeType").asText());
-        assertArrayEquals(BuiltinTests.testImage(), Base64.getDecoder().decode(inline.get("data").asText()));
-        HttpResponse<String> speech = post("/v1beta/models/gemini-2.5-flash-preview-tts:generateContent", "{'contents':[{'role':'user','parts':[{'text':'Hello world'}]}],"
-                + "'generationConfig':{'responseModalities':['AUDIO']}}");
+        assertArrayEquals(
+                BuiltinTests.testImage(),
+                Base64.getDecoder().decode(inline.get("data").asText()));
+        HttpResponse<String> speech = post(
+                "/v1beta/models/gemini-2.5-flash-preview-tts:generateContent",
+                "{'contents':[{'role':'user','parts':[{'text':'Hello world'}]}],"
+                        + "'generationConfig':{'responseModalities':['AUDIO']}}");
         JsonNode audio = parts(speech.body()).get(0).get("inlineData");
         assertEquals("audio/L16;codec=pcm;rate=24000", audio.get("mimeType").asText());
-        assertNotEquals("RIFF", new String(Base64.getDecoder().decode(audio.get("data").asText()), 0, 4), "raw PCM, as the real API sends it");
+        assertNotEquals(
+                "RIFF",
+                new String(Base64.getDecoder().decode(audio.get("data").asText()), 0, 4),
+                "raw PCM, as the real API sends it");
     }
 
     @Test
     void imagenPredictReturnsBase64Predictions() throws Exception {
-        HttpResponse<String> r = post("/v1beta/models/imagen-4.0-generate-001:predict", "{'instances':[{'prompt':'Generate an image of a cat.'}],'parameters':{'sampleCount':1}}");
+        HttpResponse<String> r = post(
+                "/v1beta/models/imagen-4.0-generate-001:predict",
+                "{'instances':[{'prompt':'Generate an image of a cat.'}],'parameters':{'sampleCount':1}}");
         JsonNode prediction = EmulatorHttp.json(r.body()).at("/predictions/0");
         assertEquals("image/png", prediction.get("mimeType").asText());
-        assertArrayEquals(BuiltinTests.testImage(), Base64.getDecoder().decode(prediction.get("bytesBase64Encoded").asText()));
+        assertArrayEquals(
+                BuiltinTests.testImage(),
+                Base64.getDecoder().decode(prediction.get("bytesBase64Encoded").asText()));
     }
 
     @Test
     void listsModelsInPagesAndGetsOne() throws Exception {
         JsonNode page = EmulatorHttp.json(http.get("/v1beta/models?pageSize=1").body());
         assertEquals("models/gemini-2.5-flash", page.at("/models/0/name").asText());
-        assertEquals("generateContent", page.at("/models/0/supportedGenerationMethods/0").asText());
+        assertEquals(
+                "generateContent",
+                page.at("/models/0/supportedGenerationMethods/0").asText());
         assertFalse(page.has("nextPageToken"), "one model, one page");
         assertEquals(200, http.get("/v1beta/models/gemini-2.5-flash").statusCode());
         assertEquals(404, http.get("/v1beta/models/unknown-model").statusCode());
-        assertEquals("predict", GeminiDialect.model("imagen-4.0-generate-001").at("/supportedGenerationMethods/0").asText());
+        assertEquals(
+                "predict",
+                GeminiDialect.model("imagen-4.0-generate-001")
+                        .at("/supportedGenerationMethods/0")
+                        .asText());
     }
 
     @Test
     void answersA429WithRetryInfoAndOtherFaults() throws Exception {
-        HttpResponse<String> limited = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'hi #emulator:429:3000'}]}]}");
+        HttpResponse<String> limited =
+                post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'hi #emulator:429:3000'}]}]}");
         assertEquals(429, limited.statusCode());
         assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals("RESOURCE_EXHAUSTED", EmulatorHttp.json(limited.body()).at("/error/status").asText());
-        assertEquals("3s", EmulatorHttp.json(limited.body()).at("/error/details/0/retryDelay").asText());
+        assertEquals(
+                "RESOURCE_EXHAUSTED",
+                EmulatorHttp.json(limited.body()).at("/error/status").asText());
+        assertEquals(
+                "3s",
+                EmulatorHttp.json(limited.body())
+                        .at("/error/details/0/retryDelay")
+                        .asText());
         HttpResponse<String> failed = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'#emulator:500'}]}]}");
         assertEquals(500, failed.statusCode());
-        assertEquals("INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
-        String truncated = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                "{'contents':[{'role':'user','parts':[{'text':'one two three #emulator:truncate'}]}]}").body();
+        assertEquals(
+                "INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
+        String truncated = post(
+                        "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                        "{'contents':[{'role':'user','parts':[{'text':'one two three #emulator:truncate'}]}]}")
+                .body();
         assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 
     @Test
     void leavesOpenAiItsModelListAndAnswers404ForUnknownMethods() throws Exception {
         assertTrue(EmulatorHttp.json(http.get("/v1/models").body()).has("data"), "GET /v1/models is OpenAI's");
-        assertEquals(404, post("/v1beta/models/gemini-2.5-flash:batchGenerateContent", "{}").statusCode());
-        assertEquals(10, EmulatorHttp.json(post("/v1beta/models/gemini-2.5-flash:countTokens", "{'contents':[]}").body()).get("totalTokens").asInt());
+        assertEquals(
+                404,
+                post("/v1beta/models/gemini-2.5-flash:batchGenerateContent", "{}")
+                        .statusCode());
+        assertEquals(
+                10,
+                EmulatorHttp.json(post("/v1beta/models/gemini-2.5-flash:countTokens", "{'contents':[]}")
+                                .body())
+                        .get("totalTokens")
+                        .asInt());
     }
 }

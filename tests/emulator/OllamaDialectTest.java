@@ -1,31 +1,26 @@
 package conform.emulator;
 
-import conform.config.EmulatorDialect;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import conform.redact.Redactor;
+import conform.config.EmulatorDialect;
 import conform.spec.BuiltinTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Ollama dialect over real HTTP on 127.0.0.1, with requests shaped as genkitx-ollama, genkit-ollama (the
@@ -35,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class OllamaDialectTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SYSTEM_PROMPT = "IMPORTANT: your response are machine processed, always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'";
+    private static final String SYSTEM_PROMPT =
+            "IMPORTANT: your response are machine processed, always start/prefix your response with 'RESPONSE:', ex:"
+                    + " 'RESPONSE: hello'";
     private static final String IMAGE_PROMPT = "What text do you see in this image?";
     private static EmulatorHttp http;
 
@@ -84,7 +81,9 @@ class OllamaDialectTest {
     private static List<JsonNode> lines(String path, JsonNode body) throws IOException, InterruptedException {
         HttpResponse<String> response = post(path, body);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/x-ndjson", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/x-ndjson",
+                response.headers().firstValue("Content-Type").orElse(""));
         List<JsonNode> out = new ArrayList<>();
         for (String line : response.body().split("\n")) if (!line.isBlank()) out.add(JSON.readTree(line));
         return out;
@@ -92,15 +91,24 @@ class OllamaDialectTest {
 
     @Test
     void systemMessageIsTheSystemInstruction() throws Exception {
-        assertEquals("RESPONSE: Hello! You said: hello", text(chat(false, message("system", SYSTEM_PROMPT), message("user", "hello"))));
+        assertEquals(
+                "RESPONSE: Hello! You said: hello",
+                text(chat(false, message("system", SYSTEM_PROMPT), message("user", "hello"))));
         String missing = text(chat(false, message("user", "hello")));
-        assertTrue(missing.startsWith(ReferenceModel.EXPLANATION_PREFIX) && missing.contains("had no `system` message"), missing);
+        assertTrue(
+                missing.startsWith(ReferenceModel.EXPLANATION_PREFIX) && missing.contains("had no `system` message"),
+                missing);
     }
 
     @Test
     void historyIsReadFromEarlierMessages() throws Exception {
-        assertEquals("Your name is Genkit.", text(chat(false, message("user", "My name is Genkit."),
-                message("assistant", "Hello Genkit."), message("user", "What is my name?"))));
+        assertEquals(
+                "Your name is Genkit.",
+                text(chat(
+                        false,
+                        message("user", "My name is Genkit."),
+                        message("assistant", "Hello Genkit."),
+                        message("user", "What is my name?"))));
         String lost = text(chat(false, message("user", "What is my name?")));
         assertTrue(lost.startsWith(ReferenceModel.EXPLANATION_PREFIX) && lost.contains("earlier `messages`"), lost);
     }
@@ -112,7 +120,10 @@ class OllamaDialectTest {
         assertEquals("I see the word Genkit in this image.", text(chat(false, user)));
 
         String missing = text(chat(false, message("user", IMAGE_PROMPT)));
-        assertTrue(missing.contains("the input-image-base64 case needs the image") && missing.contains("`images` on the message"), missing);
+        assertTrue(
+                missing.contains("the input-image-base64 case needs the image")
+                        && missing.contains("`images` on the message"),
+                missing);
 
         // A data URI or URL is not what Ollama takes: it answers 400, as the real server does.
         ObjectNode uri = message("user", IMAGE_PROMPT);
@@ -125,10 +136,17 @@ class OllamaDialectTest {
     @Test
     void toolsAnswerWithToolCallsAndToolMessagesAreResults() throws Exception {
         ObjectNode body = chat(false, message("user", "What is the weather in New York? Use the tool."));
-        ObjectNode fn = body.putArray("tools").addObject().put("type", "function").putObject("function")
-                .put("name", "weather").put("description", "Get the weather for a city");
+        ObjectNode fn = body.putArray("tools")
+                .addObject()
+                .put("type", "function")
+                .putObject("function")
+                .put("name", "weather")
+                .put("description", "Get the weather for a city");
         fn.putObject("parameters").put("type", "object").putArray("required").add("city");
-        ((ObjectNode) fn.get("parameters")).putObject("properties").putObject("city").put("type", "string");
+        ((ObjectNode) fn.get("parameters"))
+                .putObject("properties")
+                .putObject("city")
+                .put("type", "string");
 
         JsonNode call = answer(body).at("/message/tool_calls/0/function");
         assertEquals("weather", call.path("name").asText());
@@ -136,7 +154,12 @@ class OllamaDialectTest {
         assertTrue(call.at("/arguments/city").isTextual(), call.toString());
 
         ObjectNode asked = message("assistant", "");
-        asked.putArray("tool_calls").addObject().putObject("function").put("name", "weather").putObject("arguments").put("city", "New York");
+        asked.putArray("tool_calls")
+                .addObject()
+                .putObject("function")
+                .put("name", "weather")
+                .putObject("arguments")
+                .put("city", "New York");
         ObjectNode result = message("tool", "{\"temp\":21}").put("tool_name", "weather");
         ArrayNode messages = (ArrayNode) body.get("messages");
         messages.add(asked);
@@ -173,8 +196,13 @@ class OllamaDialectTest {
     @Test
     void streamingIsTheDefaultAndEndsWithADoneObject() throws Exception {
         for (Boolean stream : new Boolean[] {null, true}) {
-            List<JsonNode> lines = lines("/api/chat", chat(stream, message("user", "My name is Genkit."),
-                    message("assistant", "Hello Genkit."), message("user", "What is my name?")));
+            List<JsonNode> lines = lines(
+                    "/api/chat",
+                    chat(
+                            stream,
+                            message("user", "My name is Genkit."),
+                            message("assistant", "Hello Genkit."),
+                            message("user", "What is my name?")));
             assertTrue(lines.size() >= 3, "one object per word, then done: " + lines);
             StringBuilder text = new StringBuilder();
             for (JsonNode line : lines.subList(0, lines.size() - 1)) {
@@ -182,7 +210,10 @@ class OllamaDialectTest {
                 text.append(line.at("/message/content").asText());
             }
             JsonNode last = lines.get(lines.size() - 1);
-            assertTrue(last.path("done").asBoolean() && last.path("done_reason").asText().equals("stop"), last.toString());
+            assertTrue(
+                    last.path("done").asBoolean()
+                            && last.path("done_reason").asText().equals("stop"),
+                    last.toString());
             assertEquals("", last.at("/message/content").asText());
             assertEquals("Your name is Genkit.", text.toString(), "stream=" + stream);
         }
@@ -194,11 +225,18 @@ class OllamaDialectTest {
     @Test
     void streamedToolCallsComeInOneChunk() throws Exception {
         ObjectNode body = chat(true, message("user", "What is the weather in New York? Use the weather tool"));
-        body.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "weather")
-                .putObject("parameters").put("type", "object");
+        body.putArray("tools")
+                .addObject()
+                .put("type", "function")
+                .putObject("function")
+                .put("name", "weather")
+                .putObject("parameters")
+                .put("type", "object");
         List<JsonNode> lines = lines("/api/chat", body);
         assertEquals(2, lines.size(), lines.toString());
-        assertEquals("weather", lines.get(0).at("/message/tool_calls/0/function/name").asText());
+        assertEquals(
+                "weather",
+                lines.get(0).at("/message/tool_calls/0/function/name").asText());
         assertTrue(lines.get(1).path("done").asBoolean());
     }
 
@@ -212,8 +250,13 @@ class OllamaDialectTest {
         try (Socket socket = new Socket("127.0.0.1", http.url().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            out.write(("POST /api/chat HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Connection: close\r\n"
+                            + "Content-Length: "
+                            + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             String headers = readLine(in);
@@ -232,7 +275,9 @@ class OllamaDialectTest {
             }
             assertTrue(chunks.size() >= 3, chunks.toString());
             for (String chunk : chunks) {
-                assertTrue(chunk.endsWith("\n") && chunk.indexOf('\n') == chunk.length() - 1, "one object per chunk: " + chunk);
+                assertTrue(
+                        chunk.endsWith("\n") && chunk.indexOf('\n') == chunk.length() - 1,
+                        "one object per chunk: " + chunk);
                 JSON.readTree(chunk);
             }
         }
@@ -246,15 +291,22 @@ class OllamaDialectTest {
 
     @Test
     void generateTakesPromptSystemAndImages() throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("model", "gemma3").put("prompt", "hello").put("system", SYSTEM_PROMPT).put("stream", false);
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", "gemma3")
+                .put("prompt", "hello")
+                .put("system", SYSTEM_PROMPT)
+                .put("stream", false);
         HttpResponse<String> response = post("/api/generate", body);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("RESPONSE: Hello! You said: hello", JSON.readTree(response.body()).path("response").asText());
+        assertEquals(
+                "RESPONSE: Hello! You said: hello",
+                JSON.readTree(response.body()).path("response").asText());
 
         ObjectNode image = JSON.createObjectNode().put("model", "gemma3").put("prompt", IMAGE_PROMPT);
         image.putArray("images").add(Base64.getEncoder().encodeToString(BuiltinTests.testImage()));
         StringBuilder streamed = new StringBuilder();
-        for (JsonNode line : lines("/api/generate", image)) streamed.append(line.path("response").asText());
+        for (JsonNode line : lines("/api/generate", image))
+            streamed.append(line.path("response").asText());
         assertEquals("I see the word Genkit in this image.", streamed.toString());
     }
 
@@ -289,8 +341,11 @@ class OllamaDialectTest {
 
     @Test
     void aRequestWithoutAModelIsRejected() throws Exception {
-        HttpResponse<String> response = post("/api/chat", JSON.createObjectNode().put("stream", false));
+        HttpResponse<String> response =
+                post("/api/chat", JSON.createObjectNode().put("stream", false));
         assertEquals(400, response.statusCode());
-        assertEquals("model is required", JSON.readTree(response.body()).path("error").asText());
+        assertEquals(
+                "model is required",
+                JSON.readTree(response.body()).path("error").asText());
     }
 }

@@ -1,26 +1,23 @@
 package conform.emulator;
 
-import conform.validate.Responses;
-import java.util.Base64;
-import java.util.Collections;
-import conform.config.EmulatorDialect;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import conform.config.EmulatorDialect;
 import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import conform.validate.Responses;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The OpenAI dialect over real HTTP on 127.0.0.1: decoding, JSON and SSE encoding, listings and faults. */
 class OpenAiDialectTest {
@@ -30,9 +27,17 @@ class OpenAiDialectTest {
 
     @BeforeAll
     static void start() {
-        http = EmulatorHttp.start(Map.of(EmulatorDialect.OPENAI, List.of("dall-e-3", "gpt-4o"), EmulatorDialect.ANTHROPIC, List.of("claude-x")),
-                new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0), Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "sk-secret-123456"), List.of()), log::add,
-                "Authorization", "Bearer sk-secret-123456");
+        http = EmulatorHttp.start(
+                Map.of(
+                        EmulatorDialect.OPENAI,
+                        List.of("dall-e-3", "gpt-4o"),
+                        EmulatorDialect.ANTHROPIC,
+                        List.of("claude-x")),
+                new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0),
+                Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "sk-secret-123456"), List.of()),
+                log::add,
+                "Authorization",
+                "Bearer sk-secret-123456");
     }
 
     @AfterAll
@@ -55,13 +60,19 @@ class OpenAiDialectTest {
     void listsTheSpecsModelsForItsDialect() throws Exception {
         HttpResponse<String> r = http.get("/v1/models");
         JsonNode data = EmulatorHttp.json(r.body()).get("data");
-        assertEquals(List.of("dall-e-3", "gpt-4o"), List.of(data.get(0).get("id").asText(), data.get(1).get("id").asText()));
+        assertEquals(
+                List.of("dall-e-3", "gpt-4o"),
+                List.of(data.get(0).get("id").asText(), data.get(1).get("id").asText()));
     }
 
     @Test
     void answersAChatCompletion() throws Exception {
         var body = Wire.JSON.createObjectNode().put("model", "gpt-4o");
-        body.putArray("messages").add(Wire.JSON.createObjectNode().put("role", "system").put("content", "prefix your response with 'RESPONSE:'"))
+        body.putArray("messages")
+                .add(Wire.JSON
+                        .createObjectNode()
+                        .put("role", "system")
+                        .put("content", "prefix your response with 'RESPONSE:'"))
                 .add(Wire.JSON.createObjectNode().put("role", "user").put("content", "hello"));
         HttpResponse<String> r = http.post("/v1/chat/completions", body);
         assertEquals(200, r.statusCode());
@@ -72,17 +83,24 @@ class OpenAiDialectTest {
 
     @Test
     void decodesContentPartsToolsAndFormats() {
-        ChatRequest r = OpenAiDialect.decodeChat(Responses.json("{'model':'gpt-4o','stream':true,"
-                + "'messages':[{'role':'developer','content':'be brief'},{'role':'user','content':[{'type':'text','text':'look'},"
-                + "{'type':'image_url','image_url':{'url':'data:image/png;base64,AAEC'}}]},{'role':'assistant','content':null,"
-                + "'tool_calls':[{'id':'c1','type':'function','function':{'name':'weather','arguments':'{\\\"city\\\":\\\"NY\\\"}'}}]},"
-                + "{'role':'tool','tool_call_id':'c1','content':'21C'}],"
-                + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object'}}}],"
-                + "'response_format':{'type':'json_schema','json_schema':{'name':'x','schema':{'type':'object'}}}}"));
+        ChatRequest r = OpenAiDialect.decodeChat(
+                Responses.json(
+                        "{'model':'gpt-4o','stream':true,'messages':[{'role':'developer','content':'be"
+                            + " brief'},{'role':'user','content':[{'type':'text','text':'look'},"
+                            + "{'type':'image_url','image_url':{'url':'data:image/png;base64,AAEC'}}]},{'role':'assistant','content':null,"
+                            + "'tool_calls':[{'id':'c1','type':'function','function':{'name':'weather','arguments':'{\\\"city\\\":\\\"NY\\\"}'}}]},"
+                            + "{'role':'tool','tool_call_id':'c1','content':'21C'}],"
+                            + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object'}}}],"
+                            + "'response_format':{'type':'json_schema','json_schema':{'name':'x','schema':{'type':'object'}}}}"));
         assertEquals("be brief", r.system());
         assertEquals(3, r.turns().size());
         assertArrayEquals(new byte[] {0, 1, 2}, r.media().get(0).data());
-        assertEquals("NY", ((ChatRequest.ToolCall) r.turns().get(1).content().get(0)).arguments().get("city").asText());
+        assertEquals(
+                "NY",
+                ((ChatRequest.ToolCall) r.turns().get(1).content().get(0))
+                        .arguments()
+                        .get("city")
+                        .asText());
         assertTrue(r.endsWithToolResult());
         assertEquals("weather", r.tools().get(0).name());
         assertTrue(r.jsonMode());
@@ -92,44 +110,84 @@ class OpenAiDialectTest {
 
     @Test
     void streamsSseEndingWithDone() throws Exception {
-        HttpResponse<String> r = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'My name is Genkit.'},{'role':'assistant','content':'Hi'},{'role':'user','content':'What is my name?'}]}");
+        HttpResponse<String> r = post(
+                "/v1/chat/completions",
+                "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'My name is"
+                    + " Genkit.'},{'role':'assistant','content':'Hi'},{'role':'user','content':'What is my name?'}]}");
         assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElseThrow());
-        List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        List<String> data = r.body()
+                .lines()
+                .filter(l -> l.startsWith("data: "))
+                .map(l -> l.substring(6))
+                .toList();
         assertEquals("[DONE]", data.get(data.size() - 1));
         StringBuilder text = new StringBuilder();
-        for (String d : data.subList(0, data.size() - 1)) text.append(EmulatorHttp.json(d).at("/choices/0/delta/content").asText(""));
+        for (String d : data.subList(0, data.size() - 1))
+            text.append(EmulatorHttp.json(d).at("/choices/0/delta/content").asText(""));
         assertEquals("Your name is Genkit.", text.toString());
-        assertEquals("stop", EmulatorHttp.json(data.get(data.size() - 2)).at("/choices/0/finish_reason").asText());
+        assertEquals(
+                "stop",
+                EmulatorHttp.json(data.get(data.size() - 2))
+                        .at("/choices/0/finish_reason")
+                        .asText());
     }
 
     @Test
     void streamsAToolCall() throws Exception {
-        HttpResponse<String> r = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'What is the weather in New York? Use the weather tool'}],"
-                + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}}}]}");
+        HttpResponse<String> r = post(
+                "/v1/chat/completions",
+                "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'What is the weather in New"
+                    + " York? Use the weather tool'}],"
+                    + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}}}]}");
         assertTrue(r.body().contains("\"tool_calls\"") && r.body().contains("\\\"city\\\":\\\"New York\\\""), r.body());
         assertTrue(r.body().contains("\"finish_reason\":\"tool_calls\""));
     }
 
     @Test
     void generatesImagesAndSpeech() throws Exception {
-        JsonNode image = EmulatorHttp.json(post("/v1/images/generations", "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}").body());
-        assertArrayEquals(BuiltinTests.testImage(), Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
-        HttpResponse<byte[]> speech = http.send(http.request("/v1/audio/speech")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode image = EmulatorHttp.json(post(
+                        "/v1/images/generations",
+                        "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'b64_json'}")
+                .body());
+        assertArrayEquals(
+                BuiltinTests.testImage(),
+                Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
+        HttpResponse<byte[]> speech = http.send(
+                http.request("/v1/audio/speech")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("RIFF", new String(speech.body(), 0, 4));
     }
 
     @Test
     void injectsFaultsAskedForInTheMessage() throws Exception {
-        HttpResponse<String> limited = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'hi #emulator:429:3000'}]}");
+        HttpResponse<String> limited = post(
+                "/v1/chat/completions",
+                "{'model':'gpt-4o','messages':[{'role':'user','content':'hi #emulator:429:3000'}]}");
         assertEquals(429, limited.statusCode());
         assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals("rate_limit_error", EmulatorHttp.json(limited.body()).at("/error/type").asText());
-        assertEquals(500, post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:500'}]}").statusCode());
-        String malformed = post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}").body();
+        assertEquals(
+                "rate_limit_error",
+                EmulatorHttp.json(limited.body()).at("/error/type").asText());
+        assertEquals(
+                500,
+                post(
+                                "/v1/chat/completions",
+                                "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:500'}]}")
+                        .statusCode());
+        String malformed = post(
+                        "/v1/chat/completions",
+                        "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}")
+                .body();
         assertThrows(IOException.class, () -> Wire.JSON.readTree(malformed));
-        String truncated = post("/v1/chat/completions", "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three #emulator:truncate'}]}").body();
+        String truncated = post(
+                        "/v1/chat/completions",
+                        "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three"
+                                + " #emulator:truncate'}]}")
+                .body();
         assertFalse(truncated.contains("[DONE]"), truncated);
     }
 
@@ -143,7 +201,9 @@ class OpenAiDialectTest {
     @Test
     void unknownEndpointsAre404AndTheLogIsRedacted() throws Exception {
         assertEquals(404, post("/v2/unknown", "{}").statusCode());
-        post("/v1/chat/completions", "{'model':'gpt-4o','messages':[{'role':'user','content':'My key is sk-secret-123456'}]}");
+        post(
+                "/v1/chat/completions",
+                "{'model':'gpt-4o','messages':[{'role':'user','content':'My key is sk-secret-123456'}]}");
         assertTrue(logged().stream().anyMatch(l -> l.contains("POST /v1/chat/completions model=gpt-4o")));
         assertTrue(logged().stream().noneMatch(l -> l.contains("sk-secret-123456")));
     }

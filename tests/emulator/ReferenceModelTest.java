@@ -1,5 +1,7 @@
 package conform.emulator;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Media;
 import conform.emulator.ChatRequest.Modality;
@@ -9,21 +11,23 @@ import conform.emulator.ChatRequest.Turn;
 import conform.spec.BuiltinTests;
 import conform.validate.Responses;
 import conform.validate.ValidatorRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** The reference model: right answers when the request carries what the case needs, explanations when not. */
 class ReferenceModelTest {
 
-    private static final ReferenceModel MODEL = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), kind -> new OpenAiDialect());
-    private static final ChatRequest.Tool WEATHER = new ChatRequest.Tool("weather", "", Responses.json(
-            "{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}"));
+    private static final ReferenceModel MODEL =
+            new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), kind -> new OpenAiDialect());
+    private static final ChatRequest.Tool WEATHER = new ChatRequest.Tool(
+            "weather",
+            "",
+            Responses.json("{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}"));
 
-    private static ChatRequest request(String system, List<Turn> turns, List<ChatRequest.Tool> tools, boolean json, Modality modality) {
-        return new ChatRequest(EmulatorDialect.OPENAI, "gpt-4o", system, turns, tools, null, json, false, modality, false);
+    private static ChatRequest request(
+            String system, List<Turn> turns, List<ChatRequest.Tool> tools, boolean json, Modality modality) {
+        return new ChatRequest(
+                EmulatorDialect.OPENAI, "gpt-4o", system, turns, tools, null, json, false, modality, false);
     }
 
     private static Turn user(String text) {
@@ -32,51 +36,103 @@ class ReferenceModelTest {
 
     @Test
     void recognisesEveryBuiltinCaseByItsPrompt() {
-        assertEquals("system-role", MODEL.recognize(request(null, List.of(user("hello")), List.of(), false, Modality.TEXT)).orElseThrow());
-        assertEquals("tool-request", MODEL.recognize(request(null, List.of(user("What is the weather in New York? Use the tool.")), List.of(), false, Modality.TEXT)).orElseThrow());
-        assertTrue(MODEL.recognize(request(null, List.of(user("something else")), List.of(), false, Modality.TEXT)).isEmpty());
+        assertEquals(
+                "system-role",
+                MODEL.recognize(request(null, List.of(user("hello")), List.of(), false, Modality.TEXT))
+                        .orElseThrow());
+        assertEquals(
+                "tool-request",
+                MODEL.recognize(request(
+                                null,
+                                List.of(user("What is the weather in New York? Use the tool.")),
+                                List.of(),
+                                false,
+                                Modality.TEXT))
+                        .orElseThrow());
+        assertTrue(MODEL.recognize(request(null, List.of(user("something else")), List.of(), false, Modality.TEXT))
+                .isEmpty());
     }
 
     @Test
     void recognisesAPromptThatGenkitExtendedWithOutputInstructions() {
-        ChatRequest extended = request(null, List.of(user("Generate a profile for John Doe.Output should be in JSON format and conform to the following schema: {}")),
-                List.of(), false, Modality.TEXT);
+        ChatRequest extended = request(
+                null,
+                List.of(user("Generate a profile for John Doe.Output should be in JSON format and conform to the"
+                        + " following schema: {}")),
+                List.of(),
+                false,
+                Modality.TEXT);
         assertEquals("structured-output", MODEL.recognize(extended).orElseThrow());
-        assertTrue(MODEL.answer(extended).text().contains("needs JSON output with the schema"), MODEL.answer(extended).text());
-        assertTrue(MODEL.recognize(request(null, List.of(user("hello there")), List.of(), false, Modality.TEXT)).isEmpty(), "short prompts match exactly");
+        assertTrue(
+                MODEL.answer(extended).text().contains("needs JSON output with the schema"),
+                MODEL.answer(extended).text());
+        assertTrue(
+                MODEL.recognize(request(null, List.of(user("hello there")), List.of(), false, Modality.TEXT))
+                        .isEmpty(),
+                "short prompts match exactly");
     }
 
     @Test
     void honoursTheSystemInstruction() {
-        ChatReply reply = MODEL.answer(request("IMPORTANT: ... always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'", List.of(user("hello")), List.of(), false, Modality.TEXT));
+        ChatReply reply = MODEL.answer(request(
+                "IMPORTANT: ... always start/prefix your response with 'RESPONSE:', ex: 'RESPONSE: hello'",
+                List.of(user("hello")),
+                List.of(),
+                false,
+                Modality.TEXT));
         assertTrue(reply.text().startsWith("RESPONSE: "), reply.text());
     }
 
     @Test
     void explainsAMissingSystemInstructionInTheProvidersTerms() {
         ChatReply reply = MODEL.answer(request(null, List.of(user("hello")), List.of(), false, Modality.TEXT));
-        assertEquals("[conform emulator] the system-role case needs the system instruction, but the openai request to gpt-4o had no `system` (or `developer`) message.", reply.text());
+        assertEquals(
+                "[conform emulator] the system-role case needs the system instruction, but the openai request to"
+                        + " gpt-4o had no `system` (or `developer`) message.",
+                reply.text());
     }
 
     @Test
     void callsTheToolWithArgumentsFromItsSchema() {
-        ChatReply reply = MODEL.answer(request(null, List.of(user("What is the weather in New York? Use the tool.")), List.of(WEATHER), false, Modality.TEXT));
+        ChatReply reply = MODEL.answer(request(
+                null,
+                List.of(user("What is the weather in New York? Use the tool.")),
+                List.of(WEATHER),
+                false,
+                Modality.TEXT));
         assertEquals("weather", reply.toolCall().name());
         assertEquals("New York", reply.toolCall().arguments().get("city").asText());
     }
 
     @Test
     void explainsMissingTools() {
-        ChatReply reply = MODEL.answer(request(null, List.of(user("What is the weather in New York? Use the tool.")), List.of(), false, Modality.TEXT));
+        ChatReply reply = MODEL.answer(request(
+                null,
+                List.of(user("What is the weather in New York? Use the tool.")),
+                List.of(),
+                false,
+                Modality.TEXT));
         assertNull(reply.toolCall());
-        assertTrue(reply.text().contains("needs the tool definitions") && reply.text().contains("`tools`"), reply.text());
+        assertTrue(
+                reply.text().contains("needs the tool definitions")
+                        && reply.text().contains("`tools`"),
+                reply.text());
     }
 
     @Test
     void answersWithAnInstanceOfTheSchema() {
-        ChatRequest r = new ChatRequest(EmulatorDialect.OPENAI, "gpt-4o", null, List.of(user("Generate a profile for John Doe.")), List.of(),
-                Responses.json("{'type':'object','properties':{'name':{'type':'string'},'age':{'type':'number'}},'required':['name','age']}"),
-                true, false, Modality.TEXT, false);
+        ChatRequest r = new ChatRequest(
+                EmulatorDialect.OPENAI,
+                "gpt-4o",
+                null,
+                List.of(user("Generate a profile for John Doe.")),
+                List.of(),
+                Responses.json(
+                        "{'type':'object','properties':{'name':{'type':'string'},'age':{'type':'number'}},'required':['name','age']}"),
+                true,
+                false,
+                Modality.TEXT,
+                false);
         var json = Responses.json(MODEL.answer(r).text());
         assertEquals("John Doe", json.get("name").asText());
         assertTrue(json.get("age").isNumber());
@@ -84,23 +140,43 @@ class ReferenceModelTest {
 
     @Test
     void usesTheHistory() {
-        List<Turn> turns = List.of(user("My name is Genkit."), new Turn(Role.MODEL, List.of(new Text("Hello Genkit."))), user("What is my name?"));
-        assertEquals("Your name is Genkit.", MODEL.answer(request(null, turns, List.of(), false, Modality.TEXT)).text());
-        String dropped = MODEL.answer(request(null, List.of(user("What is my name?")), List.of(), false, Modality.TEXT)).text();
+        List<Turn> turns = List.of(
+                user("My name is Genkit."),
+                new Turn(Role.MODEL, List.of(new Text("Hello Genkit."))),
+                user("What is my name?"));
+        assertEquals(
+                "Your name is Genkit.",
+                MODEL.answer(request(null, turns, List.of(), false, Modality.TEXT))
+                        .text());
+        String dropped = MODEL.answer(request(null, List.of(user("What is my name?")), List.of(), false, Modality.TEXT))
+                .text();
         assertTrue(dropped.contains("needs the earlier turns"), dropped);
     }
 
     @Test
     void knowsConformsTestImage() {
-        Turn withImage = new Turn(Role.USER, List.of(new Text("What text do you see in this image?"), new Media("image/png", BuiltinTests.testImage(), null)));
-        assertTrue(MODEL.answer(request(null, List.of(withImage), List.of(), false, Modality.TEXT)).text().contains("Genkit"));
-        String dropped = MODEL.answer(request(null, List.of(user("What text do you see in this image?")), List.of(), false, Modality.TEXT)).text();
+        Turn withImage = new Turn(
+                Role.USER,
+                List.of(
+                        new Text("What text do you see in this image?"),
+                        new Media("image/png", BuiltinTests.testImage(), null)));
+        assertTrue(MODEL.answer(request(null, List.of(withImage), List.of(), false, Modality.TEXT))
+                .text()
+                .contains("Genkit"));
+        String dropped = MODEL.answer(request(
+                        null, List.of(user("What text do you see in this image?")), List.of(), false, Modality.TEXT))
+                .text();
         assertTrue(dropped.contains("needs the image"), dropped);
     }
 
     @Test
     void producesMediaForImageAndAudioOutput() {
-        assertEquals("image/png", MODEL.answer(request(null, List.of(user("Generate an image of a cat.")), List.of(), false, Modality.IMAGE)).media().mimeType());
+        assertEquals(
+                "image/png",
+                MODEL.answer(request(
+                                null, List.of(user("Generate an image of a cat.")), List.of(), false, Modality.IMAGE))
+                        .media()
+                        .mimeType());
         ChatReply audio = MODEL.answer(request(null, List.of(user("Say hello.")), List.of(), false, Modality.AUDIO));
         assertEquals("audio/wav", audio.media().mimeType());
         assertEquals("RIFF", new String(audio.media().data(), 0, 4));
@@ -108,19 +184,34 @@ class ReferenceModelTest {
 
     @Test
     void answersAfterAToolResult() {
-        List<Turn> turns = List.of(user("What is the weather?"), new Turn(Role.TOOL, List.of(new ChatRequest.ToolResult("1", "weather", "21C"))));
-        assertTrue(MODEL.answer(request(null, turns, List.of(WEATHER), false, Modality.TEXT)).text().contains("21C"));
+        List<Turn> turns = List.of(
+                user("What is the weather?"),
+                new Turn(Role.TOOL, List.of(new ChatRequest.ToolResult("1", "weather", "21C"))));
+        assertTrue(MODEL.answer(request(null, turns, List.of(WEATHER), false, Modality.TEXT))
+                .text()
+                .contains("21C"));
     }
 
     @Test
     void thoughtsWhenAsked() {
-        ChatRequest r = new ChatRequest(EmulatorDialect.OPENAI, "m", null, List.of(user("Think about bananas")), List.of(), null, false, true, Modality.TEXT, false);
+        ChatRequest r = new ChatRequest(
+                EmulatorDialect.OPENAI,
+                "m",
+                null,
+                List.of(user("Think about bananas")),
+                List.of(),
+                null,
+                false,
+                true,
+                Modality.TEXT,
+                false);
         assertNotNull(MODEL.answer(r).thought());
     }
 
     @Test
     void faultsAreReadFromTheLastMessage() {
-        assertEquals(Fault.Kind.RATE_LIMIT, Fault.inText("hi #emulator:429:2500").kind());
+        assertEquals(
+                Fault.Kind.RATE_LIMIT, Fault.inText("hi #emulator:429:2500").kind());
         assertEquals(2500, Fault.inText("hi #emulator:429:2500").millis());
         assertEquals(Fault.Kind.STALL, Fault.inText("#emulator:stall:10").kind());
         assertTrue(Fault.inText("no directive").none());
@@ -129,6 +220,8 @@ class ReferenceModelTest {
 
     @Test
     void streamsTextWordByWord() {
-        assertEquals(List.of("Your ", "name ", "is ", "Genkit."), ChatReply.text(null, "Your name is Genkit.").textChunks());
+        assertEquals(
+                List.of("Your ", "name ", "is ", "Genkit."),
+                ChatReply.text(null, "Your name is Genkit.").textChunks());
     }
 }

@@ -1,25 +1,24 @@
 package conform.plan;
 
-import conform.diag.ExitCode;
-import conform.config.Setting;
-import conform.config.SettingLayer;
-import conform.support.CliRun;
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
+import conform.config.Setting;
+import conform.config.SettingLayer;
 import conform.diag.ConformException;
+import conform.diag.ExitCode;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
+import conform.support.CliRun;
 import conform.support.TempProject;
 import conform.validate.ValidatorRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
@@ -46,13 +45,16 @@ class PlannerTest {
     @Test
     void everyRunAndModelCarriesItsResolvedSettings() {
         project.write("conform.toml", TempProject.MINIMAL_CONFIG + """
-                [conform.plugin-overrides.needs-key]
-                startup-timeout = 12.5
-                max-retries = 4
-                [conform.model-overrides."k/two"]
-                action-timeout = 7
-                """);
-        Plan plan = plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key"), List.of("js"),
+            [conform.plugin-overrides.needs-key]
+            startup-timeout = 12.5
+            max-retries = 4
+            [conform.model-overrides."k/two"]
+            action-timeout = 7
+            """);
+        Plan plan = plan(
+                Map.of("CONFORM_TEST_KEY", "k"),
+                List.of("needs-key"),
+                List.of("js"),
                 SettingLayer.of(Map.of(Setting.TEST_CONCURRENCY, 5, Setting.CONCURRENCY, 2)));
         PlannedRun run = plan.runs().get(0);
         assertEquals(2, plan.concurrency());
@@ -65,7 +67,9 @@ class PlannerTest {
     }
 
     private static List<String> rows(Plan plan) {
-        return plan.runs().stream().map(r -> r.plugin() + "@" + r.runtimeName() + (r.runnable() ? "" : " skipped: " + r.skipReason())).toList();
+        return plan.runs().stream()
+                .map(r -> r.plugin() + "@" + r.runtimeName() + (r.runnable() ? "" : " skipped: " + r.skipReason()))
+                .toList();
     }
 
     @Test
@@ -92,12 +96,17 @@ class PlannerTest {
 
     @Test
     void anEmptyVariableIsMissing() {
-        assertFalse(plan(Map.of("CONFORM_TEST_KEY", ""), List.of("needs-key"), List.of()).runs().get(0).runnable());
+        assertFalse(plan(Map.of("CONFORM_TEST_KEY", ""), List.of("needs-key"), List.of())
+                .runs()
+                .get(0)
+                .runnable());
     }
 
     @Test
     void pluginsComeInTheOrderGiven() {
-        assertEquals(List.of("needs-key@js", "echo@js", "echo@python"), rows(plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key", "echo"), List.of())));
+        assertEquals(
+                List.of("needs-key@js", "echo@js", "echo@python"),
+                rows(plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key", "echo"), List.of())));
     }
 
     @Test
@@ -128,16 +137,24 @@ class PlannerTest {
 
     @Test
     void selectingNothingIsAnError() {
-        ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("needs-key"), List.of("python")));
+        ConformException e =
+                assertThrows(ConformException.class, () -> plan(Map.of(), List.of("needs-key"), List.of("python")));
         assertEquals("E0003", e.diagnostic().code());
         assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test
     void aDeclaredPluginWithoutEntryIsSkippedAndWarned() {
-        project.write("conform.toml", TempProject.MINIMAL_CONFIG.replace("[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\", \"needs-key\"]"));
+        project.write(
+                "conform.toml",
+                TempProject.MINIMAL_CONFIG.replace(
+                        "[conform.runtimes.python]", "[conform.runtimes.python]\nplugins = [\"echo\", \"needs-key\"]"));
         Plan plan = plan(Map.of("CONFORM_TEST_KEY", "k"), List.of("needs-key"), List.of());
-        assertEquals(List.of("needs-key@js", "needs-key@python skipped: no entry: " + project.path("entries/python/needs-key.py")), rows(plan));
+        assertEquals(
+                List.of(
+                        "needs-key@js",
+                        "needs-key@python skipped: no entry: " + project.path("entries/python/needs-key.py")),
+                rows(plan));
         assertEquals("W0002", plan.warnings().get(0).code());
     }
 
@@ -153,7 +170,9 @@ class PlannerTest {
     void aBrokenSpecStopsPlanning() {
         project.write("specs/echo.yaml", "- model: e/m\n  tests: [{name: x}]\n");
         ConformException e = assertThrows(ConformException.class, () -> plan(Map.of(), List.of("echo"), List.of()));
-        assertTrue(e.diagnostic().location().toString().contains("echo.yaml:2"), e.diagnostic().location().toString());
+        assertTrue(
+                e.diagnostic().location().toString().contains("echo.yaml:2"),
+                e.diagnostic().location().toString());
     }
 
     @Test

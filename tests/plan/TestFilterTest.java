@@ -1,20 +1,24 @@
 package conform.plan;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.TempProject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** --model, --test and --rerun-failed narrow the plan to the tests they name. */
 class TestFilterTest {
 
     private final TempProject project = TempProject.standard()
-            .write("specs/echo.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role, streaming-multiturn]\n- model: conformtest/other\n  supports: [multiturn]\n");
+            .write(
+                    "specs/echo.yaml",
+                    "- model: conformtest/echo\n"
+                            + "  supports: [multiturn, system-role, streaming-multiturn]\n"
+                            + "- model: conformtest/other\n"
+                            + "  supports: [multiturn]\n");
 
     @AfterEach
     void cleanUp() {
@@ -54,12 +58,12 @@ class TestFilterTest {
     @Test
     void rerunFailedKeepsOnlyWhatDidNotPass() {
         project.write("results.json", """
-                {"runs": [{"plugin": "echo", "runtime": "js", "status": "failed"}, {"plugin": "echo", "runtime": "python", "status": "passed"}],
-                 "results": [
-                  {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "System Role Conformance", "status": "failed"},
-                  {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
-                  {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
-                """);
+            {"runs": [{"plugin": "echo", "runtime": "js", "status": "failed"}, {"plugin": "echo", "runtime": "python", "status": "passed"}],
+             "results": [
+              {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "System Role Conformance", "status": "failed"},
+              {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
+              {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
+            """);
         CliRun r = dryRun("--rerun-failed", project.path("results.json").toString());
         r.expect(ExitCode.OK);
         assertTrue(r.out().contains("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)"), r.out());

@@ -1,11 +1,10 @@
 package conform.redact;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
@@ -35,14 +34,17 @@ class RedactorTest {
 
     @Test
     void otherMediaTypesAndParametersAreHandled() {
-        assertEquals("data:audio/L16;codec=pcm;rate=24000;base64,...<75 bytes>", NONE.redact("data:audio/L16;codec=pcm;rate=24000;base64," + "B".repeat(100)));
+        assertEquals(
+                "data:audio/L16;codec=pcm;rate=24000;base64,...<75 bytes>",
+                NONE.redact("data:audio/L16;codec=pcm;rate=24000;base64," + "B".repeat(100)));
         assertEquals("data:image/jpeg;base64,...<75 bytes>", NONE.redact("data:image/jpeg;base64," + "/".repeat(100)));
     }
 
     @Test
     void surroundingTextAndSeveralUrisAreKept() {
         String uri = "data:image/png;base64," + "Q".repeat(200);
-        assertEquals("{\"url\":\"data:image/png;base64,...<150 bytes>\", \"b\": data:image/png;base64,...<150 bytes> end",
+        assertEquals(
+                "{\"url\":\"data:image/png;base64,...<150 bytes>\", \"b\": data:image/png;base64,...<150 bytes> end",
                 NONE.redact("{\"url\":\"" + uri + "\", \"b\": " + uri + " end"));
     }
 
@@ -55,13 +57,18 @@ class RedactorTest {
 
     @Test
     void secretEnvironmentValuesAreMasked() {
-        Redactor r = Redactor.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "my-anthropic-secret-1", "HOME", "/root", "AWS_REGION", "eu-west-1"), List.of());
-        assertEquals("key=*** home=/root region=eu-west-1", r.redact("key=my-anthropic-secret-1 home=/root region=eu-west-1"));
+        Redactor r = Redactor.fromEnvironment(
+                Map.of("ANTHROPIC_API_KEY", "my-anthropic-secret-1", "HOME", "/root", "AWS_REGION", "eu-west-1"),
+                List.of());
+        assertEquals(
+                "key=*** home=/root region=eu-west-1",
+                r.redact("key=my-anthropic-secret-1 home=/root region=eu-west-1"));
     }
 
     @Test
     void extraSecretNamesAreMaskedToo() {
-        Redactor r = Redactor.fromEnvironment(Map.of("AZURE_OPENAI_ENDPOINT", "https://corp.example/x"), List.of("AZURE_OPENAI_ENDPOINT"));
+        Redactor r = Redactor.fromEnvironment(
+                Map.of("AZURE_OPENAI_ENDPOINT", "https://corp.example/x"), List.of("AZURE_OPENAI_ENDPOINT"));
         assertEquals("at ***", r.redact("at https://corp.example/x"));
     }
 
@@ -93,7 +100,8 @@ class RedactorTest {
 
     @Test
     void aLongerSecretContainingAShorterOneIsMaskedWhole() {
-        Redactor r = Redactor.fromEnvironment(Map.of("SECRET_1_KEY", "abcdefgh", "SECRET_2_KEY", "abcdefgh-longer"), List.of());
+        Redactor r = Redactor.fromEnvironment(
+                Map.of("SECRET_1_KEY", "abcdefgh", "SECRET_2_KEY", "abcdefgh-longer"), List.of());
         assertEquals("***", r.redact("abcdefgh-longer"));
     }
 }

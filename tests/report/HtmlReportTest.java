@@ -1,16 +1,11 @@
 package conform.report;
 
-import java.util.function.Function;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.config.TestId;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,48 +15,65 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML report: divergences first, every status shown, nothing a model wrote can run, and a real browser agrees. */
 class HtmlReportTest {
 
-    private static final String XSS = "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=\"alert(1)\">";
+    private static final String XSS =
+            "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=\"alert(1)\">";
 
     /** Every status once; "Tool Request" diverges (go failed where js and python passed) and comes last in results.json. */
     static ResultsDocument sample() throws Exception {
         String r = """
-                {"plugin":"echo","runtime":"%s","model":"echo/a&b","test":"%s","status":"%s","attempts":%d,"flaky":%s,
-                 "error":%s,"latency_ms":12,"first_chunk_ms":null}""";
+            {"plugin":"echo","runtime":"%s","model":"echo/a&b","test":"%s","status":"%s","attempts":%d,"flaky":%s,
+             "error":%s,"latency_ms":12,"first_chunk_ms":null}\
+            """;
         List<String> results = new ArrayList<>();
         String[][] rows = {
-                {"Multiturn", "passed", "passed", "passed"},
-                {"System Role", "error", "error", "error"},       // the same error everywhere: no divergence
-                {"Streaming", "timeout", "skipped", "timeout"},   // skipped does not count
-                {"Structured Output", "xfail", "failed", "failed"}, // a known failure is still a failure
-                {"Media", "xpass", "passed", "passed"},           // a stale known failure is still a pass
-                {"Tool Request", "passed", "passed", "failed"}};
+            {"Multiturn", "passed", "passed", "passed"},
+            {"System Role", "error", "error", "error"}, // the same error everywhere: no divergence
+            {"Streaming", "timeout", "skipped", "timeout"}, // skipped does not count
+            {"Structured Output", "xfail", "failed", "failed"}, // a known failure is still a failure
+            {"Media", "xpass", "passed", "passed"}, // a stale known failure is still a pass
+            {"Tool Request", "passed", "passed", "failed"}
+        };
         String[] runtimes = {"js", "python", "go"};
         for (String[] row : rows) {
             for (int i = 0; i < 3; i++) {
                 String status = row[i + 1];
                 boolean flaky = row[0].equals("Multiturn") && i == 0;
-                String error = status.equals("passed") || status.equals("xpass") ? "null"
-                        : new ObjectMapper().writeValueAsString(row[0].equals("Tool Request") ? "no tool request: " + XSS : status + " in " + runtimes[i]);
+                String error = status.equals("passed") || status.equals("xpass")
+                        ? "null"
+                        : new ObjectMapper()
+                                .writeValueAsString(
+                                        row[0].equals("Tool Request")
+                                                ? "no tool request: " + XSS
+                                                : status + " in " + runtimes[i]);
                 results.add(r.formatted(runtimes[i], row[0], status, flaky ? 2 : 1, flaky, error));
             }
         }
         String run = """
-                {"plugin":"echo","runtime":"%s","status":"%s","reason":%s,"tests":6,"counts":{"passed":2,"failed":1},
-                 "elapsed_ms":1810,"startup_ms":1414,"tests_ms":391,"log":"/tmp/r/logs/echo-%1$s.log","log_tail":["boot <b>ok</b>"]}""";
-        return new ObjectMapper().readValue("""
-                {"conform":"0.1.0","started_at":"2026-01-02T03:04:05Z","wall_ms":2310,"tests":18,
-                 "totals":{"passed":7,"failed":3,"error":3,"timeout":2,"skipped":1,"xfail":1,"xpass":1,"flaky":1},
-                 "runs":[%s,%s,%s],"results":[%s]}""".formatted(
-                run.formatted("js", "failed", "null"), run.formatted("python", "passed", "null"),
-                run.formatted("go", "error", "\"died: <img src=x onerror=alert(2)>\""), String.join(",", results)), ResultsDocument.class);
+            {"plugin":"echo","runtime":"%s","status":"%s","reason":%s,"tests":6,"counts":{"passed":2,"failed":1},
+             "elapsed_ms":1810,"startup_ms":1414,"tests_ms":391,"log":"/tmp/r/logs/echo-%1$s.log","log_tail":["boot <b>ok</b>"]}\
+            """;
+        return new ObjectMapper()
+                .readValue(
+                        """
+                        {"conform":"0.1.0","started_at":"2026-01-02T03:04:05Z","wall_ms":2310,"tests":18,
+                         "totals":{"passed":7,"failed":3,"error":3,"timeout":2,"skipped":1,"xfail":1,"xpass":1,"flaky":1},
+                         "runs":[%s,%s,%s],"results":[%s]}\
+                        """.formatted(
+                                run.formatted("js", "failed", "null"), run.formatted("python", "passed", "null"),
+                                run.formatted("go", "error", "\"died: <img src=x onerror=alert(2)>\""),
+                                        String.join(",", results)),
+                        ResultsDocument.class);
     }
 
     /** The parity table's body rows: each row's class and its cells' data-status by runtime, as HTML or a browser's DOM has them. */
@@ -70,10 +82,12 @@ class HtmlReportTest {
         assertTrue(table >= 0, "no parity table");
         String body = html.substring(html.indexOf("<tbody>", table), html.indexOf("</tbody>", table));
         List<Row> rows = new ArrayList<>();
-        Matcher tr = Pattern.compile("<tr class=\"([^\"]*)\">(.*?)</tr>", Pattern.DOTALL).matcher(body);
+        Matcher tr = Pattern.compile("<tr class=\"([^\"]*)\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(body);
         while (tr.find()) {
             List<String> statuses = new ArrayList<>();
-            Matcher td = Pattern.compile("data-runtime=\"([^\"]*)\" data-status=\"([^\"]*)\"").matcher(tr.group(2));
+            Matcher td = Pattern.compile("data-runtime=\"([^\"]*)\" data-status=\"([^\"]*)\"")
+                    .matcher(tr.group(2));
             while (td.find()) statuses.add(td.group(1) + "=" + td.group(2));
             rows.add(new Row(tr.group(1), tr.group(2), statuses));
         }
@@ -87,9 +101,12 @@ class HtmlReportTest {
         List<Row> rows = parityRows(HtmlReport.render(sample()));
         assertEquals(6, rows.size());
         assertEquals("divergent", rows.get(0).cls());
-        assertTrue(rows.get(0).html().contains("Tool Request") && rows.get(0).html().contains("diverges"));
-        assertEquals(List.of("js=passed", "python=passed", "go=failed"), rows.get(0).statuses());
-        assertEquals(1, rows.stream().filter(r -> r.cls().equals("divergent")).count(), "only the planted row diverges");
+        assertTrue(rows.get(0).html().contains("Tool Request")
+                && rows.get(0).html().contains("diverges"));
+        assertEquals(
+                List.of("js=passed", "python=passed", "go=failed"), rows.get(0).statuses());
+        assertEquals(
+                1, rows.stream().filter(r -> r.cls().equals("divergent")).count(), "only the planted row diverges");
         assertEquals("all-ok", rows.get(1).cls(), "Multiturn passed everywhere; the others keep results.json order");
     }
 
@@ -97,7 +114,9 @@ class HtmlReportTest {
     void divergenceTreatsKnownFailuresAsWhatTheyRecord() throws Exception {
         Function<String, Boolean> diverges = statuses -> {
             List<TestResult> cells = new ArrayList<>();
-            for (String s : statuses.split(",")) cells.add(new TestResult(new TestId("p", "rt", "m", "t"), TestStatus.ofLabel(s), 1, false, null, null, null));
+            for (String s : statuses.split(","))
+                cells.add(new TestResult(
+                        new TestId("p", "rt", "m", "t"), TestStatus.ofLabel(s), 1, false, null, null, null));
             return HtmlReport.diverges(cells);
         };
         assertFalse(diverges.apply("xfail,failed,failed"));
@@ -130,7 +149,8 @@ class HtmlReportTest {
         assertFalse(html.toLowerCase().contains("<script"), "no script element at all");
         assertFalse(html.contains("<img"), html);
         assertFalse(html.contains("<b>ok"), "log lines are text too");
-        assertTrue(html.contains("&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt;"));
+        assertTrue(html.contains(
+                "&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("Content-Security-Policy"));
         assertEquals("a&lt;b&gt;&quot;&#39;&amp;c\n", HtmlReport.esc("a<b>\"'&c\u0000\n"));
     }
@@ -138,13 +158,16 @@ class HtmlReportTest {
     @Test
     void nothingLoadsFromOutside() throws Exception {
         String html = HtmlReport.render(sample());
-        // Attribute by attribute inside each tag, so "src=" in an escaped error (text, or a title's value) is not mistaken for one.
+        // Attribute by attribute inside each tag, so "src=" in an escaped error (text, or a title's value) is not
+        // mistaken for one.
         Matcher tag = Pattern.compile("<[a-zA-Z][^>]*>").matcher(html);
         int links = 0;
         while (tag.find()) {
-            Matcher attr = Pattern.compile("\\s([a-zA-Z:-]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?").matcher(tag.group());
+            Matcher attr = Pattern.compile("\\s([a-zA-Z:-]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?")
+                    .matcher(tag.group());
             while (attr.find()) {
-                if (!Set.of("src", "href", "action", "srcset", "poster", "data").contains(attr.group(1).toLowerCase())) continue;
+                if (!Set.of("src", "href", "action", "srcset", "poster", "data")
+                        .contains(attr.group(1).toLowerCase())) continue;
                 String url = attr.group(2) == null ? "" : attr.group(2).replaceAll("^[\"']|[\"']$", "");
                 assertTrue(url.startsWith("#"), "only in-page links: " + url);
                 assertFalse(url.toLowerCase().contains("http"), url);
@@ -152,7 +175,11 @@ class HtmlReportTest {
             }
         }
         assertTrue(links >= 4, "the in-page navigation is there");
-        assertFalse(html.contains("@import") || html.contains("url(") || html.toLowerCase().contains("<link"), "no external CSS or fonts");
+        assertFalse(
+                html.contains("@import")
+                        || html.contains("url(")
+                        || html.toLowerCase().contains("<link"),
+                "no external CSS or fonts");
     }
 
     @Test
@@ -166,29 +193,39 @@ class HtmlReportTest {
     @Test
     void chromiumRendersTheParityTable(@TempDir Path dir) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        Assumptions.assumeTrue(Files.isExecutable(chromium),
+        Assumptions.assumeTrue(
+                Files.isExecutable(chromium),
                 "no /usr/bin/chromium; install it with: apt-get update && apt-get install -y chromium");
         Path report = dir.resolve("report.html");
         Files.writeString(report, HtmlReport.render(sample()));
 
-        String dom = Files.readString(runChromium(chromium, dir, "--dump-dom", report.toUri().toString()));
+        String dom = Files.readString(
+                runChromium(chromium, dir, "--dump-dom", report.toUri().toString()));
         List<Row> rows = parityRows(dom);
         assertEquals(6, rows.size(), dom);
         assertEquals("divergent", rows.get(0).cls());
         assertTrue(rows.get(0).html().contains("Tool Request"));
-        assertEquals(List.of("js=passed", "python=passed", "go=failed"), rows.get(0).statuses());
+        assertEquals(
+                List.of("js=passed", "python=passed", "go=failed"), rows.get(0).statuses());
         assertFalse(dom.contains("data-pwned=") || dom.contains("<img"), "the planted script ran or became markup");
         assertTrue(dom.contains("&lt;script&gt;document.body"), "the planted script is shown as text");
 
         Path png = dir.resolve("report.png");
-        runChromium(chromium, dir, "--screenshot=" + png, "--window-size=1400,1000", report.toUri().toString());
+        runChromium(
+                chromium,
+                dir,
+                "--screenshot=" + png,
+                "--window-size=1400,1000",
+                report.toUri().toString());
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "no screenshot");
         assertEquals(1400, image.getWidth());
         Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) for (int x = 0; x < image.getWidth(); x += 7) colours.add(image.getRGB(x, y));
+        for (int y = 0; y < image.getHeight(); y += 7)
+            for (int x = 0; x < image.getWidth(); x += 7) colours.add(image.getRGB(x, y));
         assertTrue(colours.size() > 20, "the screenshot looks blank: " + colours.size() + " colours");
-        String keep = System.getenv("CONFORM_HTML_SCREENSHOT"); // to look at it: CONFORM_HTML_SCREENSHOT=/tmp/report.png
+        String keep =
+                System.getenv("CONFORM_HTML_SCREENSHOT"); // to look at it: CONFORM_HTML_SCREENSHOT=/tmp/report.png
         if (keep != null && !keep.isBlank()) Files.copy(png, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -196,12 +233,22 @@ class HtmlReportTest {
     private static Path runChromium(Path chromium, Path dir, String... args) throws Exception {
         Path profile = Files.createTempDirectory(dir, "profile-");
         Path out = Files.createTempFile(dir, "chromium-", ".out");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(dir.resolve("chromium.err").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .start();
         try {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium took over 60s");
             assertEquals(0, p.exitValue(), () -> "chromium failed: " + read(dir.resolve("chromium.err")));
@@ -211,7 +258,10 @@ class HtmlReportTest {
             p.destroyForcibly();
             // Helpers that outlived their parent were re-parented; the unique profile path names them exactly.
             ProcessHandle.allProcesses()
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(profile.toString())).orElse(false))
+                    .filter(h -> h.info()
+                            .commandLine()
+                            .map(c -> c.contains(profile.toString()))
+                            .orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
             p.waitFor(5, TimeUnit.SECONDS);
         }

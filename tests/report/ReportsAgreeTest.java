@@ -1,26 +1,24 @@
 package conform.report;
 
-import conform.diag.ExitCode;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Element;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** One real run with mixed outcomes in three runtimes: results.json, junit.xml, summary.md and report.html agree. */
 @ExtendWith(RealRuntimes.class)
@@ -35,8 +33,19 @@ class ReportsAgreeTest {
 
     @Test
     void theFourReportsTellTheSameStory() throws Exception {
-        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
-                "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js,python,go", "--report-dir", work.root().toString(), "--no-color");
+        CliRun r = CliRun.run(
+                RepoRoot.find(),
+                new HashMap<>(System.getenv()),
+                "check-model",
+                "--config",
+                Fixtures.config().toString(),
+                "--specs-dir",
+                Fixtures.scenario("failing").toString(),
+                "--runtime",
+                "js,python,go",
+                "--report-dir",
+                work.root().toString(),
+                "--no-color");
         r.expect(ExitCode.FAILED);
         JsonNode results = new ObjectMapper().readTree(work.path("results.json").toFile());
         long passed = results.at("/totals/passed").asLong();
@@ -45,17 +54,26 @@ class ReportsAgreeTest {
         assertEquals(9, failed, "three validator failures in each runtime");
         assertEquals(12, results.get("results").size());
 
-        Element suites = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(work.path("junit.xml").toFile()).getDocumentElement();
+        Element suites = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(work.path("junit.xml").toFile())
+                .getDocumentElement();
         assertEquals("12", suites.getAttribute("tests"));
         long junitFailures = 0;
         var list = suites.getElementsByTagName("testsuite");
-        for (int i = 0; i < list.getLength(); i++) junitFailures += Long.parseLong(((Element) list.item(i)).getAttribute("failures"));
+        for (int i = 0; i < list.getLength(); i++)
+            junitFailures += Long.parseLong(((Element) list.item(i)).getAttribute("failures"));
         assertEquals(failed, junitFailures);
         assertEquals(3, list.getLength());
 
         String markdown = Files.readString(work.path("summary.md"));
         assertTrue(markdown.contains("**" + passed + " passed**, " + failed + " failed"), markdown);
-        assertEquals(failed, markdown.lines().filter(l -> l.matches("\\| echo \\| (js|python|go) \\| conformtest/echo \\| .* \\| failed \\|.*")).count());
+        assertEquals(
+                failed,
+                markdown.lines()
+                        .filter(l ->
+                                l.matches("\\| echo \\| (js|python|go) \\| conformtest/echo \\| .* \\| failed \\|.*"))
+                        .count());
 
         String html = Files.readString(work.path("report.html"));
         assertEquals(passed, chip(html, "passed"), "the HTML header counts the same passes");

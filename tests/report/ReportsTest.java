@@ -1,25 +1,23 @@
 package conform.report;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.diag.ExitCode;
-import com.fasterxml.jackson.databind.JsonNode;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The reports rendered from a results.json holding every status, and the `report` command. */
 class ReportsTest {
@@ -37,7 +35,8 @@ class ReportsTest {
     }
 
     private static Document junit() throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(JunitXml.render(results()).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -51,18 +50,24 @@ class ReportsTest {
         assertEquals(3, suites.getLength(), "one testsuite per plugin × runtime");
         for (int i = 0; i < suites.getLength(); i++) {
             Element suite = (Element) suites.item(i);
-            for (String attribute : List.of("name", "tests", "failures", "errors", "skipped", "time")) assertTrue(suite.hasAttribute(attribute), attribute);
+            for (String attribute : List.of("name", "tests", "failures", "errors", "skipped", "time"))
+                assertTrue(suite.hasAttribute(attribute), attribute);
             NodeList cases = suite.getElementsByTagName("testcase");
             assertEquals(Integer.parseInt(suite.getAttribute("tests")), cases.getLength());
             int failures = 0, errors = 0, skipped = 0;
             for (int c = 0; c < cases.getLength(); c++) {
                 Element testcase = (Element) cases.item(c);
-                assertTrue(testcase.hasAttribute("classname") && testcase.hasAttribute("name") && testcase.hasAttribute("time"));
+                assertTrue(testcase.hasAttribute("classname")
+                        && testcase.hasAttribute("name")
+                        && testcase.hasAttribute("time"));
                 failures += testcase.getElementsByTagName("failure").getLength();
                 errors += testcase.getElementsByTagName("error").getLength();
                 skipped += testcase.getElementsByTagName("skipped").getLength();
             }
-            assertEquals(Integer.parseInt(suite.getAttribute("failures")), failures, "failures counted in " + suite.getAttribute("name"));
+            assertEquals(
+                    Integer.parseInt(suite.getAttribute("failures")),
+                    failures,
+                    "failures counted in " + suite.getAttribute("name"));
             assertEquals(Integer.parseInt(suite.getAttribute("errors")), errors);
             assertEquals(Integer.parseInt(suite.getAttribute("skipped")), skipped);
         }
@@ -87,7 +92,10 @@ class ReportsTest {
     @Test
     void markdownSummarises() {
         String md = MarkdownSummary.render(results());
-        assertTrue(md.contains("**2 passed**, 1 failed, 1 error, 1 timeout, 1 known failure(s), 1 stale, 1 skipped, 1 flaky"), md);
+        assertTrue(
+                md.contains(
+                        "**2 passed**, 1 failed, 1 error, 1 timeout, 1 known failure(s), 1 stale, 1 skipped, 1 flaky"),
+                md);
         assertTrue(md.contains("| ❌ | echo | js | FAILED | 1/4 |"), md);
         assertTrue(md.contains("| ⏭️ | keyed | python | SKIPPED | 0/1 | — | missing env: KEYED_API_KEY |"), md);
         assertTrue(md.contains("| echo | js | conformtest/echo | Wrong word | failed |"), md);
@@ -100,7 +108,11 @@ class ReportsTest {
         assertEquals(List.of(), Reports.annotations(results(), Map.of()));
         List<String> lines = Reports.annotations(results(), Map.of("GITHUB_ACTIONS", "true"));
         assertEquals(4, lines.size(), "failed, error, timeout, xpass");
-        assertTrue(lines.get(1).startsWith("::error title=conform%3A echo (js) error::conformtest/echo · Throws: provider exploded%0Asecond line"), lines.get(1));
+        assertTrue(
+                lines.get(1)
+                        .startsWith("::error title=conform%3A echo (js) error::conformtest/echo · Throws: provider"
+                                + " exploded%0Asecond line"),
+                lines.get(1));
     }
 
     @Test
@@ -113,7 +125,13 @@ class ReportsTest {
 
     @Test
     void reportCommandRendersAgainAndKeepsTheVerdict() throws Exception {
-        CliRun r = CliRun.run(RepoRoot.find(), Map.of(), "report", EVERY_STATUS.toString(), "--out", out.path("again").toString());
+        CliRun r = CliRun.run(
+                RepoRoot.find(),
+                Map.of(),
+                "report",
+                EVERY_STATUS.toString(),
+                "--out",
+                out.path("again").toString());
         r.expect(ExitCode.FAILED, "the results hold failures: " + r);
         assertTrue(Files.readString(out.path("again/junit.xml")).contains("<testsuites"));
         assertTrue(Files.exists(out.path("again/summary.md")));
@@ -123,10 +141,18 @@ class ReportsTest {
     @Test
     void reportCommandRejectsWhatIsNotAResultsFile() {
         out.write("not-results.json", "{\"hello\": 1}").write("broken.json", "{");
-        CliRun wrong = CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("not-results.json").toString());
+        CliRun wrong = CliRun.run(
+                RepoRoot.find(),
+                Map.of(),
+                "report",
+                out.path("not-results.json").toString());
         wrong.expect(ExitCode.USAGE);
-        assertTrue(wrong.err().contains("not-results.json is not a conform results file: Missing required field 'runs'"), wrong.toString());
-        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("broken.json").toString()).expect(ExitCode.USAGE);
-        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("absent.json").toString()).expect(ExitCode.USAGE);
+        assertTrue(
+                wrong.err().contains("not-results.json is not a conform results file: Missing required field 'runs'"),
+                wrong.toString());
+        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("broken.json").toString())
+                .expect(ExitCode.USAGE);
+        CliRun.run(RepoRoot.find(), Map.of(), "report", out.path("absent.json").toString())
+                .expect(ExitCode.USAGE);
     }
 }

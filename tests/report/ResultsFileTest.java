@@ -1,5 +1,7 @@
 package conform.report;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.config.TestId;
 import conform.diag.ConformException;
 import conform.runner.RunResult;
@@ -8,14 +10,11 @@ import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** results.json through the typed model: what is written reads back the same, and a broken file says where. */
 class ResultsFileTest {
@@ -28,13 +27,38 @@ class ResultsFileTest {
     }
 
     private static ResultsDocument sample() {
-        TestResult passed = new TestResult(new TestId("echo", "js", "m/a", "Multiturn"), TestStatus.PASSED, 2, true, null, 12L, null);
-        TestResult failed = new TestResult(new TestId("echo", "js", "m/a", "Tools"), TestStatus.FAILED, 3, false, "no tool request", 40L, 7L);
+        TestResult passed = new TestResult(
+                new TestId("echo", "js", "m/a", "Multiturn"), TestStatus.PASSED, 2, true, null, 12L, null);
+        TestResult failed = new TestResult(
+                new TestId("echo", "js", "m/a", "Tools"), TestStatus.FAILED, 3, false, "no tool request", 40L, 7L);
         TestResult skipped = TestResult.skipped(new TestId("keyed", "go", "k/m", "Multiturn"), "missing env: K");
-        return ResultsDocument.of(List.of(
-                new RunResult("echo", "js", RunStatus.FAILED, null, List.of(passed, failed), 900, 400L, 500L, Path.of("/tmp/logs/echo js.log"), List.of()),
-                new RunResult("keyed", "go", RunStatus.SKIPPED, "missing env: K", List.of(skipped), 0, null, null, null, List.of())),
-                "2026-12-01T10:00:00Z", 1234, "9.9.9");
+        return ResultsDocument.of(
+                List.of(
+                        new RunResult(
+                                "echo",
+                                "js",
+                                RunStatus.FAILED,
+                                null,
+                                List.of(passed, failed),
+                                900,
+                                400L,
+                                500L,
+                                Path.of("/tmp/logs/echo js.log"),
+                                List.of()),
+                        new RunResult(
+                                "keyed",
+                                "go",
+                                RunStatus.SKIPPED,
+                                "missing env: K",
+                                List.of(skipped),
+                                0,
+                                null,
+                                null,
+                                null,
+                                List.of())),
+                "2026-12-01T10:00:00Z",
+                1234,
+                "9.9.9");
     }
 
     @Test
@@ -47,7 +71,10 @@ class ResultsFileTest {
         assertTrue(json.indexOf("\"plugin\"") < json.indexOf("\"status\""), "plugin first, as people read it");
         assertTrue(json.contains("\"log\" : \"/tmp/logs/echo js.log\""), "a path, not a file: URI");
         try (var files = Files.list(dir.root())) {
-            assertEquals(List.of("results.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file is left");
+            assertEquals(
+                    List.of("results.json"),
+                    files.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file is left");
         }
     }
 
@@ -58,7 +85,8 @@ class ResultsFileTest {
         assertEquals(1L, d.totals().get("failed"));
         assertEquals(1L, d.totals().get("flaky"));
         assertFalse(d.passed());
-        assertEquals(List.of("Tools"), d.failures().stream().map(TestResult::test).toList());
+        assertEquals(
+                List.of("Tools"), d.failures().stream().map(TestResult::test).toList());
     }
 
     @Test
@@ -72,9 +100,9 @@ class ResultsFileTest {
     @Test
     void aMissingFieldIsNamedWithItsPlace() {
         dir.write("r.json", """
-                {"runs": [{"plugin": "echo", "runtime": "js", "status": "passed"}],
-                 "results": [{"plugin": "echo", "runtime": "js", "test": "t", "status": "passed"}]}
-                """);
+            {"runs": [{"plugin": "echo", "runtime": "js", "status": "passed"}],
+             "results": [{"plugin": "echo", "runtime": "js", "test": "t", "status": "passed"}]}
+            """);
         ConformException e = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("r.json")));
         assertTrue(e.getMessage().contains("Missing required field 'model' in `results[0]`"), e.getMessage());
         assertEquals(2, e.diagnostic().location().line());
@@ -82,11 +110,14 @@ class ResultsFileTest {
 
     @Test
     void anUnknownStatusAndAnOrphanResultAreRejected() {
-        dir.write("status.json", "{\"runs\": [{\"plugin\": \"p\", \"runtime\": \"js\", \"status\": \"weird\"}], \"results\": []}");
+        dir.write(
+                "status.json",
+                "{\"runs\": [{\"plugin\": \"p\", \"runtime\": \"js\", \"status\": \"weird\"}], \"results\": []}");
         ConformException status = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("status.json")));
         assertTrue(status.getMessage().contains("weird"), status.getMessage());
         dir.write("orphan.json", """
-                {"runs": [], "results": [{"plugin": "echo", "runtime": "js", "model": "m", "test": "t", "status": "passed"}]}""");
+            {"runs": [], "results": [{"plugin": "echo", "runtime": "js", "model": "m", "test": "t", "status": "passed"}]}\
+            """);
         ConformException orphan = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("orphan.json")));
         assertTrue(orphan.getMessage().contains("belongs to no run"), orphan.getMessage());
     }

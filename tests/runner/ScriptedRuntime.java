@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +23,8 @@ final class ScriptedRuntime implements ActionRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Accepts an answer whose text is "ok". */
-    static final ResponseCheck CHECK = (test, answer) -> "ok".equals(answer.response().path("text").asText()) ? null : "the answer was not ok";
+    static final ResponseCheck CHECK =
+            (test, answer) -> "ok".equals(answer.response().path("text").asText()) ? null : "the answer was not ok";
 
     private final Map<String, Deque<String>> scripts = new HashMap<>();
     private final List<String> calls = new ArrayList<>();

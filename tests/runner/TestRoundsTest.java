@@ -1,5 +1,7 @@
 package conform.runner;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.config.KnownFailure;
@@ -7,8 +9,6 @@ import conform.config.TestId;
 import conform.diag.SourceLocation;
 import conform.plan.ResolvedSettings;
 import conform.spec.TestCase;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** Retries, the serial re-run, flaky and known-failure verdicts, and test budgets, against a scripted runtime. */
 class TestRoundsTest {
@@ -26,29 +25,51 @@ class TestRoundsTest {
     private final List<TestResult> reported = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final RunListener listener = new RunListener() {
-        @Override public void testFinished(TestResult result) { reported.add(result); }
-        @Override public void note(String plugin, String runtime, String message) { notes.add(message); }
+        @Override
+        public void testFinished(TestResult result) {
+            reported.add(result);
+        }
+
+        @Override
+        public void note(String plugin, String runtime, String message) {
+            notes.add(message);
+        }
     };
 
     private static ResolvedSettings settings(int testConcurrency, int maxRetries) {
-        return new ResolvedSettings(testConcurrency, maxRetries, Duration.ZERO, Duration.ofSeconds(7), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new ResolvedSettings(
+                testConcurrency,
+                maxRetries,
+                Duration.ZERO,
+                Duration.ofSeconds(7),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 
     private static TestCase test(String name) {
         ObjectNode input = JSON.createObjectNode();
-        input.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text", name);
+        input.putArray("messages")
+                .addObject()
+                .put("role", "user")
+                .putArray("content")
+                .addObject()
+                .put("text", name);
         return new TestCase(name, null, false, input, List.of(), SourceLocation.of(Path.of("spec.yaml")));
     }
 
     /** One job per name, all of model {@code m}, with {@code settings}; names in {@code known} are recorded known failures. */
     private static List<Job> jobs(ResolvedSettings settings, List<String> known, String... names) {
         List<Job> jobs = new ArrayList<>();
-        for (String name : names) jobs.add(new Job(jobs.size(), new TestId("p", "js", "m", name), test(name), settings, known.contains(name)));
+        for (String name : names)
+            jobs.add(
+                    new Job(jobs.size(), new TestId("p", "js", "m", name), test(name), settings, known.contains(name)));
         return jobs;
     }
 
-    private List<TestResult> run(ScriptedRuntime runtime, List<Job> jobs, ResolvedSettings runSettings, KnownFailure... known) {
-        TestRounds rounds = new TestRounds(new TestExecutor(ScriptedRuntime.CHECK, listener), new KnownFailures(List.of(known)), listener);
+    private List<TestResult> run(
+            ScriptedRuntime runtime, List<Job> jobs, ResolvedSettings runSettings, KnownFailure... known) {
+        TestRounds rounds = new TestRounds(
+                new TestExecutor(ScriptedRuntime.CHECK, listener), new KnownFailures(List.of(known)), listener);
         return rounds.run(runtime, jobs, runSettings);
     }
 
@@ -59,11 +80,15 @@ class TestRoundsTest {
     @Test
     void aTestThatPassesOnARetryIsFlaky() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "bad", "ok");
-        TestResult r = run(runtime, jobs(settings(1, 2), List.of(), "t"), settings(1, 2)).get(0);
+        TestResult r = run(runtime, jobs(settings(1, 2), List.of(), "t"), settings(1, 2))
+                .get(0);
         assertEquals(TestStatus.PASSED, r.status());
         assertTrue(r.flaky());
         assertEquals(2, r.attempts());
-        assertEquals(List.of(Duration.ofSeconds(7), Duration.ofSeconds(7)), runtime.timeouts(), "each call gets the model's action timeout");
+        assertEquals(
+                List.of(Duration.ofSeconds(7), Duration.ofSeconds(7)),
+                runtime.timeouts(),
+                "each call gets the model's action timeout");
     }
 
     @Test
@@ -81,7 +106,8 @@ class TestRoundsTest {
     @Test
     void theSerialReRunRescuesAFailureUnderLoadAsFlaky() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "timeout", "timeout", "ok");
-        TestResult r = run(runtime, jobs(settings(3, 1), List.of(), "t"), settings(3, 1)).get(0);
+        TestResult r = run(runtime, jobs(settings(3, 1), List.of(), "t"), settings(3, 1))
+                .get(0);
         assertEquals(TestStatus.PASSED, r.status());
         assertTrue(r.flaky(), "it failed before it passed");
         assertEquals(3, r.attempts());
@@ -90,16 +116,27 @@ class TestRoundsTest {
     @Test
     void noSerialReRunWithoutConcurrencyOrRetries() {
         ScriptedRuntime alone = new ScriptedRuntime().answer("t", "bad");
-        assertEquals(3, run(alone, jobs(settings(1, 2), List.of(), "t"), settings(1, 2)).get(0).attempts(), "-t 1: nothing ran beside it");
+        assertEquals(
+                3,
+                run(alone, jobs(settings(1, 2), List.of(), "t"), settings(1, 2))
+                        .get(0)
+                        .attempts(),
+                "-t 1: nothing ran beside it");
         ScriptedRuntime noRetries = new ScriptedRuntime().answer("t", "bad");
-        assertEquals(1, run(noRetries, jobs(settings(3, 0), List.of(), "t"), settings(3, 0)).get(0).attempts(), "retries off: one call");
+        assertEquals(
+                1,
+                run(noRetries, jobs(settings(3, 0), List.of(), "t"), settings(3, 0))
+                        .get(0)
+                        .attempts(),
+                "retries off: one call");
         assertTrue(notes.isEmpty(), notes.toString());
     }
 
     @Test
     void whatCannotChangeIsNeverRetried() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "missing");
-        TestResult r = run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2)).get(0);
+        TestResult r = run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2))
+                .get(0);
         assertEquals(TestStatus.ERROR, r.status());
         assertEquals(1, runtime.callsOf("t"));
     }
@@ -107,7 +144,11 @@ class TestRoundsTest {
     @Test
     void aDeadRuntimeEndsTheRetries() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "error").dieAfter("t");
-        assertEquals(1, run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2)).get(0).attempts());
+        assertEquals(
+                1,
+                run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2))
+                        .get(0)
+                        .attempts());
     }
 
     @Test
@@ -115,22 +156,38 @@ class TestRoundsTest {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("broken", "bad").answer("fixed", "ok");
         KnownFailure broken = new KnownFailure("p", null, "*", "broken", "bug 1");
         KnownFailure fixed = new KnownFailure("p", "js", "m", "fixed", "bug 2");
-        Map<String, TestResult> r = byName(run(runtime, jobs(settings(3, 2), List.of("broken", "fixed"), "broken", "fixed"), settings(3, 2), broken, fixed));
+        Map<String, TestResult> r = byName(run(
+                runtime,
+                jobs(settings(3, 2), List.of("broken", "fixed"), "broken", "fixed"),
+                settings(3, 2),
+                broken,
+                fixed));
         assertEquals(TestStatus.XFAIL, r.get("broken").status());
-        assertEquals("the answer was not ok (known failure: bug 1)", r.get("broken").error());
+        assertEquals(
+                "the answer was not ok (known failure: bug 1)", r.get("broken").error());
         assertEquals(1, runtime.callsOf("broken"), "no retries, no serial re-run");
         assertEquals(TestStatus.XPASS, r.get("fixed").status());
-        assertTrue(r.get("fixed").error().contains("remove that entry"), r.get("fixed").error());
+        assertTrue(
+                r.get("fixed").error().contains("remove that entry"),
+                r.get("fixed").error());
         assertFalse(r.get("fixed").status().acceptable());
     }
 
     @Test
     void everyResultIsReportedOnceInSpecOrder() {
-        ScriptedRuntime runtime = new ScriptedRuntime().answer("a", "ok").answer("b", "bad", "bad", "ok").answer("c", "error").answer("d", "ok");
+        ScriptedRuntime runtime = new ScriptedRuntime()
+                .answer("a", "ok")
+                .answer("b", "bad", "bad", "ok")
+                .answer("c", "error")
+                .answer("d", "ok");
         List<TestResult> results = run(runtime, jobs(settings(2, 1), List.of(), "a", "b", "c", "d"), settings(2, 1));
-        assertEquals(List.of("a", "b", "c", "d"), results.stream().map(TestResult::test).toList());
+        assertEquals(
+                List.of("a", "b", "c", "d"),
+                results.stream().map(TestResult::test).toList());
         assertEquals(4, reported.size());
-        assertEquals(Map.of("a", 1L, "b", 1L, "c", 1L, "d", 1L), reported.stream().collect(Collectors.groupingBy(TestResult::test, Collectors.counting())));
+        assertEquals(
+                Map.of("a", 1L, "b", 1L, "c", 1L, "d", 1L),
+                reported.stream().collect(Collectors.groupingBy(TestResult::test, Collectors.counting())));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package conform.runtime;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import conform.runner.RetryPolicy;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Runtime files, error envelopes, retry delays, log tails and process trees, without a Genkit runtime. */
 class EngineUnitTest {
@@ -32,11 +31,17 @@ class EngineUnitTest {
 
     @Test
     void onlyAFileFromOurProcessTreeIsAccepted() throws Exception {
-        try (ProcessTree sleeper = ProcessTree.start(List.of("sleep", "30"), dir.root(), Map.of(), dir.path("log.txt"))) {
-            dir.write(".genkit/runtimes/1-3100-1.json", "{\"id\":\"1-3100\",\"pid\":1,\"reflectionServerUrl\":\"http://localhost:3100\"}");
+        try (ProcessTree sleeper =
+                ProcessTree.start(List.of("sleep", "30"), dir.root(), Map.of(), dir.path("log.txt"))) {
+            dir.write(
+                    ".genkit/runtimes/1-3100-1.json",
+                    "{\"id\":\"1-3100\",\"pid\":1,\"reflectionServerUrl\":\"http://localhost:3100\"}");
             dir.write(".genkit/runtimes/half.json", "{\"pid\":");
-            assertTrue(RuntimeFile.find(dir.root(), sleeper).isEmpty(), "pid 1 is not ours, and a half-written file is skipped");
-            dir.write(".genkit/runtimes/" + sleeper.pid() + "-3101-2.json",
+            assertTrue(
+                    RuntimeFile.find(dir.root(), sleeper).isEmpty(),
+                    "pid 1 is not ours, and a half-written file is skipped");
+            dir.write(
+                    ".genkit/runtimes/" + sleeper.pid() + "-3101-2.json",
                     "{\"id\":\"x\",\"pid\":" + sleeper.pid() + ",\"reflectionServerUrl\":\"http://localhost:3101\"}");
             RuntimeFile found = RuntimeFile.find(dir.root(), sleeper).orElseThrow();
             assertEquals(sleeper.pid(), found.pid());
@@ -46,9 +51,11 @@ class EngineUnitTest {
 
     @Test
     void stoppingATreeKillsItsChildrenToo() throws Exception {
-        ProcessTree tree = ProcessTree.start(List.of("sh", "-c", "sleep 60 & sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
+        ProcessTree tree = ProcessTree.start(
+                List.of("sh", "-c", "sleep 60 & sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
         Thread.sleep(300);
-        List<ProcessHandle> members = ProcessHandle.of(tree.pid()).orElseThrow().descendants().toList();
+        List<ProcessHandle> members =
+                ProcessHandle.of(tree.pid()).orElseThrow().descendants().toList();
         assertEquals(2, members.size(), "two sleeping children");
         tree.stop(Duration.ofSeconds(2));
         assertFalse(tree.isAlive());
@@ -57,7 +64,8 @@ class EngineUnitTest {
 
     @Test
     void aChildThatIgnoresSigtermIsKilled() throws Exception {
-        ProcessTree tree = ProcessTree.start(List.of("sh", "-c", "trap '' TERM; sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
+        ProcessTree tree = ProcessTree.start(
+                List.of("sh", "-c", "trap '' TERM; sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
         Thread.sleep(300);
         long start = System.nanoTime();
         tree.stop(Duration.ofMillis(500));
@@ -67,8 +75,11 @@ class EngineUnitTest {
 
     @Test
     void outputGoesToTheLogAndTheTailIsReadable() throws Exception {
-        ProcessTree tree = ProcessTree.start(List.of("sh", "-c", "for i in $(seq 1 50000); do echo line $i; done; echo oops >&2"),
-                dir.root(), Map.of(), dir.path("log.txt"));
+        ProcessTree tree = ProcessTree.start(
+                List.of("sh", "-c", "for i in $(seq 1 50000); do echo line $i; done; echo oops >&2"),
+                dir.root(),
+                Map.of(),
+                dir.path("log.txt"));
         assertEquals(0, tree.waitFor(Duration.ofSeconds(30)));
         assertEquals(List.of("line 49999", "line 50000", "oops"), LogTail.last(dir.path("log.txt"), 3));
         assertEquals(List.of(), LogTail.last(dir.path("absent.txt"), 3));
@@ -79,7 +90,11 @@ class EngineUnitTest {
         Map<String, String> env = new HashMap<>();
         env.put("CONFORM_PROBE", "yes");
         env.put("HOME", null);
-        ProcessTree tree = ProcessTree.start(List.of("sh", "-c", "echo probe=$CONFORM_PROBE home=${HOME:-unset}"), dir.root(), env, dir.path("log.txt"));
+        ProcessTree tree = ProcessTree.start(
+                List.of("sh", "-c", "echo probe=$CONFORM_PROBE home=${HOME:-unset}"),
+                dir.root(),
+                env,
+                dir.path("log.txt"));
         tree.waitFor(Duration.ofSeconds(10));
         assertEquals(List.of("probe=yes home=unset"), LogTail.last(dir.path("log.txt"), 1));
     }
@@ -87,12 +102,31 @@ class EngineUnitTest {
     @Test
     void envelopesMapToKinds() {
         var json = new ObjectMapper();
-        assertEquals(ActionFailure.Kind.NOT_FOUND, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 5).put("message", "x")).kind());
-        assertEquals(ActionFailure.Kind.INVALID_REQUEST, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 400).put("message", "x")).kind());
-        assertEquals(ActionFailure.Kind.ACTION_ERROR, ErrorEnvelope.fromEnvelope(json.createObjectNode().put("code", 13).put("message", "x")).kind());
-        assertEquals(ActionFailure.Kind.ACTION_ERROR, ErrorEnvelope.fromEnvelope(json.getNodeFactory().textNode("plain")).kind());
-        assertEquals(ActionFailure.Kind.HTTP_ERROR, ErrorEnvelope.fromHttp(503, "busy", null).kind());
-        assertEquals(ActionFailure.Kind.INVALID_REQUEST, ErrorEnvelope.fromHttp(400, "bad", null).kind());
+        assertEquals(
+                ActionFailure.Kind.NOT_FOUND,
+                ErrorEnvelope.fromEnvelope(
+                                json.createObjectNode().put("code", 5).put("message", "x"))
+                        .kind());
+        assertEquals(
+                ActionFailure.Kind.INVALID_REQUEST,
+                ErrorEnvelope.fromEnvelope(
+                                json.createObjectNode().put("code", 400).put("message", "x"))
+                        .kind());
+        assertEquals(
+                ActionFailure.Kind.ACTION_ERROR,
+                ErrorEnvelope.fromEnvelope(
+                                json.createObjectNode().put("code", 13).put("message", "x"))
+                        .kind());
+        assertEquals(
+                ActionFailure.Kind.ACTION_ERROR,
+                ErrorEnvelope.fromEnvelope(json.getNodeFactory().textNode("plain"))
+                        .kind());
+        assertEquals(
+                ActionFailure.Kind.HTTP_ERROR,
+                ErrorEnvelope.fromHttp(503, "busy", null).kind());
+        assertEquals(
+                ActionFailure.Kind.INVALID_REQUEST,
+                ErrorEnvelope.fromHttp(400, "bad", null).kind());
     }
 
     @Test

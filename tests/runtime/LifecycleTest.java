@@ -1,17 +1,15 @@
 package conform.runtime;
 
-import conform.diag.ExitCode;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
 @ExtendWith(RealRuntimes.class)
@@ -38,20 +37,26 @@ class LifecycleTest {
     private Path jsConfig(String entryCommand, String extra) {
         Path entries = RepoRoot.find().resolve("entries/js");
         work.write("conform.toml", """
-                [conform]
-                max-retries = 0
-                specs-dir = "specs"
-                %s
-                [conform.runtimes.js]
-                cwd = "%s"
-                entries-dir = "entries"
-                entry-command = %s
-                """.formatted(extra, entries, entryCommand));
+            [conform]
+            max-retries = 0
+            specs-dir = "specs"
+            %s
+            [conform.runtimes.js]
+            cwd = "%s"
+            entries-dir = "entries"
+            entry-command = %s
+            """.formatted(extra, entries, entryCommand));
         return work.path("conform.toml");
     }
 
     private CliRun run(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of("check-model", "--config", config.toString(), "--no-color", "--report-dir", work.path("report").toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "check-model",
+                "--config",
+                config.toString(),
+                "--no-color",
+                "--report-dir",
+                work.path("report").toString()));
         all.addAll(List.of(args));
         return CliRun.run(work.root(), new HashMap<>(System.getenv()), all.toArray(String[]::new));
     }
@@ -62,13 +67,16 @@ class LifecycleTest {
 
     @Test
     void aRuntimeThatNeverStartsErrorsWithItsLogAndLeavesNothing() throws Exception {
-        Path config = jsConfig("[\"sh\", \"-c\", \"echo getting ready; echo nearly; sleep 600\"]", "startup-timeout = 2");
-        work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n").write("entries/slow.ts", "");
+        Path config =
+                jsConfig("[\"sh\", \"-c\", \"echo getting ready; echo nearly; sleep 600\"]", "startup-timeout = 2");
+        work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n")
+                .write("entries/slow.ts", "");
         long start = System.nanoTime();
         CliRun r = run(config);
         r.expect(ExitCode.FAILED);
         assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by startup-timeout");
-        assertTrue(r.err().contains("no runtime file from this process") && r.err().contains("after 2s"), r.toString());
+        assertTrue(
+                r.err().contains("no runtime file from this process") && r.err().contains("after 2s"), r.toString());
         assertTrue(r.err().contains("getting ready"), "the log's tail is shown:\n" + r);
         JsonNode results = results();
         assertEquals("error", results.at("/runs/0/status").asText());
@@ -80,10 +88,12 @@ class LifecycleTest {
     void aRuntimeThatLostAPortRaceIsStartedAgain() throws Exception {
         Path marker = work.path("lost-once");
         Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
-        String script = "if [ ! -f " + marker + " ]; then touch " + marker + "; echo 'Error: listen EADDRINUSE: address already in use 127.0.0.1:3101'; exit 1; fi; "
+        String script = "if [ ! -f " + marker + " ]; then touch " + marker
+                + "; echo 'Error: listen EADDRINUSE: address already in use 127.0.0.1:3101'; exit 1; fi; "
                 + "exec node --import tsx " + fixture;
         Path config = jsConfig("[\"sh\", \"-c\", \"" + script + "\"]", "");
-        work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/racer.ts", "");
+        work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n")
+                .write("entries/racer.ts", "");
         CliRun r = run(config, "-v");
         r.expect(ExitCode.OK);
         assertTrue(r.err().contains("lost a race for its reflection port"), r.toString());
@@ -92,7 +102,8 @@ class LifecycleTest {
     @Test
     void anEntryThatExitsAtOnceSaysSo() throws Exception {
         Path config = jsConfig("[\"node\", \"-e\", \"console.error('boom: bad import'); process.exit(7)\"]", "");
-        work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n").write("entries/dead.ts", "");
+        work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n")
+                .write("entries/dead.ts", "");
         CliRun r = run(config);
         r.expect(ExitCode.FAILED);
         assertTrue(r.err().contains("exited with code 7"), r.toString());
@@ -105,7 +116,10 @@ class LifecycleTest {
         Path config = jsConfig("[\"node\", \"--import\", \"tsx\", \"{entry}\"]", "");
         for (String plugin : List.of("alpha", "beta", "gamma")) {
             work.write("entries/" + plugin + ".ts", "import '" + fixture + "';\n")
-                    .write("specs/" + plugin + ".yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role, tool-request, streaming-multiturn]\n");
+                    .write(
+                            "specs/" + plugin + ".yaml",
+                            "- model: conformtest/echo\n"
+                                    + "  supports: [multiturn, system-role, tool-request, streaming-multiturn]\n");
         }
         CliRun r = run(config, "-j", "3");
         r.expect(ExitCode.OK);
@@ -118,12 +132,15 @@ class LifecycleTest {
             longest = Math.max(longest, run.get("elapsed_ms").asLong());
             total += run.get("elapsed_ms").asLong();
         }
-        assertTrue(results.get("wall_ms").asLong() < total, "runs overlapped: wall " + results.get("wall_ms") + " ms < sum " + total + " ms");
+        assertTrue(
+                results.get("wall_ms").asLong() < total,
+                "runs overlapped: wall " + results.get("wall_ms") + " ms < sum " + total + " ms");
     }
 
     @Test
     void retriesAreCountedAndTheLastErrorKept() throws Exception {
-        Fixtures.Outcome o = Fixtures.checkModel("errors", "js", work.path("r"), "--max-retries", "2", "--retry-base-delay", "0");
+        Fixtures.Outcome o =
+                Fixtures.checkModel("errors", "js", work.path("r"), "--max-retries", "2", "--retry-base-delay", "0");
         JsonNode throwsResult = o.result("Throws");
         assertEquals("error", throwsResult.get("status").asText());
         assertEquals(4, throwsResult.get("attempts").asInt(), "1 + 2 retries, then one serial re-run");
@@ -136,28 +153,47 @@ class LifecycleTest {
     void knownFailuresDoNotFailTheRunAndStaleOnesDo() throws Exception {
         Path fixtures = RepoRoot.find().resolve("entries/js");
         String base = """
-                [conform]
-                max-retries = 0
-                [conform.runtimes.js]
-                cwd = "%s"
-                entries-dir = "%s"
-                """.formatted(fixtures, fixtures.resolve("fixtures"));
+            [conform]
+            max-retries = 0
+            [conform.runtimes.js]
+            cwd = "%s"
+            entries-dir = "%s"
+            """.formatted(fixtures, fixtures.resolve("fixtures"));
         String known = """
-                [[conform.known-failures]]
-                plugin = "echo"
-                test = "%s"
-                reason = "%s"
-                """;
-        work.write("known.toml", base + known.formatted("Wrong word", "bug 1") + known.formatted("Not JSON", "bug 2") + known.formatted("No tool call", "bug 3"));
-        CliRun green = run(work.path("known.toml"), "--specs-dir", Fixtures.scenario("failing").toString(), "--runtime", "js", "--max-retries", "2");
+            [[conform.known-failures]]
+            plugin = "echo"
+            test = "%s"
+            reason = "%s"
+            """;
+        work.write(
+                "known.toml",
+                base
+                        + known.formatted("Wrong word", "bug 1")
+                        + known.formatted("Not JSON", "bug 2")
+                        + known.formatted("No tool call", "bug 3"));
+        CliRun green = run(
+                work.path("known.toml"),
+                "--specs-dir",
+                Fixtures.scenario("failing").toString(),
+                "--runtime",
+                "js",
+                "--max-retries",
+                "2");
         green.expect(ExitCode.OK);
         assertEquals("xfail", results().at("/results/1/status").asText());
         assertEquals(1, results().at("/results/1/attempts").asInt(), "a known failure is not retried");
-        assertTrue(results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"), results().toString());
+        assertTrue(
+                results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"),
+                results().toString());
         assertTrue(green.err().contains("3 known failure(s)"), green.toString());
 
         work.write("stale.toml", base + known.formatted("Multiturn*", "fixed long ago"));
-        CliRun stale = run(work.path("stale.toml"), "--specs-dir", Fixtures.scenario("passing").toString(), "--runtime", "js");
+        CliRun stale = run(
+                work.path("stale.toml"),
+                "--specs-dir",
+                Fixtures.scenario("passing").toString(),
+                "--runtime",
+                "js");
         stale.expect(ExitCode.FAILED);
         assertTrue(stale.err().contains("xpass") && stale.err().contains("remove that entry"), stale.toString());
     }
@@ -166,7 +202,15 @@ class LifecycleTest {
     void aMissingToolchainSkipsItsRuntimeWithTheReason() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PATH", "/nonexistent");
-        CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--config", Fixtures.config().toString(), "--runtime", "go", "--no-color");
+        CliRun r = CliRun.run(
+                RepoRoot.find(),
+                env,
+                "check-model",
+                "--config",
+                Fixtures.config().toString(),
+                "--runtime",
+                "go",
+                "--no-color");
         r.expect(ExitCode.OK);
         assertTrue(r.err().contains("skipped (toolchain missing: go not found on PATH)"), r.toString());
     }
@@ -174,11 +218,27 @@ class LifecycleTest {
     @Test
     void ctrlCStopsEveryRuntime() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform",
-                "check-model", "--config", Fixtures.config().toString(), "--specs-dir", Fixtures.scenario("timeout").toString(),
-                "--runtime", "js,python,go", "--action-timeout", "60", "--no-color");
-        Process conform = new ProcessBuilder(command).directory(RepoRoot.find().toFile())
-                .redirectErrorStream(true).redirectOutput(work.path("conform.log").toFile()).start();
+        List<String> command = List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "conform",
+                "check-model",
+                "--config",
+                Fixtures.config().toString(),
+                "--specs-dir",
+                Fixtures.scenario("timeout").toString(),
+                "--runtime",
+                "js,python,go",
+                "--action-timeout",
+                "60",
+                "--no-color");
+        Process conform = new ProcessBuilder(command)
+                .directory(RepoRoot.find().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.path("conform.log").toFile())
+                .start();
         try {
             // Wait until all three runtimes are up and the sleeping tests are in flight.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -190,8 +250,12 @@ class LifecycleTest {
             }
             Thread.sleep(3000);
             runtimes = conform.descendants().filter(ProcessHandle::isAlive).toList();
-            assertTrue(runtimes.size() >= 3, "three runtimes running: " + runtimes + "\n" + Files.readString(work.path("conform.log")));
-            new ProcessBuilder("kill", "-INT", String.valueOf(conform.pid())).start().waitFor();
+            assertTrue(
+                    runtimes.size() >= 3,
+                    "three runtimes running: " + runtimes + "\n" + Files.readString(work.path("conform.log")));
+            new ProcessBuilder("kill", "-INT", String.valueOf(conform.pid()))
+                    .start()
+                    .waitFor();
             assertTrue(conform.waitFor(20, TimeUnit.SECONDS), "conform exits on Ctrl-C");
             for (ProcessHandle runtime : runtimes) {
                 runtime.onExit().get(10, TimeUnit.SECONDS);
@@ -206,14 +270,21 @@ class LifecycleTest {
 
     @Test
     void setupSkipsWhatIsUpToDate() {
-        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "setup", "--config", Fixtures.config().toString());
+        CliRun r = CliRun.run(
+                RepoRoot.find(),
+                new HashMap<>(System.getenv()),
+                "setup",
+                "--config",
+                Fixtures.config().toString());
         r.expect(ExitCode.OK);
         for (String rt : List.of("js", "python", "go")) assertTrue(r.err().contains(rt + ": up to date"), r.toString());
     }
 
     @Test
     void unavailablePluginsAreReportedNotMissing() {
-        work.write("conform.toml", "[conform]\n[conform.unavailable]\nlonely = \"no package yet\"\n[conform.runtimes.js]\n")
+        work.write(
+                        "conform.toml",
+                        "[conform]\n[conform.unavailable]\nlonely = \"no package yet\"\n[conform.runtimes.js]\n")
                 .write("specs/lonely.yaml", "- model: l/m\n");
         CliRun r = CliRun.run(work.root(), "check-plugin");
         r.expect(ExitCode.OK);
@@ -223,8 +294,17 @@ class LifecycleTest {
     @Test
     void theFixtureRunIsTheIssuesDoneWhen() {
         // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
-        CliRun r = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "check-model", "--config", Fixtures.config().toString(),
-                "--runtime", "js,python,go", "--report-dir", work.path("all").toString(), "--no-color");
+        CliRun r = CliRun.run(
+                RepoRoot.find(),
+                new HashMap<>(System.getenv()),
+                "check-model",
+                "--config",
+                Fixtures.config().toString(),
+                "--runtime",
+                "js,python,go",
+                "--report-dir",
+                work.path("all").toString(),
+                "--no-color");
         r.expect(ExitCode.OK);
         assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
         assertTrue(r.err().contains("27 passed"), r.toString());

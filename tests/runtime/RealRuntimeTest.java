@@ -1,19 +1,18 @@
 package conform.runtime;
 
-import org.junit.jupiter.api.Test;
-import conform.diag.ExitCode;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import conform.diag.ExitCode;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.TempProject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * conform against real Genkit runtimes (JS, Python and Go), each running the fixture model of
@@ -50,12 +49,31 @@ class RealRuntimeTest {
     void validatorFailuresAreFailedWithTheirMessage(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("failing", runtime, reports.root());
         o.cli().expect(ExitCode.FAILED);
-        assertEquals(Map.of("Multiturn Conformance", "passed", "Wrong word", "failed", "Not JSON", "failed", "No tool call", "failed"), o.statuses());
-        assertTrue(o.result("Wrong word").get("error").asText().startsWith("text-includes:banana: Response text does not include 'banana'"), o.toString());
+        assertEquals(
+                Map.of(
+                        "Multiturn Conformance",
+                        "passed",
+                        "Wrong word",
+                        "failed",
+                        "Not JSON",
+                        "failed",
+                        "No tool call",
+                        "failed"),
+                o.statuses());
+        assertTrue(
+                o.result("Wrong word")
+                        .get("error")
+                        .asText()
+                        .startsWith("text-includes:banana: Response text does not include 'banana'"),
+                o.toString());
         assertTrue(o.result("Not JSON").get("error").asText().contains("not valid JSON"));
         assertTrue(o.result("No tool call").get("error").asText().contains("did not return a tool request"));
-        assertTrue(o.cli().err().contains("error[E0003]: conformance tests failed for `echo` in " + runtime), o.toString());
-        assertTrue(o.cli().err().contains("conform check-model echo --runtime " + runtime + " -v"), "a hint reruns just this");
+        assertTrue(
+                o.cli().err().contains("error[E0003]: conformance tests failed for `echo` in " + runtime),
+                o.toString());
+        assertTrue(
+                o.cli().err().contains("conform check-model echo --runtime " + runtime + " -v"),
+                "a hint reruns just this");
     }
 
     @ParameterizedTest
@@ -108,8 +126,11 @@ class RealRuntimeTest {
     @Test
     void verboseShowsTheRuntimesLogAsItArrives() {
         Fixtures.Outcome o = Fixtures.checkModel("chatty", "go", reports.root(), "-v");
-        assertTrue(o.cli().err().contains("echo (go) | conformtest/echo chatty stdout line 1:"), "the runtime's own lines, tagged");
-        assertTrue(o.cli().err().contains("echo (go) | conformtest/echo chatty stderr line 20000:"), "to the last line");
+        assertTrue(
+                o.cli().err().contains("echo (go) | conformtest/echo chatty stdout line 1:"),
+                "the runtime's own lines, tagged");
+        assertTrue(
+                o.cli().err().contains("echo (go) | conformtest/echo chatty stderr line 20000:"), "to the last line");
     }
 
     @ParameterizedTest
@@ -117,6 +138,8 @@ class RealRuntimeTest {
     void aChattyRuntimeDoesNotStall(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("chatty", runtime, reports.root());
         o.cli().expect(ExitCode.OK);
-        assertTrue(reports.path("logs/echo-" + runtime + ".log").toFile().length() > 1_000_000, "megabytes went to the log");
+        assertTrue(
+                reports.path("logs/echo-" + runtime + ".log").toFile().length() > 1_000_000,
+                "megabytes went to the log");
     }
 }

@@ -1,12 +1,10 @@
 package conform.runtime;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,8 +12,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The client against a real HTTP server on 127.0.0.1 that answers as the JS, Python and Go reflection servers
@@ -36,7 +35,8 @@ class ReflectionClientTest {
         server.createContext("/api/actions", ex -> reply(ex, 200, "{\"/model/a/b\":{\"key\":\"/model/a/b\"}}"));
         server.createContext("/api/runAction", ReflectionClientTest::runAction);
         server.start();
-        client = new ReflectionClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        client = new ReflectionClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     @AfterAll
@@ -49,17 +49,37 @@ class ReflectionClientTest {
         boolean stream = "stream=true".equals(ex.getRequestURI().getQuery());
         String ok = "{\"message\":{\"role\":\"model\",\"content\":[{\"text\":\"hi\"}]}}";
         switch (key) {
-            case "/model/js/ok" -> reply(ex, 200, stream
-                    ? "{\"index\":0,\"content\":[{\"text\":\"h\"}]}\n{\"index\":0,\"content\":[{\"text\":\"i\"}]}\n{\"result\":" + ok + ",\"telemetry\":{\"traceId\":\"t\"}}"
-                    : "{\"result\":" + ok + ",\"telemetry\":{\"traceId\":\"t\"}}");
-            case "/model/py/ok" -> reply(ex, 200, "{\"result\": " + ok + ", \"telemetry\": {\"traceId\": \"t\", \"spanId\": \"s\"}}");
+            case "/model/js/ok" ->
+                reply(
+                        ex,
+                        200,
+                        stream
+                                ? "{\"index\":0,\"content\":[{\"text\":\"h\"}]}\n"
+                                        + "{\"index\":0,\"content\":[{\"text\":\"i\"}]}\n"
+                                        + "{\"result\":"
+                                        + ok + ",\"telemetry\":{\"traceId\":\"t\"}}"
+                                : "{\"result\":" + ok + ",\"telemetry\":{\"traceId\":\"t\"}}");
+            case "/model/py/ok" ->
+                reply(ex, 200, "{\"result\": " + ok + ", \"telemetry\": {\"traceId\": \"t\", \"spanId\": \"s\"}}");
             case "/model/js/missing" -> reply(ex, 404, "action /model/js/missing not found");
             case "/model/py/missing" -> reply(ex, 404, "{\"error\":\"Action not found: /model/py/missing\"}");
-            case "/model/go/missing" -> reply(ex, 200, "{\"error\": {\"details\":{\"stack\":\"…\"},\"message\":\"action \\\"/model/go/missing\\\" not found\",\"code\":404} }");
-            case "/model/js/throws" -> reply(ex, 200, (stream ? "{\"index\":0,\"content\":[{\"text\":\"partial\"}]}\n" : "")
-                    + "{\"error\":{\"code\":13,\"message\":\"provider exploded\",\"details\":{\"stack\":\"Error: …\"}}}");
-            case "/model/js/invalid" -> reply(ex, 200, "{\"error\":{\"code\":13,\"message\":\"INVALID_ARGUMENT: Schema validation failed.\"}}");
-            case "/model/py/limited" -> reply(ex, 200, "{\"error\": {\"code\": 8, \"message\": \"429 Too Many Requests; retry-after: 2\"}}");
+            case "/model/go/missing" ->
+                reply(
+                        ex,
+                        200,
+                        "{\"error\": {\"details\":{\"stack\":\"…\"},\"message\":\"action \\\"/model/go/missing\\\" not"
+                                + " found\",\"code\":404} }");
+            case "/model/js/throws" ->
+                reply(
+                        ex,
+                        200,
+                        (stream ? "{\"index\":0,\"content\":[{\"text\":\"partial\"}]}\n" : "")
+                                + "{\"error\":{\"code\":13,\"message\":\"provider"
+                                + " exploded\",\"details\":{\"stack\":\"Error: …\"}}}");
+            case "/model/js/invalid" ->
+                reply(ex, 200, "{\"error\":{\"code\":13,\"message\":\"INVALID_ARGUMENT: Schema validation failed.\"}}");
+            case "/model/py/limited" ->
+                reply(ex, 200, "{\"error\": {\"code\": 8, \"message\": \"429 Too Many Requests; retry-after: 2\"}}");
             case "/model/any/429" -> {
                 ex.getResponseHeaders().add("Retry-After", "3");
                 reply(ex, 429, "slow down");
@@ -81,9 +101,10 @@ class ReflectionClientTest {
     private static void reply(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        if (bytes.length > 0)
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
         ex.close();
     }
 
@@ -103,7 +124,9 @@ class ReflectionClientTest {
     void healthAndActions() throws ActionFailure {
         assertTrue(client.healthy(T));
         assertTrue(client.actions(T).has("/model/a/b"));
-        assertFalse(new ReflectionClient(URI.create("http://127.0.0.1:1")).healthy(Duration.ofSeconds(1)), "nothing listens on port 1");
+        assertFalse(
+                new ReflectionClient(URI.create("http://127.0.0.1:1")).healthy(Duration.ofSeconds(1)),
+                "nothing listens on port 1");
     }
 
     @Test
@@ -117,7 +140,12 @@ class ReflectionClientTest {
 
     @Test
     void pythonsSpacedJsonParses() throws ActionFailure {
-        assertEquals("hi", client.run("/model/py/ok", JSON.createObjectNode(), false, T).response().at("/message/content/0/text").asText());
+        assertEquals(
+                "hi",
+                client.run("/model/py/ok", JSON.createObjectNode(), false, T)
+                        .response()
+                        .at("/message/content/0/text")
+                        .asText());
     }
 
     @Test
@@ -167,20 +195,25 @@ class ReflectionClientTest {
         long start = System.nanoTime();
         ActionFailure f = fails("/model/any/stall", true, Duration.ofMillis(800));
         assertEquals(ActionFailure.Kind.TIMEOUT, f.kind());
-        assertTrue(f.getMessage().contains("1 line(s) streamed") && f.getMessage().contains("stalled"), f.getMessage());
+        assertTrue(
+                f.getMessage().contains("1 line(s) streamed") && f.getMessage().contains("stalled"), f.getMessage());
         assertTrue((System.nanoTime() - start) / 1_000_000 < 2500, "did not wait for the server");
     }
 
     @Test
     void garbageIsAProtocolError() {
-        assertEquals(ActionFailure.Kind.PROTOCOL, fails("/model/any/garbage", false, T).kind());
-        assertEquals(ActionFailure.Kind.PROTOCOL, fails("/model/any/empty", true, T).kind());
+        assertEquals(
+                ActionFailure.Kind.PROTOCOL,
+                fails("/model/any/garbage", false, T).kind());
+        assertEquals(
+                ActionFailure.Kind.PROTOCOL, fails("/model/any/empty", true, T).kind());
     }
 
     @Test
     void aDeadServerIsATransportFailure() {
         ReflectionClient nowhere = new ReflectionClient(URI.create("http://127.0.0.1:1"));
-        ActionFailure f = assertThrows(ActionFailure.class, () -> nowhere.run("/model/a/b", JSON.createObjectNode(), false, T));
+        ActionFailure f =
+                assertThrows(ActionFailure.class, () -> nowhere.run("/model/a/b", JSON.createObjectNode(), false, T));
         assertEquals(ActionFailure.Kind.TRANSPORT, f.kind());
         assertTrue(f.kind().retryable);
     }

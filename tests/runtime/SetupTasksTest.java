@@ -1,15 +1,14 @@
 package conform.runtime;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Setup steps with real commands: when they run, what they record, and what a failure says. */
 class SetupTasksTest {
@@ -22,16 +21,26 @@ class SetupTasksTest {
     }
 
     private RuntimeConfig runtime(SetupStep step) {
-        return new RuntimeConfig("js", dir.root(), dir.path("entries"), dir.path("specs"), "{plugin}.ts",
-                List.of("node", "out/{plugin}.mjs"), List.of(), List.of(), List.of(step));
+        return new RuntimeConfig(
+                "js",
+                dir.root(),
+                dir.path("entries"),
+                dir.path("specs"),
+                "{plugin}.ts",
+                List.of("node", "out/{plugin}.mjs"),
+                List.of(),
+                List.of(),
+                List.of(step));
     }
 
     @Test
     void aPerPluginBuildRunsWhenItsOutputIsMissingOrItsEntryChanged() throws Exception {
         dir.write("entries/echo.ts", "one");
         // Stands in for the bundle step: copies the entry to its output.
-        RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "mkdir -p out && cp \"$0\" \"out/$1.mjs\"", "{entry}", "{plugin}"),
-                List.of("{entry}"), "out/{plugin}.mjs"));
+        RuntimeConfig rt = runtime(new SetupStep(
+                List.of("sh", "-c", "mkdir -p out && cp \"$0\" \"out/$1.mjs\"", "{entry}", "{plugin}"),
+                List.of("{entry}"),
+                "out/{plugin}.mjs"));
         List<SetupTasks.Task> first = SetupTasks.pending(rt, List.of("echo"));
         assertEquals(1, first.size());
         SetupTasks.run(first, dir.path("setup.log"), task -> {});
@@ -52,11 +61,16 @@ class SetupTasksTest {
     @Test
     void aFailedStepNamesItsShortCommandAndExitCodeAndTheLogKeepsItAll() {
         dir.write("entries/echo.ts", "");
-        RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "echo boom; exit 3", "{entry}", "--a-long-option=" + "x".repeat(80)),
-                List.of(), "out/{plugin}.mjs"));
-        SetupTasks.SetupFailure failure = assertThrows(SetupTasks.SetupFailure.class,
+        RuntimeConfig rt = runtime(new SetupStep(
+                List.of("sh", "-c", "echo boom; exit 3", "{entry}", "--a-long-option=" + "x".repeat(80)),
+                List.of(),
+                "out/{plugin}.mjs"));
+        SetupTasks.SetupFailure failure = assertThrows(
+                SetupTasks.SetupFailure.class,
                 () -> SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {}));
-        assertEquals("`sh -c echo boom; exit 3 entries/echo.ts …` exited with code 3", failure.getMessage(),
+        assertEquals(
+                "`sh -c echo boom; exit 3 entries/echo.ts …` exited with code 3",
+                failure.getMessage(),
                 "paths relative to the runtime's root, cut at the first long option");
         String log = String.join("\n", LogTail.last(failure.log(), 10));
         assertTrue(log.contains("boom") && log.contains("--a-long-option=" + "x".repeat(80)), log);

@@ -1,20 +1,20 @@
 package conform.spec;
 
-import conform.validate.ValidatorRegistry;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
-import javax.imageio.ImageIO;
+import conform.validate.ValidatorRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.*;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class BuiltinTestsTest {
 
-    private static final BuiltinTests BUILTINS = BuiltinTests.load(ValidatorRegistry.builtins().names());
+    private static final BuiltinTests BUILTINS =
+            BuiltinTests.load(ValidatorRegistry.builtins().names());
 
     private static TestCase test(String tag) {
         return BUILTINS.forCapability(tag).orElseThrow();
@@ -22,9 +22,21 @@ class BuiltinTestsTest {
 
     @Test
     void thereAreTwelveCapabilities() {
-        assertEquals(Set.of("tool-request", "structured-output", "multiturn", "streaming-multiturn", "streaming-tool-request",
-                "streaming-structured-output", "system-role", "input-image-base64", "input-image-url", "input-video-youtube",
-                "output-audio", "output-image"), BUILTINS.capabilities());
+        assertEquals(
+                Set.of(
+                        "tool-request",
+                        "structured-output",
+                        "multiturn",
+                        "streaming-multiturn",
+                        "streaming-tool-request",
+                        "streaming-structured-output",
+                        "system-role",
+                        "input-image-base64",
+                        "input-image-url",
+                        "input-video-youtube",
+                        "output-audio",
+                        "output-image"),
+                BUILTINS.capabilities());
     }
 
     @Test
@@ -36,16 +48,36 @@ class BuiltinTestsTest {
     @Test
     void namesAndValidatorsMatchTheCanonicalTool() {
         assertEquals("Tool Request Conformance", test("tool-request").name());
-        assertEquals(List.of(new ValidatorRef("has-tool-request", "weather")), test("tool-request").validators());
-        assertEquals(List.of(new ValidatorRef("valid-json", null)), test("structured-output").validators());
-        assertEquals(List.of(new ValidatorRef("text-includes", "Genkit")), test("multiturn").validators());
-        assertEquals(List.of(new ValidatorRef("stream-text-includes", "Genkit")), test("streaming-multiturn").validators());
-        assertEquals(List.of(new ValidatorRef("text-starts-with", "RESPONSE:")), test("system-role").validators());
-        assertEquals(List.of(new ValidatorRef("text-includes", "genkit")), test("input-image-base64").validators());
-        assertEquals(List.of(new ValidatorRef("text-includes", "google")), test("input-image-url").validators());
-        assertEquals(List.of(new ValidatorRef("text-not-empty", null)), test("input-video-youtube").validators());
-        assertEquals(List.of(new ValidatorRef("valid-media", "audio")), test("output-audio").validators());
-        assertEquals(List.of(new ValidatorRef("valid-media", "image")), test("output-image").validators());
+        assertEquals(
+                List.of(new ValidatorRef("has-tool-request", "weather")),
+                test("tool-request").validators());
+        assertEquals(
+                List.of(new ValidatorRef("valid-json", null)),
+                test("structured-output").validators());
+        assertEquals(
+                List.of(new ValidatorRef("text-includes", "Genkit")),
+                test("multiturn").validators());
+        assertEquals(
+                List.of(new ValidatorRef("stream-text-includes", "Genkit")),
+                test("streaming-multiturn").validators());
+        assertEquals(
+                List.of(new ValidatorRef("text-starts-with", "RESPONSE:")),
+                test("system-role").validators());
+        assertEquals(
+                List.of(new ValidatorRef("text-includes", "genkit")),
+                test("input-image-base64").validators());
+        assertEquals(
+                List.of(new ValidatorRef("text-includes", "google")),
+                test("input-image-url").validators());
+        assertEquals(
+                List.of(new ValidatorRef("text-not-empty", null)),
+                test("input-video-youtube").validators());
+        assertEquals(
+                List.of(new ValidatorRef("valid-media", "audio")),
+                test("output-audio").validators());
+        assertEquals(
+                List.of(new ValidatorRef("valid-media", "image")),
+                test("output-image").validators());
     }
 
     @Test
@@ -65,8 +97,16 @@ class BuiltinTestsTest {
             assertEquals("weather", tool.get("name").asText());
             assertEquals("city", tool.get("inputSchema").get("required").get(0).asText());
         }
-        assertEquals("What is the weather in New York? Use the weather tool",
-                test("streaming-tool-request").input().get("messages").get(0).get("content").get(0).get("text").asText());
+        assertEquals(
+                "What is the weather in New York? Use the weather tool",
+                test("streaming-tool-request")
+                        .input()
+                        .get("messages")
+                        .get(0)
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asText());
     }
 
     @Test
@@ -74,23 +114,39 @@ class BuiltinTestsTest {
         var output = test("structured-output").input().get("output");
         assertEquals("json", output.get("format").asText());
         assertTrue(output.get("constrained").asBoolean());
-        assertEquals(List.of("name", "age"), List.of(output.get("schema").get("required").get(0).asText(), output.get("schema").get("required").get(1).asText()));
+        assertEquals(
+                List.of("name", "age"),
+                List.of(
+                        output.get("schema").get("required").get(0).asText(),
+                        output.get("schema").get("required").get(1).asText()));
     }
 
     @Test
     void multiturnHasThreeMessagesInBothForms() {
-        assertEquals(test("multiturn").input().get("messages"), test("streaming-multiturn").input().get("messages"));
+        assertEquals(
+                test("multiturn").input().get("messages"),
+                test("streaming-multiturn").input().get("messages"));
         assertEquals(3, test("multiturn").input().get("messages").size());
     }
 
     @Test
     void theSystemRoleCaseStartsWithASystemMessage() {
-        assertEquals("system", test("system-role").input().get("messages").get(0).get("role").asText());
+        assertEquals(
+                "system",
+                test("system-role").input().get("messages").get(0).get("role").asText());
     }
 
     @Test
     void theBase64CaseCarriesConformsOwnImage() {
-        String url = test("input-image-base64").input().get("messages").get(0).get("content").get(1).get("media").get("url").asText();
+        String url = test("input-image-base64")
+                .input()
+                .get("messages")
+                .get(0)
+                .get("content")
+                .get(1)
+                .get("media")
+                .get("url")
+                .asText();
         assertEquals(BuiltinTests.testImageDataUri(), url);
         assertTrue(url.startsWith("data:image/png;base64,iVBOR"), "a PNG");
     }

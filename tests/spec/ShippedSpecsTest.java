@@ -1,21 +1,21 @@
 package conform.spec;
 
-import conform.support.RepoRoot;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conform.support.RepoRoot;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The specs in specs/ load cleanly and cover the 13 plugins with the models and counts of the reference suite. */
 class ShippedSpecsTest {
 
     private static Map<String, PluginSpec> loadAll() {
         Map<String, PluginSpec> specs = new TreeMap<>();
-        SpecFiles.find(RepoRoot.find().resolve("specs")).forEach((plugin, file) -> specs.put(plugin, SpecLoaderTest.LOADER.load(plugin, file)));
+        SpecFiles.find(RepoRoot.find().resolve("specs"))
+                .forEach((plugin, file) -> specs.put(plugin, SpecLoaderTest.LOADER.load(plugin, file)));
         return specs;
     }
 
@@ -23,16 +23,28 @@ class ShippedSpecsTest {
     void thirteenPluginsTwentySevenModelsAndTheirTests() {
         Map<String, PluginSpec> specs = loadAll();
         assertEquals(13, specs.size());
-        assertEquals(27, specs.values().stream().mapToInt(s -> s.suites().size()).sum());
-        assertEquals(161, specs.values().stream().mapToInt(PluginSpec::testCount).sum());
+        assertEquals(
+                27, specs.values().stream().mapToInt(s -> s.suites().size()).sum());
+        assertEquals(
+                161, specs.values().stream().mapToInt(PluginSpec::testCount).sum());
     }
 
     @Test
     void perPluginTestCounts() {
-        Map<String, Integer> expected = Map.ofEntries(Map.entry("amazon-bedrock", 8), Map.entry("anthropic", 34),
-                Map.entry("cloudflare-workers-ai", 4), Map.entry("cohere", 6), Map.entry("compat-oai", 20), Map.entry("deepseek", 10),
-                Map.entry("google-genai", 26), Map.entry("huggingface", 2), Map.entry("microsoft-foundry", 9), Map.entry("mistral", 18),
-                Map.entry("ollama", 3), Map.entry("vertex-ai", 11), Map.entry("xai", 10));
+        Map<String, Integer> expected = Map.ofEntries(
+                Map.entry("amazon-bedrock", 8),
+                Map.entry("anthropic", 34),
+                Map.entry("cloudflare-workers-ai", 4),
+                Map.entry("cohere", 6),
+                Map.entry("compat-oai", 20),
+                Map.entry("deepseek", 10),
+                Map.entry("google-genai", 26),
+                Map.entry("huggingface", 2),
+                Map.entry("microsoft-foundry", 9),
+                Map.entry("mistral", 18),
+                Map.entry("ollama", 3),
+                Map.entry("vertex-ai", 11),
+                Map.entry("xai", 10));
         Map<String, Integer> actual = new TreeMap<>();
         loadAll().forEach((plugin, spec) -> actual.put(plugin, spec.testCount()));
         assertEquals(new TreeMap<>(expected), actual);
@@ -47,7 +59,10 @@ class ShippedSpecsTest {
     void googleGenaiHasItsCustomTests() {
         Path file = RepoRoot.find().resolve("specs/google-genai.yaml");
         PluginSpec spec = SpecLoaderTest.LOADER.load("google-genai", file);
-        Suite preview = spec.suites().stream().filter(s -> s.model().equals("googleai/gemini-3-pro-preview")).findFirst().orElseThrow();
+        Suite preview = spec.suites().stream()
+                .filter(s -> s.model().equals("googleai/gemini-3-pro-preview"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(7, preview.builtinCount());
         assertEquals(3, preview.customCount());
     }

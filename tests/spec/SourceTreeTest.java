@@ -1,11 +1,11 @@
 package conform.spec;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import conform.diag.ConformException;
 import conform.support.TempProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class SourceTreeTest {
 
@@ -24,12 +24,12 @@ class SourceTreeTest {
     @Test
     void recordsTheLineOfEveryNode() {
         SourceTree tree = parse("s.yaml", """
-                - model: a
-                  tests:
-                    - name: first
-                      input:
-                        messages: []
-                """);
+            - model: a
+              tests:
+                - name: first
+                  input:
+                    messages: []
+            """);
         assertEquals(1, tree.location("/0/model").line());
         assertEquals(3, tree.location("/0/tests/0").line());
         assertEquals(5, tree.location("/0/tests/0/input/messages").line());
@@ -44,11 +44,11 @@ class SourceTreeTest {
     @Test
     void expandsYamlAliases() {
         SourceTree tree = parse("s.yaml", """
-                - model: a
-                  supports: &caps [multiturn, system-role]
-                - model: b
-                  supports: *caps
-                """);
+            - model: a
+              supports: &caps [multiturn, system-role]
+            - model: b
+              supports: *caps
+            """);
         assertEquals(tree.root().get(0).get("supports"), tree.root().get(1).get("supports"));
         assertEquals("system-role", tree.root().get(1).get("supports").get(1).asText());
     }
@@ -67,9 +67,11 @@ class SourceTreeTest {
 
     @Test
     void yamlSyntaxErrorsNameTheLine() {
-        ConformException e = assertThrows(ConformException.class, () -> parse("s.yaml", "- model: a\n  supports: [x, y\n- model: b\n"));
+        ConformException e = assertThrows(
+                ConformException.class, () -> parse("s.yaml", "- model: a\n  supports: [x, y\n- model: b\n"));
         assertTrue(e.getMessage().startsWith("invalid YAML"), e.getMessage());
-        assertTrue(e.diagnostic().location().line() >= 2, e.diagnostic().location().toString());
+        assertTrue(
+                e.diagnostic().location().line() >= 2, e.diagnostic().location().toString());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package conform.support;
 
-import java.util.HashMap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import conform.cli.ConformCommand;
 import conform.diag.ExitCode;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import picocli.CommandLine;
 
 /** One invocation of the conform CLI in-process, with its exit code and captured output. */
 public record CliRun(int exitCode, String out, String err) {

@@ -1,14 +1,13 @@
 package conform.support;
 
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,13 @@ public final class Fixtures {
      */
     public static synchronized void ensureSetUp() {
         if (setUp) return;
-        CliRun run = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), "setup", "--config", config().toString(), "--no-color");
+        CliRun run = CliRun.run(
+                RepoRoot.find(),
+                new HashMap<>(System.getenv()),
+                "setup",
+                "--config",
+                config().toString(),
+                "--no-color");
         if (run.exitCode() != 0) throw new IllegalStateException("setting up the fixture runtimes failed:\n" + run);
         setUp = true;
     }
@@ -40,8 +45,17 @@ public final class Fixtures {
 
     /** check-model on one scenario in one runtime, with the process environment (PATH included). */
     public static Outcome checkModel(String scenario, String runtime, Path reportDir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check-model", "--config", config().toString(), "--specs-dir", scenario(scenario).toString(),
-                "--runtime", runtime, "--report-dir", reportDir.toString(), "--no-color"));
+        List<String> args = new ArrayList<>(List.of(
+                "check-model",
+                "--config",
+                config().toString(),
+                "--specs-dir",
+                scenario(scenario).toString(),
+                "--runtime",
+                runtime,
+                "--report-dir",
+                reportDir.toString(),
+                "--no-color"));
         args.addAll(List.of(extra));
         CliRun run = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), args.toArray(String[]::new));
         return new Outcome(run, read(reportDir.resolve("results.json")));
@@ -61,7 +75,9 @@ public final class Fixtures {
         /** test name → status, from results.json. */
         public Map<String, String> statuses() {
             Map<String, String> out = new LinkedHashMap<>();
-            results.get("results").forEach(r -> out.put(r.get("test").asText(), r.get("status").asText()));
+            results.get("results")
+                    .forEach(
+                            r -> out.put(r.get("test").asText(), r.get("status").asText()));
             return out;
         }
 
@@ -82,7 +98,10 @@ public final class Fixtures {
 
     /** Processes started by this JVM that are still alive: none may survive a run. */
     public static List<String> livingChildren() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?"))
+                .toList();
     }
 }

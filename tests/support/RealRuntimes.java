@@ -1,11 +1,11 @@
 package conform.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * For test classes that start real runtimes: the fixture runtimes are installed before the first test, and after

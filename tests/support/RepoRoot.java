@@ -10,7 +10,8 @@ public final class RepoRoot {
 
     public static Path find() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("conform.java")) && Files.isRegularFile(dir.resolve("conform.toml"))) return dir;
+            if (Files.isRegularFile(dir.resolve("conform.java")) && Files.isRegularFile(dir.resolve("conform.toml")))
+                return dir;
         }
         throw new IllegalStateException("run the tests from inside the conform checkout");
     }

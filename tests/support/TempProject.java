@@ -12,15 +12,15 @@ public final class TempProject implements AutoCloseable {
 
     /** A config with the js and python runtimes at their conventional places. */
     public static final String MINIMAL_CONFIG = """
-            [conform]
+        [conform]
 
-            [conform.env]
-            needs-key = ["CONFORM_TEST_KEY"]
+        [conform.env]
+        needs-key = ["CONFORM_TEST_KEY"]
 
-            [conform.runtimes.js]
+        [conform.runtimes.js]
 
-            [conform.runtimes.python]
-            """;
+        [conform.runtimes.python]
+        """;
 
     private final Path root;
 
@@ -38,8 +38,7 @@ public final class TempProject implements AutoCloseable {
 
     /** A project with {@link #MINIMAL_CONFIG}, one spec ({@code echo}) and js + python entries for it. */
     public static TempProject standard() {
-        return create()
-                .write("conform.toml", MINIMAL_CONFIG)
+        return create().write("conform.toml", MINIMAL_CONFIG)
                 .write("specs/echo.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n")
                 .write("entries/js/echo.ts", "// entry")
                 .write("entries/python/echo.py", "# entry");

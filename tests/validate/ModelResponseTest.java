@@ -1,11 +1,10 @@
 package conform.validate;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static conform.validate.Responses.*;
 import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ModelResponseTest {
 
@@ -29,7 +28,10 @@ class ModelResponseTest {
 
     @Test
     void textJoinsAllTextPartsSkippingOthers() {
-        assertEquals("ab", parts("{'reasoning':'hmm'}", "{'text':'a'}", "{'toolRequest':{'name':'t'}}", "{'text':'b'}").text());
+        assertEquals(
+                "ab",
+                parts("{'reasoning':'hmm'}", "{'text':'a'}", "{'toolRequest':{'name':'t'}}", "{'text':'b'}")
+                        .text());
     }
 
     @Test
@@ -42,7 +44,13 @@ class ModelResponseTest {
         assertTrue(parts("{'reasoning':''}").firstPart("reasoning").isEmpty(), "an empty string is falsy");
         assertTrue(parts("{'media':null}").firstPart("media").isEmpty());
         assertTrue(parts("{'media':{}}").firstPart("media").isPresent(), "an object is truthy");
-        assertEquals("second", parts("{'text':''}", "{'text':'second'}").firstPart("text").orElseThrow().get("text").asText());
+        assertEquals(
+                "second",
+                parts("{'text':''}", "{'text':'second'}")
+                        .firstPart("text")
+                        .orElseThrow()
+                        .get("text")
+                        .asText());
     }
 
     @Test
@@ -53,14 +61,16 @@ class ModelResponseTest {
 
     @Test
     void chunksWithNullContentAreTolerated() {
-        ModelResponse r = new ModelResponse(text("x").response(), List.of(json("{'content':null}"), json("{'content':[{'text':'a'}]}")));
+        ModelResponse r = new ModelResponse(
+                text("x").response(), List.of(json("{'content':null}"), json("{'content':[{'text':'a'}]}")));
         assertEquals("a", r.streamedText());
         assertFalse(r.anyChunkHas("toolRequest"));
     }
 
     @Test
     void requireContentNamesTheResponse() {
-        ValidationFailure f = assertThrows(ValidationFailure.class, () -> ModelResponse.of(json("{'x':1}")).requireContent());
+        ValidationFailure f = assertThrows(
+                ValidationFailure.class, () -> ModelResponse.of(json("{'x':1}")).requireContent());
         assertTrue(f.getMessage().startsWith("Response missing message content. Full response:"), f.getMessage());
         assertTrue(f.getMessage().contains("\"x\" : 1"));
     }

@@ -2,7 +2,6 @@ package conform.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,13 +26,21 @@ public final class Responses {
     }
 
     static ModelResponse text(String text) {
-        return ModelResponse.of(JSON.createObjectNode().set("message", JSON.createObjectNode().set("content",
-                JSON.createArrayNode().add(JSON.createObjectNode().put("text", text)))));
+        return ModelResponse.of(JSON.createObjectNode()
+                .set(
+                        "message",
+                        JSON.createObjectNode()
+                                .set(
+                                        "content",
+                                        JSON.createArrayNode()
+                                                .add(JSON.createObjectNode().put("text", text)))));
     }
 
     /** Streamed chunks (each a content array, e.g. {@code "[{'text':'a'}]"}) and a final response. */
     static ModelResponse streamed(ModelResponse last, String... chunkContents) {
-        List<JsonNode> chunks = Arrays.stream(chunkContents).map(c -> json("{'content':" + c + "}")).toList();
+        List<JsonNode> chunks = Arrays.stream(chunkContents)
+                .map(c -> json("{'content':" + c + "}"))
+                .toList();
         return new ModelResponse(last.response(), chunks);
     }
 }

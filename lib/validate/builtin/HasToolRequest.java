@@ -7,15 +7,22 @@ import conform.validate.Validator;
 
 public final class HasToolRequest implements Validator {
 
-    @Override public String name() { return "has-tool-request"; }
+    @Override
+    public String name() {
+        return "has-tool-request";
+    }
 
-    @Override public String description() { return "response has a tool request; the first one is for tool ARG"; }
+    @Override
+    public String description() {
+        return "response has a tool request; the first one is for tool ARG";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {
         JsonNode content = response.requireContent();
         JsonNode request = response.firstPart("toolRequest")
-                .orElseThrow(() -> new ValidationFailure("Model did not return a tool request. Content: " + ModelResponse.pretty(content)))
+                .orElseThrow(() -> new ValidationFailure(
+                        "Model did not return a tool request. Content: " + ModelResponse.pretty(content)))
                 .get("toolRequest");
         String actual = request.path("name").asText("");
         if (arg != null && !arg.isEmpty() && !arg.equals(actual)) {

@@ -6,9 +6,15 @@ import conform.validate.Validator;
 
 public final class Reasoning implements Validator {
 
-    @Override public String name() { return "reasoning"; }
+    @Override
+    public String name() {
+        return "reasoning";
+    }
 
-    @Override public String description() { return "response has a non-empty reasoning (thinking) part"; }
+    @Override
+    public String description() {
+        return "response has a non-empty reasoning (thinking) part";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -7,9 +7,15 @@ import conform.validate.Validator;
 
 public final class StreamValidJson implements Validator {
 
-    @Override public String name() { return "stream-valid-json"; }
+    @Override
+    public String name() {
+        return "stream-valid-json";
+    }
 
-    @Override public String description() { return "the text of all streamed chunks, joined, parses as strict JSON"; }
+    @Override
+    public String description() {
+        return "the text of all streamed chunks, joined, parses as strict JSON";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -6,9 +6,15 @@ import conform.validate.Validator;
 
 public final class TextNotEmpty implements Validator {
 
-    @Override public String name() { return "text-not-empty"; }
+    @Override
+    public String name() {
+        return "text-not-empty";
+    }
 
-    @Override public String description() { return "response text is not empty or whitespace"; }
+    @Override
+    public String description() {
+        return "response text is not empty or whitespace";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

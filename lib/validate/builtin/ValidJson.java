@@ -7,15 +7,24 @@ import conform.validate.Validator;
 
 public final class ValidJson implements Validator {
 
-    @Override public String name() { return "valid-json"; }
+    @Override
+    public String name() {
+        return "valid-json";
+    }
 
-    @Override public String description() { return "response text parses as strict JSON"; }
+    @Override
+    public String description() {
+        return "response text parses as strict JSON";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {
         var content = response.requireContent();
         String text = response.text();
-        if (text.isEmpty()) throw new ValidationFailure("Model did not return text content for JSON. Content: " + ModelResponse.pretty(content));
-        if (!JsonChecks.isValidJson(text)) throw new ValidationFailure("Response text is not valid JSON. Text: " + text);
+        if (text.isEmpty())
+            throw new ValidationFailure(
+                    "Model did not return text content for JSON. Content: " + ModelResponse.pretty(content));
+        if (!JsonChecks.isValidJson(text))
+            throw new ValidationFailure("Response text is not valid JSON. Text: " + text);
     }
 }

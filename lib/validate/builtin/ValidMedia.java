@@ -4,21 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 
 public final class ValidMedia implements Validator {
 
-    @Override public String name() { return "valid-media"; }
+    @Override
+    public String name() {
+        return "valid-media";
+    }
 
-    @Override public String description() { return "response has a media part, of type ARG (image, audio, video) if given"; }
+    @Override
+    public String description() {
+        return "response has a media part, of type ARG (image, audio, video) if given";
+    }
 
     @Override
     public void validate(ModelResponse response, String arg) {
         String type = arg == null || arg.isEmpty() ? null : arg;
         JsonNode media = response.firstPart("media")
-                .orElseThrow(() -> new ValidationFailure("Model did not return " + (type == null ? "media" : type) + " part."))
+                .orElseThrow(() ->
+                        new ValidationFailure("Model did not return " + (type == null ? "media" : type) + " part."))
                 .get("media");
         String contentType = media.path("contentType").asText("");
         if (type != null && !contentType.isEmpty() && !contentType.startsWith(type + "/")) {
