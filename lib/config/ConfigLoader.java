@@ -93,8 +93,7 @@ public final class ConfigLoader {
         }
         Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
         for (Setting s : Setting.values()) knownKeys.add(s.key);
-        for (String key : conform.keySet())
-            if (!knownKeys.contains(key)) throw toml.unknownKey(TomlSource.child(ROOT, key), knownKeys);
+        toml.checkKeys(ROOT, conform, knownKeys);
 
         SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
         Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
@@ -134,58 +133,44 @@ public final class ConfigLoader {
     }
 
     private static Map<String, SettingLayer> overrides(TomlSource toml, String name, Setting.Scope scope) {
-        List<String> path = TomlSource.child(ROOT, name);
-        TomlTable table = toml.table(path);
-        Map<String, SettingLayer> out = new LinkedHashMap<>();
-        if (table == null) return out;
-        for (String key : table.keySet()) {
-            List<String> entry = TomlSource.child(path, key);
+        return toml.entries(TomlSource.child(ROOT, name), entry -> {
             if (toml.table(entry) == null) throw toml.invalid(entry, "a table", null);
-            out.put(key, settingsTable(toml, entry, scope, Set.of()));
-        }
-        return out;
+            return settingsTable(toml, entry, scope, Set.of());
+        });
     }
 
     private static Map<String, List<String>> env(TomlSource toml) {
-        List<String> path = TomlSource.child(ROOT, "env");
-        TomlTable table = toml.table(path);
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (table == null) return out;
-        for (String plugin : table.keySet()) {
-            List<String> entry = TomlSource.child(path, plugin);
+        return toml.entries(TomlSource.child(ROOT, "env"), entry -> {
             List<String> names = toml.stringList(entry);
             for (String n : names)
                 if (!n.matches(ENV_NAME)) throw toml.invalid(entry, "a list of environment variable names", n);
-            out.put(plugin, List.copyOf(names));
-        }
-        return out;
+            return List.copyOf(names);
+        });
     }
 
     private static List<KnownFailure> knownFailures(TomlSource toml) {
-        List<String> path = TomlSource.child(ROOT, "known-failures");
-        int count = toml.arraySize(path, "a list of tables like {plugin = \"x\", test = \"*\", reason = \"…\"}");
-        List<KnownFailure> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<String> at = TomlSource.child(path, String.valueOf(i));
-            TomlTable entry = toml.arrayTable(path, i);
-            for (String key : entry.keySet())
-                if (!KNOWN_FAILURE_KEYS.contains(key))
-                    throw toml.unknownKey(TomlSource.child(at, key), new TreeSet<>(KNOWN_FAILURE_KEYS));
-            String plugin = entry.getString("plugin");
-            String reason = entry.getString("reason");
-            if (plugin == null || plugin.isBlank() || reason == null || reason.isBlank()) {
-                throw toml.invalid(at, "a known failure with a `plugin` and a `reason`", entry.toMap());
-            }
-            String model = entry.getString("model");
-            String test = entry.getString("test");
-            out.add(new KnownFailure(
-                    plugin,
-                    entry.getString("runtime"),
-                    model == null ? "*" : model,
-                    test == null ? "*" : test,
-                    reason));
-        }
-        return List.copyOf(out);
+        return toml.tables(
+                TomlSource.child(ROOT, "known-failures"),
+                "a list of tables like {plugin = \"x\", test = \"*\", reason = \"…\"}",
+                KNOWN_FAILURE_KEYS,
+                at -> {
+                    String plugin = toml.string(TomlSource.child(at, "plugin"));
+                    String reason = toml.string(TomlSource.child(at, "reason"));
+                    if (plugin == null || plugin.isBlank() || reason == null || reason.isBlank()) {
+                        throw toml.invalid(
+                                at,
+                                "a known failure with a `plugin` and a `reason`",
+                                toml.table(at).toMap());
+                    }
+                    String model = toml.string(TomlSource.child(at, "model"));
+                    String test = toml.string(TomlSource.child(at, "test"));
+                    return new KnownFailure(
+                            plugin,
+                            toml.string(TomlSource.child(at, "runtime")),
+                            model == null ? "*" : model,
+                            test == null ? "*" : test,
+                            reason);
+                });
     }
 
     private static Map<String, EmulatorDialect> dialects(TomlSource toml, Map<String, String> byPlugin) {
@@ -202,38 +187,27 @@ public final class ConfigLoader {
 
     /** A table of plugin → non-empty string ([conform.unavailable], [conform.emulate], [conform.not-emulated]). */
     private static Map<String, String> stringTable(TomlSource toml, String name, String expectation) {
-        List<String> path = TomlSource.child(ROOT, name);
-        TomlTable table = toml.table(path);
-        Map<String, String> out = new LinkedHashMap<>();
-        if (table == null) return out;
-        for (String plugin : table.keySet()) {
-            List<String> entry = TomlSource.child(path, plugin);
+        return toml.entries(TomlSource.child(ROOT, name), entry -> {
             String value = toml.string(entry);
             if (value == null || value.isBlank()) throw toml.invalid(entry, expectation, value);
-            out.put(plugin, value);
-        }
-        return out;
+            return value;
+        });
     }
 
     private static Map<String, RuntimeConfig> runtimes(TomlSource toml, Path sharedSpecsDir) {
-        List<String> path = TomlSource.child(ROOT, "runtimes");
-        TomlTable table = toml.table(path);
-        Map<String, RuntimeConfig> out = new LinkedHashMap<>();
-        if (table == null || table.isEmpty()) {
-            throw new ConformException(Diagnostic.error("E0104", "no runtimes configured in " + toml.file.getFileName())
-                    .at(SourceLocation.of(toml.file))
-                    .hint("add a [conform.runtimes.js], [conform.runtimes.python] or [conform.runtimes.go] table"));
-        }
-        for (String name : table.keySet()) {
-            List<String> rt = TomlSource.child(path, name);
+        Map<String, RuntimeConfig> out = toml.entries(TomlSource.child(ROOT, "runtimes"), rt -> {
+            String name = rt.get(rt.size() - 1);
             if (!name.matches(RUNTIME_NAME))
                 throw toml.invalid(rt, "named with lower-case letters, digits, '-' or '_'", name);
             TomlTable section = toml.table(rt);
             if (section == null) throw toml.invalid(rt, "a table", null);
-            for (String key : section.keySet())
-                if (!RUNTIME_KEYS.contains(key))
-                    throw toml.unknownKey(TomlSource.child(rt, key), new TreeSet<>(RUNTIME_KEYS));
-            out.put(name, runtime(toml, name, rt, sharedSpecsDir));
+            toml.checkKeys(rt, section, RUNTIME_KEYS);
+            return runtime(toml, name, rt, sharedSpecsDir);
+        });
+        if (out.isEmpty()) {
+            throw new ConformException(Diagnostic.error("E0104", "no runtimes configured in " + toml.file.getFileName())
+                    .at(SourceLocation.of(toml.file))
+                    .hint("add a [conform.runtimes.js], [conform.runtimes.python] or [conform.runtimes.go] table"));
         }
         return out;
     }
@@ -276,22 +250,19 @@ public final class ConfigLoader {
     }
 
     private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {
-        int count = toml.arraySize(path, "a list of steps like {run = [\"npm\", \"ci\"]}");
-        List<SetupStep> steps = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<String> step = TomlSource.child(path, String.valueOf(i));
-            TomlTable table = toml.arrayTable(path, i);
-            for (String key : table.keySet())
-                if (!STEP_KEYS.contains(key))
-                    throw toml.unknownKey(TomlSource.child(step, key), new TreeSet<>(STEP_KEYS));
-            List<String> run = toml.stringList(table, "run", step);
+        return toml.tables(path, "a list of steps like {run = [\"npm\", \"ci\"]}", STEP_KEYS, step -> {
+            List<String> run = toml.stringList(TomlSource.child(step, "run"));
             if (run == null || run.isEmpty())
-                throw toml.invalid(step, "a step with a non-empty `run` argv", table.toMap());
-            List<String> inputs = toml.stringList(table, "inputs", step);
-            String creates = table.get("creates") == null ? null : String.valueOf(table.get("creates"));
-            steps.add(new SetupStep(List.copyOf(run), inputs == null ? List.of() : List.copyOf(inputs), creates));
-        }
-        return List.copyOf(steps);
+                throw toml.invalid(
+                        step,
+                        "a step with a non-empty `run` argv",
+                        toml.table(step).toMap());
+            List<String> inputs = toml.stringList(TomlSource.child(step, "inputs"));
+            return new SetupStep(
+                    List.copyOf(run),
+                    inputs == null ? List.of() : List.copyOf(inputs),
+                    toml.string(TomlSource.child(step, "creates")));
+        });
     }
 
     private static ConformException missing(TomlSource toml, List<String> rt, String key, String example) {

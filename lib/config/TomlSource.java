@@ -7,7 +7,12 @@ import conform.diag.Suggest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -70,21 +75,27 @@ final class TomlSource {
                         .note("known keys here: " + String.join(", ", known)));
     }
 
+    /** Rejects a key of {@code table} (written at {@code path}) that is not in {@code allowed}, suggesting the nearest. */
+    void checkKeys(List<String> path, TomlTable table, Collection<String> allowed) {
+        for (String key : table.keySet())
+            if (!allowed.contains(key)) throw unknownKey(child(path, key), new TreeSet<>(allowed));
+    }
+
     TomlTable table(List<String> path) {
-        Object value = root.get(path);
+        Object value = value(path);
         if (value == null) return null;
         if (value instanceof TomlTable t) return t;
         throw invalid(path, "a table", value);
     }
 
     String string(List<String> path) {
-        Object value = root.get(path);
+        Object value = value(path);
         if (value == null || value instanceof String) return (String) value;
         throw invalid(path, "a string", value);
     }
 
     List<String> stringList(List<String> path) {
-        Object value = root.get(path);
+        Object value = value(path);
         if (value == null) return null;
         if (!(value instanceof TomlArray array)) throw invalid(path, "a list of strings", value);
         List<String> out = new ArrayList<>();
@@ -96,36 +107,46 @@ final class TomlSource {
     }
 
     boolean has(List<String> path) {
-        return root.get(path) != null;
+        return value(path) != null;
     }
 
-    /** The length of an array value, 0 when absent. */
-    int arraySize(List<String> path, String expectation) {
-        Object value = root.get(path);
-        if (value == null) return 0;
+    /**
+     * The array of tables at {@code path} ({@code [[x]]} or {@code x = [{…}]}; absent means none): each item must be a
+     * table with only {@code allowed} keys, and is read by {@code read} from its own path (…, "x", "0").
+     */
+    <T> List<T> tables(List<String> path, String expectation, Set<String> allowed, Function<List<String>, T> read) {
+        Object value = value(path);
+        if (value == null) return List.of();
         if (!(value instanceof TomlArray array)) throw invalid(path, expectation, value);
-        return array.size();
-    }
-
-    /** Item {@code index} of the array at {@code path}, which must be a table. */
-    TomlTable arrayTable(List<String> path, int index) {
-        Object item = ((TomlArray) root.get(path)).get(index);
-        if (item instanceof TomlTable table) return table;
-        throw invalid(child(path, String.valueOf(index)), "a table like {run = [...]}", item);
-    }
-
-    /** A list of strings inside {@code table} (an array item), reported at {@code where}. */
-    List<String> stringList(TomlTable table, String key, List<String> where) {
-        Object value = table.get(List.of(key));
-        if (value == null) return null;
-        if (!(value instanceof TomlArray array)) throw invalid(where, "`" + key + "` as a list of strings", value);
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            if (!(array.get(i) instanceof String s))
-                throw invalid(where, "`" + key + "` as a list of strings", array.get(i));
-            out.add(s);
+            List<String> item = child(path, String.valueOf(i));
+            if (!(array.get(i) instanceof TomlTable table)) throw invalid(item, expectation, array.get(i));
+            checkKeys(item, table, allowed);
+            out.add(read.apply(item));
         }
+        return List.copyOf(out);
+    }
+
+    /** The table at {@code path} (absent: empty) as key → what {@code read} makes of the entry at (…, key). */
+    <T> Map<String, T> entries(List<String> path, Function<List<String>, T> read) {
+        TomlTable table = table(path);
+        Map<String, T> out = new LinkedHashMap<>();
+        if (table != null) for (String key : table.keySet()) out.put(key, read.apply(child(path, key)));
         return out;
+    }
+
+    /** The value at {@code path}, where a number selects an item of an array; null when absent. */
+    private Object value(List<String> path) {
+        Object current = root;
+        for (String key : path) {
+            if (current instanceof TomlTable table) current = table.get(List.of(key));
+            else if (current instanceof TomlArray array && key.matches("\\d+") && Integer.parseInt(key) < array.size())
+                current = array.get(Integer.parseInt(key));
+            else return null;
+            if (current == null) return null;
+        }
+        return current;
     }
 
     Path path(List<String> path) {
@@ -137,7 +158,7 @@ final class TomlSource {
 
     /** A setting's value, checked against its kind; TOML booleans are never numbers here. */
     Number setting(List<String> path, Setting setting) {
-        Object value = root.get(path);
+        Object value = value(path);
         String expectation = setting.kind.expectation;
         if (!(value instanceof Long) && !(value instanceof Double)) throw invalid(path, expectation, value);
         if (setting.kind.isInteger() && value instanceof Double) throw invalid(path, expectation, value);

@@ -3,6 +3,7 @@ package conform.runner;
 import conform.config.TestId;
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
+import conform.runtime.Launch;
 import conform.runtime.LogTail;
 import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
@@ -43,15 +44,15 @@ final class PluginRunner {
         jobs.forEach(j -> models.add(j.id().model()));
         RuntimeSession session;
         try {
-            session = RuntimeSession.start(
+            Launch launch = new Launch(
                     run.runtime().commandFor(plugin),
                     run.runtime().cwd(),
                     options.childEnv(),
                     log,
                     models,
                     settings.startupTimeout(),
-                    settings.healthTimeout(),
-                    note -> listener.note(plugin, runtime, note));
+                    settings.healthTimeout());
+            session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
         } catch (RuntimeStartFailure e) {
             return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
         }
@@ -99,36 +100,28 @@ final class PluginRunner {
         List<TestResult> errors = jobs.stream()
                 .map(j -> knownFailures.judge(new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null)))
                 .toList();
-        errors.forEach(listener::testFinished);
-        return finish(new RunResult(
-                run.plugin(),
-                run.runtimeName(),
-                RunStatus.ERROR,
-                reason,
-                errors,
-                elapsedMs(start),
-                null,
-                null,
-                log,
-                logTail));
+        return withoutTests(run, RunStatus.ERROR, reason, errors, start, log, logTail);
     }
 
     private RunResult skipped(PlannedRun run, List<Job> jobs, long start) {
-        List<TestResult> tests = jobs.stream()
+        List<TestResult> skips = jobs.stream()
                 .map(j -> TestResult.skipped(j.id(), run.skipReason()))
                 .toList();
+        return withoutTests(run, RunStatus.SKIPPED, run.skipReason(), skips, start, null, List.of());
+    }
+
+    /** A run whose tests never reached a runtime: each test's verdict is reported, then the run's. */
+    private RunResult withoutTests(
+            PlannedRun run,
+            RunStatus status,
+            String reason,
+            List<TestResult> tests,
+            long start,
+            Path log,
+            List<String> logTail) {
         tests.forEach(listener::testFinished);
         return finish(new RunResult(
-                run.plugin(),
-                run.runtimeName(),
-                RunStatus.SKIPPED,
-                run.skipReason(),
-                tests,
-                elapsedMs(start),
-                null,
-                null,
-                null,
-                List.of()));
+                run.plugin(), run.runtimeName(), status, reason, tests, elapsedMs(start), null, null, log, logTail));
     }
 
     private List<Job> jobs(PlannedRun run) {

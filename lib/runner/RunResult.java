@@ -1,6 +1,5 @@
 package conform.runner;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,9 +39,9 @@ import java.util.function.UnaryOperator;
     "log_tail"
 })
 public record RunResult(
-        String plugin,
-        String runtime,
-        RunStatus status,
+        @JsonProperty(required = true) String plugin,
+        @JsonProperty(required = true) String runtime,
+        @JsonProperty(required = true) RunStatus status,
         String reason,
         @JsonIgnore List<TestResult> tests,
         @JsonProperty("elapsed_ms") long elapsedMs,
@@ -51,29 +50,10 @@ public record RunResult(
         @JsonSerialize(using = ToStringSerializer.class) Path log,
         @JsonProperty("log_tail") List<String> logTail) {
 
-    /** A run as results.json lists it; its tests are attached from the file's {@code results} by {@link #withTests}. */
-    @JsonCreator
-    static RunResult read(
-            @JsonProperty(value = "plugin", required = true) String plugin,
-            @JsonProperty(value = "runtime", required = true) String runtime,
-            @JsonProperty(value = "status", required = true) RunStatus status,
-            @JsonProperty("reason") String reason,
-            @JsonProperty("elapsed_ms") long elapsedMs,
-            @JsonProperty("startup_ms") Long startupMs,
-            @JsonProperty("tests_ms") Long testsMs,
-            @JsonProperty("log") Path log,
-            @JsonProperty("log_tail") List<String> logTail) {
-        return new RunResult(
-                plugin,
-                runtime,
-                status,
-                reason,
-                List.of(),
-                elapsedMs,
-                startupMs,
-                testsMs,
-                log,
-                logTail == null ? List.of() : logTail);
+    /** results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here. */
+    public RunResult {
+        tests = tests == null ? List.of() : tests;
+        logTail = logTail == null ? List.of() : logTail;
     }
 
     public RunResult withTests(List<TestResult> newTests) {

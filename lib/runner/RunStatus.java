@@ -1,8 +1,6 @@
 package conform.runner;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -30,13 +28,5 @@ public enum RunStatus {
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    @JsonCreator
-    public static RunStatus ofLabel(String label) {
-        return Arrays.stream(values())
-                .filter(s -> s.label().equals(label))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown run status \"" + label + "\""));
     }
 }

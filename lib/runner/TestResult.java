@@ -1,9 +1,6 @@
 package conform.runner;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import conform.config.TestId;
 import java.util.function.UnaryOperator;
 
@@ -16,65 +13,36 @@ import java.util.function.UnaryOperator;
  * @param latencyMs    duration of the last model call, or null when none completed
  * @param firstChunkMs for streamed tests, time to the first chunk of the last call
  */
-@JsonPropertyOrder({
-    "plugin",
-    "runtime",
-    "model",
-    "test",
-    "status",
-    "attempts",
-    "flaky",
-    "error",
-    "latency_ms",
-    "first_chunk_ms"
-})
 public record TestResult(
-        @JsonIgnore TestId id,
-        TestStatus status,
+        @JsonProperty(required = true) String plugin,
+        @JsonProperty(required = true) String runtime,
+        @JsonProperty(required = true) String model,
+        @JsonProperty(required = true) String test,
+        @JsonProperty(required = true) TestStatus status,
         int attempts,
         boolean flaky,
         String error,
         @JsonProperty("latency_ms") Long latencyMs,
         @JsonProperty("first_chunk_ms") Long firstChunkMs) {
 
-    @JsonCreator
-    static TestResult read(
-            @JsonProperty(value = "plugin", required = true) String plugin,
-            @JsonProperty(value = "runtime", required = true) String runtime,
-            @JsonProperty(value = "model", required = true) String model,
-            @JsonProperty(value = "test", required = true) String test,
-            @JsonProperty(value = "status", required = true) TestStatus status,
-            @JsonProperty("attempts") int attempts,
-            @JsonProperty("flaky") boolean flaky,
-            @JsonProperty("error") String error,
-            @JsonProperty("latency_ms") Long latencyMs,
-            @JsonProperty("first_chunk_ms") Long firstChunkMs) {
-        return new TestResult(
-                new TestId(plugin, runtime, model, test), status, attempts, flaky, error, latencyMs, firstChunkMs);
+    public TestResult(
+            TestId id,
+            TestStatus status,
+            int attempts,
+            boolean flaky,
+            String error,
+            Long latencyMs,
+            Long firstChunkMs) {
+        this(id.plugin(), id.runtime(), id.model(), id.test(), status, attempts, flaky, error, latencyMs, firstChunkMs);
     }
 
     public static TestResult skipped(TestId id, String reason) {
         return new TestResult(id, TestStatus.SKIPPED, 0, false, reason, null, null);
     }
 
-    @JsonProperty
-    public String plugin() {
-        return id.plugin();
-    }
-
-    @JsonProperty
-    public String runtime() {
-        return id.runtime();
-    }
-
-    @JsonProperty
-    public String model() {
-        return id.model();
-    }
-
-    @JsonProperty
-    public String test() {
-        return id.test();
+    /** Which test this is: results, reruns and known failures name tests by it. */
+    public TestId id() {
+        return new TestId(plugin, runtime, model, test);
     }
 
     public boolean passed() {
@@ -82,7 +50,7 @@ public record TestResult(
     }
 
     public TestResult with(TestStatus newStatus, String newError) {
-        return new TestResult(id, newStatus, attempts, flaky, newError, latencyMs, firstChunkMs);
+        return new TestResult(id(), newStatus, attempts, flaky, newError, latencyMs, firstChunkMs);
     }
 
     /** The same result with its error text passed through {@code edit} (redaction). */

@@ -1,8 +1,6 @@
 package conform.runner;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The verdict on one test, and the one place that decides which verdicts fail a run. */
@@ -26,17 +24,6 @@ public enum TestStatus {
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    @JsonCreator
-    public static TestStatus ofLabel(String label) {
-        return Arrays.stream(values())
-                .filter(s -> s.label().equals(label))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown test status \"" + label + "\" (known: "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(values()).map(TestStatus::label).toList()) + ")"));
     }
 
     /** Whether this verdict lets the run pass. */

@@ -51,50 +51,28 @@ public final class RuntimeSession implements ActionRunner {
         follower = new LogFollower(tree.log(), 0, lines);
     }
 
-    /**
-     * @param command  argv of the entry
-     * @param cwd      the runtime's project root, where the runtime file appears
-     * @param extraEnv added to conform's own environment for the child only
-     * @param models   the models the spec will call
-     * @param notes    receives progress notes (a lazily registered model, …)
-     */
-    public static RuntimeSession start(
-            List<String> command,
-            Path cwd,
-            Map<String, String> extraEnv,
-            Path log,
-            Set<String> models,
-            Duration startupTimeout,
-            Duration healthTimeout,
-            Consumer<String> notes)
-            throws RuntimeStartFailure {
+    /** Starts the entry and waits until its models are listed; {@code notes} receives progress (a lazily registered model, …). */
+    public static RuntimeSession start(Launch launch, Consumer<String> notes) throws RuntimeStartFailure {
         for (int attempt = 1; ; attempt++) {
-            long logStart = log.toFile().length();
+            long logStart = launch.log().toFile().length();
             try {
-                return startOnce(command, cwd, extraEnv, log, models, startupTimeout, healthTimeout, notes);
+                return startOnce(launch, notes);
             } catch (RuntimeStartFailure e) {
                 // JS and Go reflection servers pick a port by checking then binding: two starting together can
                 // choose the same one, and the loser exits. That is not the entry's fault; start it again.
                 if (attempt >= PORT_RACE_ATTEMPTS
-                        || !LogTail.since(log, logStart).contains("EADDRINUSE")) throw e;
+                        || !LogTail.since(launch.log(), logStart).contains("EADDRINUSE")) throw e;
                 notes.accept("lost a race for its reflection port with another runtime; starting it again");
             }
         }
     }
 
-    private static RuntimeSession startOnce(
-            List<String> command,
-            Path cwd,
-            Map<String, String> extraEnv,
-            Path log,
-            Set<String> models,
-            Duration startupTimeout,
-            Duration healthTimeout,
-            Consumer<String> notes)
-            throws RuntimeStartFailure {
+    private static RuntimeSession startOnce(Launch launch, Consumer<String> notes) throws RuntimeStartFailure {
         long begin = System.nanoTime();
-        long deadline = begin + startupTimeout.toNanos();
-        Map<String, String> env = new HashMap<>(extraEnv);
+        long deadline = begin + launch.startupTimeout().toNanos();
+        Path log = launch.log();
+        Path cwd = launch.cwd();
+        Map<String, String> env = new HashMap<>(launch.extraEnv());
         env.put("GENKIT_ENV", "dev");
         // Go honours this: a port the OS just handed out keeps Go runtimes out of the 3100-3200 range JS scans.
         env.put("GENKIT_REFLECTION_PORT", String.valueOf(freePort()));
@@ -104,20 +82,20 @@ public final class RuntimeSession implements ActionRunner {
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
-            tree = ProcessTree.start(command, cwd, env, log);
+            tree = ProcessTree.start(launch.command(), cwd, env, log);
         } catch (IOException e) {
             throw new RuntimeStartFailure(
-                    "cannot start `" + String.join(" ", command) + "` in " + cwd + ": " + e.getMessage(),
+                    "cannot start `" + String.join(" ", launch.command()) + "` in " + cwd + ": " + e.getMessage(),
                     log,
                     List.of());
         }
         // Built while the runtime boots, so its cost is not added to the start-up.
         CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
         try {
-            RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, startupTimeout);
+            RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, launch.startupTimeout());
             ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
-            awaitHealth(tree, client, deadline, healthTimeout, startupTimeout);
-            awaitModels(tree, client, models, deadline, notes);
+            awaitHealth(tree, client, deadline, launch.healthTimeout(), launch.startupTimeout());
+            awaitModels(tree, client, launch.models(), deadline, notes);
             return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
             http.thenAccept(HttpClient::shutdownNow);

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -116,7 +117,13 @@ class HtmlReportTest {
             List<TestResult> cells = new ArrayList<>();
             for (String s : statuses.split(","))
                 cells.add(new TestResult(
-                        new TestId("p", "rt", "m", "t"), TestStatus.ofLabel(s), 1, false, null, null, null));
+                        new TestId("p", "rt", "m", "t"),
+                        TestStatus.valueOf(s.toUpperCase(Locale.ROOT)),
+                        1,
+                        false,
+                        null,
+                        null,
+                        null));
             return HtmlReport.diverges(cells);
         };
         assertFalse(diverges.apply("xfail,failed,failed"));
