@@ -144,12 +144,7 @@ final class OllamaDialect implements Dialect {
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
             }
         }
-        List<ChatRequest.Tool> tools = new ArrayList<>();
-        for (JsonNode tool : body.path("tools")) {
-            JsonNode fn = tool.path("function");
-            tools.add(new ChatRequest.Tool(
-                    fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
-        }
+        List<ChatRequest.Tool> tools = OpenAiDialect.functionTools(body.path("tools"));
         JsonNode format = body.path("format");
         return new ChatRequest(
                 EmulatorDialect.OLLAMA,

@@ -134,12 +134,7 @@ final class OpenAiDialect implements Dialect {
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
             }
         }
-        List<ChatRequest.Tool> tools = new ArrayList<>();
-        for (JsonNode tool : body.path("tools")) {
-            JsonNode fn = tool.path("function");
-            tools.add(new ChatRequest.Tool(
-                    fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
-        }
+        List<ChatRequest.Tool> tools = functionTools(body.path("tools"));
         JsonNode format = body.path("response_format");
         String formatType = format.path("type").asText("");
         JsonNode schema =
@@ -193,6 +188,17 @@ final class OpenAiDialect implements Dialect {
         return new ChatRequest.Media(mime, null, url);
     }
 
+    /** Tools as OpenAI declares them, {@code [{type: function, function: {name, description, parameters}}]}; Ollama too. */
+    static List<ChatRequest.Tool> functionTools(JsonNode tools) {
+        List<ChatRequest.Tool> out = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            JsonNode fn = tool.path("function");
+            out.add(new ChatRequest.Tool(
+                    fn.path("name").asText(), fn.path("description").asText(""), fn.path("parameters")));
+        }
+        return out;
+    }
+
     static JsonNode parseArguments(String text) {
         try {
             return Wire.JSON.readTree(text);
@@ -202,12 +208,7 @@ final class OpenAiDialect implements Dialect {
     }
 
     private static ObjectNode completion(ChatRequest request, ChatReply reply) {
-        ObjectNode out = Wire.JSON
-                .createObjectNode()
-                .put("id", "chatcmpl-conform")
-                .put("object", "chat.completion")
-                .put("created", 0)
-                .put("model", request.model());
+        ObjectNode out = envelope(request, "chat.completion");
         ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         if (reply.toolCall() != null) {
@@ -223,6 +224,16 @@ final class OpenAiDialect implements Dialect {
                 .put("completion_tokens", 10)
                 .put("total_tokens", 20);
         return out;
+    }
+
+    /** What every chat completion and chunk starts with; {@code object} tells them apart. */
+    private static ObjectNode envelope(ChatRequest request, String object) {
+        return Wire.JSON
+                .createObjectNode()
+                .put("id", "chatcmpl-conform")
+                .put("object", object)
+                .put("created", 0)
+                .put("model", request.model());
     }
 
     private static ObjectNode toolCall(ChatReply.ToolCallReply call, Integer index) {
@@ -262,12 +273,7 @@ final class OpenAiDialect implements Dialect {
     }
 
     private static ObjectNode chunk(ChatRequest request, ObjectNode delta, String finish) {
-        ObjectNode out = Wire.JSON
-                .createObjectNode()
-                .put("id", "chatcmpl-conform")
-                .put("object", "chat.completion.chunk")
-                .put("created", 0)
-                .put("model", request.model());
+        ObjectNode out = envelope(request, "chat.completion.chunk");
         ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
         if (finish == null) choice.putNull("finish_reason");

@@ -199,15 +199,12 @@ public final class HtmlReport {
         }
         String status = t.status().label(), error = t.error();
         Look l = HtmlTheme.look(status);
-        h.append("<td class=\"st ")
-                .append(HtmlTheme.cls(status))
-                .append("\" data-runtime=\"")
-                .append(esc(runtime))
-                .append("\" data-status=\"")
-                .append(esc(status))
-                .append("\" title=\"")
-                .append(esc(error == null ? l.meaning() : shorten(error)))
-                .append("\">");
+        h.append("<td class=\"st %s\" data-runtime=\"%s\" data-status=\"%s\" title=\"%s\">"
+                .formatted(
+                        HtmlTheme.cls(status),
+                        esc(runtime),
+                        esc(status),
+                        esc(error == null ? l.meaning() : shorten(error))));
         String summary = "<span class=\"sym\">" + l.symbol() + "</span>" + esc(l.label()) + latency(t) + flaky(t);
         if (error == null || error.isEmpty()) h.append(summary);
         else
@@ -272,16 +269,12 @@ public final class HtmlReport {
                         continue;
                     }
                     String status = t.status().label(), error = t.error();
-                    h.append("<td class=\"st ")
-                            .append(HtmlTheme.cls(status))
-                            .append("\" title=\"")
-                            .append(esc(c))
-                            .append(": ")
-                            .append(esc(status))
-                            .append(error == null ? "" : "\n" + esc(shorten(error)))
-                            .append("\">")
-                            .append(HtmlTheme.look(status).symbol())
-                            .append("</td>");
+                    String title = c + ": " + status + (error == null ? "" : "\n" + shorten(error));
+                    h.append("<td class=\"st %s\" title=\"%s\">%s</td>"
+                            .formatted(
+                                    HtmlTheme.cls(status),
+                                    esc(title),
+                                    HtmlTheme.look(status).symbol()));
                 }
                 h.append("</tr>\n");
             });

@@ -36,23 +36,16 @@ public final class MarkdownSummary {
         for (RunResult run : results.runs()) {
             long known = run.count(TestStatus.XFAIL);
             String details = run.reason() != null ? run.reason() : known > 0 ? known + " known failure(s)" : "";
-            md.append("| ")
-                    .append(icon(run.status()))
-                    .append(" | ")
-                    .append(cell(run.plugin()))
-                    .append(" | ")
-                    .append(cell(run.runtime()))
-                    .append(" | ")
-                    .append(run.status().name())
-                    .append(" | ")
-                    .append(run.count(TestStatus.PASSED))
-                    .append('/')
-                    .append(run.testCount())
-                    .append(" | ")
-                    .append(run.status() == RunStatus.SKIPPED ? "—" : Durations.format(run.elapsedMs()))
-                    .append(" | ")
-                    .append(cell(details))
-                    .append(" |\n");
+            String passed = run.count(TestStatus.PASSED) + "/" + run.testCount();
+            String time = run.status() == RunStatus.SKIPPED ? "—" : Durations.format(run.elapsedMs());
+            md.append(row(
+                    icon(run.status()),
+                    cell(run.plugin()),
+                    cell(run.runtime()),
+                    run.status().name(),
+                    passed,
+                    time,
+                    cell(details)));
         }
         List<TestResult> failed = results.failures();
         if (!failed.isEmpty()) {
@@ -61,19 +54,13 @@ public final class MarkdownSummary {
                     + "| Plugin | Runtime | Model | Test | Status | Error |\n"
                     + "|---|---|---|---|---|---|\n");
             for (TestResult t : failed.subList(0, Math.min(failed.size(), MAX_FAILED_ROWS))) {
-                md.append("| ")
-                        .append(cell(t.plugin()))
-                        .append(" | ")
-                        .append(cell(t.runtime()))
-                        .append(" | ")
-                        .append(cell(t.model()))
-                        .append(" | ")
-                        .append(cell(t.test()))
-                        .append(" | ")
-                        .append(t.status().label())
-                        .append(" | ")
-                        .append(cell(t.error() == null ? "" : t.error()))
-                        .append(" |\n");
+                md.append(row(
+                        cell(t.plugin()),
+                        cell(t.runtime()),
+                        cell(t.model()),
+                        cell(t.test()),
+                        t.status().label(),
+                        cell(t.error() == null ? "" : t.error())));
             }
             if (failed.size() > MAX_FAILED_ROWS)
                 md.append("\n…and ").append(failed.size() - MAX_FAILED_ROWS).append(" more in results.json\n");
@@ -88,6 +75,10 @@ public final class MarkdownSummary {
             case ERROR -> "⚠️";
             case SKIPPED -> "⏭️";
         };
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
     }
 
     /** A table cell: one line, pipes escaped, short. */
