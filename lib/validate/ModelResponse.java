@@ -39,6 +39,15 @@ public record ModelResponse(JsonNode response, List<JsonNode> chunks) {
         return content().map(ModelResponse::joinText).orElse("");
     }
 
+    /** The text, which must not be empty; {@code expectation} ("include 'x'") says what it was expected to do. */
+    public String requireText(String expectation) {
+        String text = text();
+        if (text.isEmpty())
+            throw new ValidationFailure(
+                    "Response has no text" + (expectation == null ? "" : "; expected it to " + expectation));
+        return text;
+    }
+
     /** The first part whose {@code kind} is present (a non-empty string, or an object), as JavaScript truthiness has it. */
     public Optional<JsonNode> firstPart(String kind) {
         return content().flatMap(c -> parts(c).filter(p -> present(p.get(kind))).findFirst());

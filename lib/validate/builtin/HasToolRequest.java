@@ -4,18 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("has-tool-request")
+@ValidatorDescription("response has a tool request; the first one is for tool ARG")
 public final class HasToolRequest implements Validator {
-
-    @Override
-    public String name() {
-        return "has-tool-request";
-    }
-
-    @Override
-    public String description() {
-        return "response has a tool request; the first one is for tool ARG";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

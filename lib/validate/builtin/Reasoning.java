@@ -3,18 +3,12 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("reasoning")
+@ValidatorDescription("response has a non-empty reasoning (thinking) part")
 public final class Reasoning implements Validator {
-
-    @Override
-    public String name() {
-        return "reasoning";
-    }
-
-    @Override
-    public String description() {
-        return "response has a non-empty reasoning (thinking) part";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -3,18 +3,12 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("stream-has-tool-request")
+@ValidatorDescription("a streamed chunk has a tool request; with ARG the final response's first one is for tool ARG")
 public final class StreamHasToolRequest implements Validator {
-
-    @Override
-    public String name() {
-        return "stream-has-tool-request";
-    }
-
-    @Override
-    public String description() {
-        return "a streamed chunk has a tool request; with ARG the final response's first one is for tool ARG";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -3,18 +3,12 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("stream-text-includes")
+@ValidatorDescription("streamed chunks were received and their text contains ARG (case-sensitive)")
 public final class StreamTextIncludes implements Validator {
-
-    @Override
-    public String name() {
-        return "stream-text-includes";
-    }
-
-    @Override
-    public String description() {
-        return "streamed chunks were received and their text contains ARG (case-sensitive)";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

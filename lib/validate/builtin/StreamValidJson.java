@@ -4,18 +4,12 @@ import conform.validate.JsonChecks;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("stream-valid-json")
+@ValidatorDescription("the text of all streamed chunks, joined, parses as strict JSON")
 public final class StreamValidJson implements Validator {
-
-    @Override
-    public String name() {
-        return "stream-valid-json";
-    }
-
-    @Override
-    public String description() {
-        return "the text of all streamed chunks, joined, parses as strict JSON";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

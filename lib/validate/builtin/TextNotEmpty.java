@@ -3,18 +3,12 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("text-not-empty")
+@ValidatorDescription("response text is not empty or whitespace")
 public final class TextNotEmpty implements Validator {
-
-    @Override
-    public String name() {
-        return "text-not-empty";
-    }
-
-    @Override
-    public String description() {
-        return "response text is not empty or whitespace";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -4,18 +4,12 @@ import conform.validate.JsonChecks;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 
+@ValidatorName("valid-json")
+@ValidatorDescription("response text parses as strict JSON")
 public final class ValidJson implements Validator {
-
-    @Override
-    public String name() {
-        return "valid-json";
-    }
-
-    @Override
-    public String description() {
-        return "response text parses as strict JSON";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {

@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorDescription;
+import conform.validate.ValidatorName;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+@ValidatorName("valid-media")
+@ValidatorDescription("response has a media part, of type ARG (image, audio, video) if given")
 public final class ValidMedia implements Validator {
-
-    @Override
-    public String name() {
-        return "valid-media";
-    }
-
-    @Override
-    public String description() {
-        return "response has a media part, of type ARG (image, audio, video) if given";
-    }
 
     @Override
     public void validate(ModelResponse response, String arg) {
