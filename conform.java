@@ -6,7 +6,8 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.22.4
 //DEPS org.tomlj:tomlj:1.1.1
 //DEPS org.fusesource.jansi:jansi:2.4.3
-// Everything under lib/: one package per stage of the data's path (config, spec, plan, validate, report) plus cli.
+// Everything under lib/, one package per stage of the data's path, each importing only those before it:
+// diag, redact -> config -> spec -> plan -> runtime -> runner -> validate -> emulator -> report -> console -> cli.
 //SOURCES lib/**.java
 // The built-in test cases and the test image travel inside the jar, so conform runs from any directory.
 //FILES conform/spec/builtin-tests.yaml=lib/spec/builtin-tests.yaml
