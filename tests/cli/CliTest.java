@@ -9,20 +9,16 @@ import conform.support.TempProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI end to end, in-process: parsing, exit codes, and what a user reads. */
 class CliTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.standard();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private CliRun run(String... args) {
         return CliRun.run(project.root(), Map.of(), args);

@@ -10,19 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private ConformConfig load(String toml) {
         project.write("conform.toml", toml);

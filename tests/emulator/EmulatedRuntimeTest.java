@@ -16,20 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `check-model --emulate` with real plugins in real runtimes: explanations, faults, and honest results. */
 @ExtendWith(RealRuntimes.class)
 class EmulatedRuntimeTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
 
     private CliRun run(Path config, String... args) {
         List<String> all = new ArrayList<>(List.of(

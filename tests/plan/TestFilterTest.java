@@ -6,12 +6,13 @@ import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.TempProject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** --model, --test and --rerun-failed narrow the plan to the tests they name. */
 class TestFilterTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.standard()
             .write(
                     "specs/echo.yaml",
@@ -19,11 +20,6 @@ class TestFilterTest {
                             + "  supports: [multiturn, system-role, streaming-multiturn]\n"
                             + "- model: conformtest/other\n"
                             + "  supports: [multiturn]\n");
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private CliRun dryRun(String... extra) {
         String[] args = new String[extra.length + 3];

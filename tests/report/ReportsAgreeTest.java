@@ -15,21 +15,17 @@ import java.util.HashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 
 /** One real run with mixed outcomes in three runtimes: results.json, junit.xml, summary.md and report.html agree. */
 @ExtendWith(RealRuntimes.class)
 class ReportsAgreeTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
 
     @Test
     void theFourReportsTellTheSameStory() throws Exception {

@@ -18,20 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
 @ExtendWith(RealRuntimes.class)
 class LifecycleTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
 
     /** A config whose js runtime runs entries written by the test, next to the fixture's installed packages. */
     private Path jsConfig(String entryCommand, String extra) {

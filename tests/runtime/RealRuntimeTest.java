@@ -8,9 +8,9 @@ import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.TempProject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,12 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RealRuntimes.class)
 class RealRuntimeTest {
 
+    @RegisterExtension
     private final TempProject reports = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        reports.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"js", "python", "go"})
