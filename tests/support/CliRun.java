@@ -29,6 +29,11 @@ public record CliRun(int exitCode, String out, String err) {
         return run(cwd, withPath(Map.of()), args);
     }
 
+    /** From {@code cwd} with this process's whole environment, which real runtimes need (PATH, HOME, caches). */
+    public static CliRun withProcessEnvironment(Path cwd, String... args) {
+        return run(cwd, new HashMap<>(System.getenv()), args);
+    }
+
     /** {@code env} plus this process's PATH, so toolchain checks see the machine's node, python3 and go. */
     public static Map<String, String> withPath(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
