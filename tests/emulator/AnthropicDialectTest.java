@@ -424,10 +424,8 @@ class AnthropicDialectTest {
         for (boolean streaming : new boolean[] {false, true}) {
             ObjectNode limited = body("hello #emulator:429:2000").put("stream", streaming);
             HttpResponse<String> response = post("/v1/messages", limited);
-            assertEquals(429, response.statusCode());
-            assertEquals("2", response.headers().firstValue("retry-after").orElse(""));
+            JsonNode error = EmulatorHttp.assertRateLimited(response, "2");
             assertEquals("2000", response.headers().firstValue("retry-after-ms").orElse(""));
-            JsonNode error = JSON.readTree(response.body());
             assertEquals("error", error.path("type").asText());
             assertEquals("rate_limit_error", error.at("/error/type").asText());
         }
