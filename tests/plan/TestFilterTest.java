@@ -32,23 +32,19 @@ class TestFilterTest {
 
     @Test
     void modelGlobs() {
-        CliRun r = dryRun("--model", "*/other");
-        assertTrue(r.out().contains("2 model(s), 2 test(s)"), r.out());
+        CliRun r = dryRun("--model", "*/other").expectOut("2 model(s), 2 test(s)");
         assertFalse(r.out().contains("conformtest/echo "), r.out());
     }
 
     @Test
     void testGlobsAreRepeatable() {
-        CliRun r = dryRun("--test", "*streaming*", "--test", "System*");
-        assertTrue(r.out().contains("→ 2 run(s), 2 model(s), 4 test(s)"), r.out());
+        CliRun r = dryRun("--test", "*streaming*", "--test", "System*").expectOut("→ 2 run(s), 2 model(s), 4 test(s)");
         assertFalse(r.out().contains("· Multiturn Conformance  ["), r.out());
     }
 
     @Test
     void nothingSelectedIsAUsageError() {
-        CliRun r = dryRun("--test", "nope*");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("no test matches"), r.err());
+        dryRun("--test", "nope*").expect(ExitCode.USAGE).expectErr("no test matches");
     }
 
     @Test
@@ -60,9 +56,8 @@ class TestFilterTest {
               {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
               {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
             """);
-        CliRun r = dryRun("--rerun-failed", project.path("results.json").toString());
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)"), r.out());
-        assertTrue(r.out().contains("System Role Conformance"), r.out());
+        dryRun("--rerun-failed", project.path("results.json").toString())
+                .expect(ExitCode.OK)
+                .expectOut("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)", "System Role Conformance");
     }
 }
