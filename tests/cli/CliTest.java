@@ -9,20 +9,16 @@ import conform.support.TempProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI end to end, in-process: parsing, exit codes, and what a user reads. */
 class CliTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.standard();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private CliRun run(String... args) {
         return CliRun.run(project.root(), Map.of(), args);
@@ -49,76 +45,62 @@ class CliTest {
 
     @Test
     void bareConformPrintsUsageAndSucceeds() {
-        CliRun r = run();
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("check-model")
-                && r.out().contains("check-plugin")
-                && r.out().contains("list"));
+        run().expect(ExitCode.OK).expectOut("check-model", "check-plugin", "list");
     }
 
     @Test
     void helpListsTheExitCodes() {
-        CliRun r = run("--help");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("Exit codes: 0 success"), r.out());
+        run("--help").expect(ExitCode.OK).expectOut("Exit codes: 0 success");
     }
 
     @Test
     void subcommandHelpWorks() {
-        CliRun r = run("check-model", "--help");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("--dry-run") && r.out().contains("--test-concurrency"), r.out());
+        run("check-model", "--help").expect(ExitCode.OK).expectOut("--dry-run", "--test-concurrency");
     }
 
     @Test
     void versionNamesConformAndJava() {
-        CliRun r = run("--version");
-        r.expect(ExitCode.OK);
+        CliRun r = run("--version").expect(ExitCode.OK);
         assertTrue(r.out().startsWith("conform "), r.out());
-        assertTrue(r.out().contains("Java "));
+        r.expectOut("Java ");
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        CliRun r = run("check-model", "--frobnicate");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("error[E0010]: Unknown option: '--frobnicate'"), r.err());
-        assertTrue(r.err().contains("conform check-model --help"), r.err());
-        noStackTrace(r);
+        noStackTrace(run("check-model", "--frobnicate")
+                .expect(ExitCode.USAGE)
+                .expectErr("error[E0010]: Unknown option: '--frobnicate'", "conform check-model --help"));
     }
 
     @Test
     void unknownSubcommandIsAUsageError() {
-        CliRun r = run("chek-model");
-        r.expect(ExitCode.USAGE);
-        noStackTrace(r);
+        noStackTrace(run("chek-model").expect(ExitCode.USAGE));
     }
 
     @Test
     void aNonNumericFlagValueIsAUsageError() {
-        CliRun r = run("check-model", "-j", "many", "--dry-run");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("Invalid value for option '--concurrency': 'many' is not an int"), r.err());
-        noStackTrace(r);
+        noStackTrace(run("check-model", "-j", "many", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr("Invalid value for option '--concurrency': 'many' is not an int"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-j=0", "-t=0", "--max-retries=-1", "--retry-base-delay=-1", "--action-timeout=0"})
     void outOfRangeFlagsAreUsageErrors(String flag) {
-        CliRun r = run("check-model", "--dry-run", flag);
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("error[E0011]"), r.err());
+        run("check-model", "--dry-run", flag).expect(ExitCode.USAGE).expectErr("error[E0011]");
     }
 
     // --- check-model --dry-run
 
     @Test
     void dryRunPrintsThePlanWithCounts() {
-        CliRun r = run("check-model", "--dry-run");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("Plan: 1 plugin(s) × 2 runtime(s) → 2 run(s), 2 model(s), 4 test(s)"), r.out());
-        assertTrue(r.out().contains("echo (js)") && r.out().contains("echo (python)"), r.out());
-        assertTrue(r.out().contains("conformtest/echo"), r.out());
+        run("check-model", "--dry-run")
+                .expect(ExitCode.OK)
+                .expectOut(
+                        "Plan: 1 plugin(s) × 2 runtime(s) → 2 run(s), 2 model(s), 4 test(s)",
+                        "echo (js)",
+                        "echo (python)",
+                        "conformtest/echo");
     }
 
     @Test
@@ -130,8 +112,7 @@ class CliTest {
                         + "[conform.model-overrides.\"conformtest/echo\"]\n"
                         + "action-timeout = 7\n"
                         + "test-concurrency = 2\n");
-        CliRun r = run("check-model", "--dry-run");
-        assertTrue(r.out().contains("-t 2 · retries 2 · timeout 7s"), r.out());
+        run("check-model", "--dry-run").expectOut("-t 2 · retries 2 · timeout 7s");
         CliRun flag = run("check-model", "--dry-run", "-t", "5", "--action-timeout", "9");
         assertTrue(
                 flag.out().contains("-t 5 · retries 2 · timeout 9s"),
@@ -140,9 +121,7 @@ class CliTest {
 
     @Test
     void verboseDryRunListsEveryTest() {
-        CliRun r = run("check-model", "--dry-run", "-v");
-        assertTrue(
-                r.out().contains("Multiturn Conformance") && r.out().contains("[text-starts-with:RESPONSE:]"), r.out());
+        run("check-model", "--dry-run", "-v").expectOut("Multiturn Conformance", "[text-starts-with:RESPONSE:]");
     }
 
     @Test
@@ -166,17 +145,17 @@ class CliTest {
     void pluginsAndOptionsMayInterleave() {
         project.write("specs/two.yaml", "- model: t/m\n  supports: [multiturn]\n")
                 .write("entries/js/two.ts", "");
-        CliRun r = run("check-model", "echo", "--dry-run", "two", "-j", "2");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("two (js)") && r.out().contains("echo (js)"));
+        run("check-model", "echo", "--dry-run", "two", "-j", "2")
+                .expect(ExitCode.OK)
+                .expectOut("two (js)", "echo (js)");
     }
 
     @Test
     void missingEnvShowsAsSkipped() {
         project.write("specs/needs-key.yaml", "- model: k/m\n").write("entries/js/needs-key.ts", "");
-        CliRun r = run("check-model", "--dry-run", "needs-key");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("SKIPPED missing env: CONFORM_TEST_KEY"), r.out());
+        CliRun r = run("check-model", "--dry-run", "needs-key")
+                .expect(ExitCode.OK)
+                .expectOut("SKIPPED missing env: CONFORM_TEST_KEY");
         assertTrue(r.err().contains("warning[W0003]"), "all skipped is loud: " + r.err());
         CliRun ready =
                 CliRun.run(project.root(), Map.of("CONFORM_TEST_KEY", "set"), "check-model", "--dry-run", "needs-key");
@@ -185,68 +164,57 @@ class CliTest {
 
     @Test
     void unknownPluginExitsTwo() {
-        CliRun r = run("check-model", "--dry-run", "nope");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("error[E0001]: unknown plugin `nope`"), r.err());
-        assertTrue(r.err().contains("conform list"));
+        run("check-model", "--dry-run", "nope")
+                .expect(ExitCode.USAGE)
+                .expectErr("error[E0001]: unknown plugin `nope`", "conform list");
     }
 
     @Test
     void unknownRuntimeExitsTwo() {
-        CliRun r = run("--runtime", "ruby", "check-model", "--dry-run");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("unknown runtime `ruby`"), r.err());
+        run("--runtime", "ruby", "check-model", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr("unknown runtime `ruby`");
     }
 
     @Test
     void brokenSpecExitsTwoWithFileAndLine() {
         project.write("specs/echo.yaml", "- model: e/m\n  tests:\n    - name: x\n      validators: [valid-json]\n");
-        CliRun r = run("check-model", "--dry-run");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("echo.yaml:3"), r.err());
-        noStackTrace(r);
+        noStackTrace(run("check-model", "--dry-run").expect(ExitCode.USAGE).expectErr("echo.yaml:3"));
     }
 
     @Test
     void malformedYamlExitsTwoWithFileAndLine() {
         project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn\n");
-        CliRun r = run("check-model", "--dry-run");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("invalid YAML") && r.err().contains("echo.yaml:"), r.err());
-        noStackTrace(r);
+        noStackTrace(run("check-model", "--dry-run").expect(ExitCode.USAGE).expectErr("invalid YAML", "echo.yaml:"));
     }
 
     @Test
     void brokenTomlExitsTwoWithFileAndLine() {
         project.write("conform.toml", "[conform]\ntest-concurrency = \"three\"\n[conform.runtimes.js]\n");
-        CliRun r = run("list");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("conform.toml:2"), r.err());
-        assertTrue(
-                r.err().contains("`conform.test-concurrency` must be an integer of at least 1, got \"three\""),
-                r.err());
-        noStackTrace(r);
+        noStackTrace(run("list")
+                .expect(ExitCode.USAGE)
+                .expectErr(
+                        "conform.toml:2",
+                        "`conform.test-concurrency` must be an integer of at least 1, got \"three\""));
     }
 
     @Test
     void malformedTomlExitsTwo() {
         project.write("conform.toml", "[conform\n");
-        CliRun r = run("check-plugin");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("invalid TOML") && r.err().contains("conform.toml:1"), r.err());
+        run("check-plugin").expect(ExitCode.USAGE).expectErr("invalid TOML", "conform.toml:1");
     }
 
     @Test
     void anExplicitConfigWorksFromAnyDirectory() {
         try (TempProject elsewhere = TempProject.create()) {
             CliRun r = CliRun.run(
-                    elsewhere.root(),
-                    Map.of(),
-                    "list",
-                    "--config",
-                    project.path("conform.toml").toString());
-            r.expect(ExitCode.OK);
-            assertTrue(r.out().contains("echo"), r.out());
+                            elsewhere.root(),
+                            Map.of(),
+                            "list",
+                            "--config",
+                            project.path("conform.toml").toString())
+                    .expect(ExitCode.OK)
+                    .expectOut("echo");
             CliRun viaEnv = CliRun.run(
                     elsewhere.root(),
                     Map.of("CONFORM_CONFIG", project.path("conform.toml").toString()),
@@ -258,9 +226,7 @@ class CliTest {
     @Test
     void noConfigAnywhereExitsTwo() {
         try (TempProject empty = TempProject.create()) {
-            CliRun r = CliRun.run(empty.root(), Map.of(), "list");
-            r.expect(ExitCode.USAGE);
-            assertTrue(r.err().contains("conform.toml not found"), r.err());
+            CliRun.run(empty.root(), Map.of(), "list").expect(ExitCode.USAGE).expectErr("conform.toml not found");
         }
     }
 
@@ -269,38 +235,29 @@ class CliTest {
     @Test
     void listShowsPluginsRuntimesAndEnv() {
         project.write("specs/needs-key.yaml", "- model: k/m\n");
-        CliRun r = run("list");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("echo") && r.out().contains("js python"), r.out());
-        assertTrue(r.out().contains("(no credentials needed)"), r.out());
-        assertTrue(r.out().contains("CONFORM_TEST_KEY (unset)"), r.out());
+        CliRun r = run("list")
+                .expect(ExitCode.OK)
+                .expectOut("echo", "js python", "(no credentials needed)", "CONFORM_TEST_KEY (unset)");
         assertTrue(r.out().contains("(js) (python)"), "needs-key has no entries:\n" + r.out());
     }
 
     @Test
     void listMarksAnInvalidSpecAndCarriesOn() {
         project.write("specs/bad.yaml", "- model: [1]\n");
-        CliRun r = run("list");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("invalid spec"), r.out());
-        assertTrue(r.out().contains("echo"));
-        assertTrue(r.err().contains("bad.yaml:1"), r.err());
+        run("list").expect(ExitCode.OK).expectOut("invalid spec", "echo").expectErr("bad.yaml:1");
     }
 
     @Test
     void listValidatorsNamesAllTen() {
-        CliRun r = run("list", "--validators");
-        r.expect(ExitCode.OK);
+        CliRun r = run("list", "--validators").expect(ExitCode.OK);
         assertEquals(10, r.out().lines().filter(l -> l.matches("  [a-z-]+ .*")).count(), r.out());
     }
 
     @Test
     void listCapabilitiesNamesAllTwelve() {
-        CliRun r = run("list", "--capabilities");
-        r.expect(ExitCode.OK);
-        assertTrue(
-                r.out().contains("input-video-youtube") && r.out().contains("Image Output (Generation) Conformance"),
-                r.out());
+        run("list", "--capabilities")
+                .expect(ExitCode.OK)
+                .expectOut("input-video-youtube", "Image Output (Generation) Conformance");
     }
 
     @Test
@@ -314,9 +271,7 @@ class CliTest {
 
     @Test
     void checkPluginPassesWhenEverythingIsThere() {
-        CliRun r = run("check-plugin");
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("✓ all 1 plugin(s)"), r.out());
+        run("check-plugin").expect(ExitCode.OK).expectOut("✓ all 1 plugin(s)");
     }
 
     @Test
@@ -328,15 +283,14 @@ class CliTest {
                                 "[conform.runtimes.python]\nplugins = [\"echo\", \"declared\"]"))
                 .write("entries/js/orphan.ts", "")
                 .write("specs/lonely.yaml", "- model: l/m\n");
-        CliRun r = run("check-plugin");
-        r.expect(ExitCode.FAILED);
-        assertTrue(r.out().contains("orphan (js): no spec"), r.out());
-        assertTrue(
-                r.out().contains("declared (python): no entry; expected " + project.path("entries/python/declared.py")),
-                r.out());
-        assertTrue(r.out().contains("declared (python): no spec"), r.out());
-        assertTrue(r.out().contains("lonely: spec"), r.out());
-        assertTrue(r.out().contains("4 problem(s)"), r.out());
+        run("check-plugin")
+                .expect(ExitCode.FAILED)
+                .expectOut(
+                        "orphan (js): no spec",
+                        "declared (python): no entry; expected " + project.path("entries/python/declared.py"),
+                        "declared (python): no spec",
+                        "lonely: spec",
+                        "4 problem(s)");
     }
 
     @Test
@@ -354,8 +308,7 @@ class CliTest {
 
     @Test
     void completionScriptCoversTheSubcommands() {
-        CliRun r = run("completion", "zsh");
-        r.expect(ExitCode.OK);
+        CliRun r = run("completion", "zsh").expect(ExitCode.OK);
         assertTrue(r.out().contains("check-model") && r.out().contains("bashcompinit"), "works in zsh too");
         run("completion", "fish").expect(ExitCode.USAGE);
     }
@@ -364,8 +317,8 @@ class CliTest {
 
     @Test
     void theShippedSpecsPassADryRun() {
-        CliRun r = CliRun.run(RepoRoot.find(), Map.of(), "check-model", "--dry-run");
-        r.expect(ExitCode.OK);
+        CliRun r = CliRun.run(RepoRoot.find(), Map.of(), "check-model", "--dry-run")
+                .expect(ExitCode.OK);
         assertTrue(r.out().startsWith("Plan: "), r.out());
     }
 }

@@ -1,28 +1,29 @@
 package conform.config;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import conform.diag.ConformException;
 import conform.diag.ExitCode;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigLoaderTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private ConformConfig load(String toml) {
         project.write("conform.toml", toml);
@@ -99,26 +100,24 @@ class ConfigLoaderTest {
             health-timeout = 2.5
             startup-timeout = 60
             """ + RUNTIME);
-        SettingLayer s = c.settingsFor(null, null, SettingLayer.EMPTY);
-        assertEquals(4, s.value(Setting.CONCURRENCY).intValue());
-        assertEquals(2, s.value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(0, s.value(Setting.MAX_RETRIES).intValue());
-        assertEquals(0.5, s.value(Setting.RETRY_BASE_DELAY).doubleValue());
-        assertEquals(30.0, s.value(Setting.ACTION_TIMEOUT).doubleValue());
-        assertEquals(2.5, s.value(Setting.HEALTH_TIMEOUT).doubleValue());
-        assertEquals(60.0, s.value(Setting.STARTUP_TIMEOUT).doubleValue());
+        assertEquals(
+                List.of(4, 2, 0, 0.5, 30.0, 2.5, 60.0), everySetting(c.settingsFor(null, null, SettingLayer.EMPTY)));
     }
 
     @Test
     void missingSettingsTakeTheDefaults() {
-        SettingLayer s = load("[conform]" + RUNTIME).settingsFor(null, null, SettingLayer.EMPTY);
-        assertEquals(8, s.value(Setting.CONCURRENCY).intValue());
-        assertEquals(3, s.value(Setting.TEST_CONCURRENCY).intValue());
-        assertEquals(2, s.value(Setting.MAX_RETRIES).intValue());
-        assertEquals(1.0, s.value(Setting.RETRY_BASE_DELAY).doubleValue());
-        assertEquals(120.0, s.value(Setting.ACTION_TIMEOUT).doubleValue());
-        assertEquals(5.0, s.value(Setting.HEALTH_TIMEOUT).doubleValue());
-        assertEquals(30.0, s.value(Setting.STARTUP_TIMEOUT).doubleValue());
+        assertEquals(
+                List.of(8, 3, 2, 1.0, 120.0, 5.0, 30.0),
+                everySetting(load("[conform]" + RUNTIME).settingsFor(null, null, SettingLayer.EMPTY)));
+    }
+
+    /** Each setting's value in declaration order (concurrency first, startup-timeout last): ints, else seconds. */
+    private static List<Number> everySetting(SettingLayer s) {
+        return Arrays.stream(Setting.values())
+                .map(setting -> setting.kind.isInteger()
+                        ? (Number) s.value(setting).intValue()
+                        : (Number) s.value(setting).doubleValue())
+                .toList();
     }
 
     @Test
@@ -211,28 +210,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void startupTimeoutCannotBeOverriddenPerModel() {
-        ConformException e = loadFails("[conform]\n[conform.model-overrides.\"m\"]\nstartup-timeout = 2\n" + RUNTIME);
-        assertTrue(e.getMessage().contains("unknown key"), e.getMessage());
-    }
-
-    @Test
-    void invalidOverrideValueIsAnErrorNotAFallback() {
-        ConformException e = loadFails("[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME);
-        assertTrue(
-                e.getMessage()
-                        .contains("`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got"
-                                + " 0"),
-                e.getMessage());
-    }
-
-    @Test
-    void overrideMustBeATable() {
-        ConformException e = loadFails("[conform]\n[conform.plugin-overrides]\np = 3\n" + RUNTIME);
-        assertTrue(e.getMessage().contains("must be a table"), e.getMessage());
-    }
-
-    @Test
     void tomlSyntaxErrorsGiveLineAndColumn() {
         ConformException e = loadFails("[conform]\nconcurrency = = 3\n");
         assertEquals("E0101", e.diagnostic().code());
@@ -247,12 +224,6 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("[conform]"));
     }
 
-    @Test
-    void atLeastOneRuntimeIsRequired() {
-        ConformException e = loadFails("[conform]\nconcurrency = 2\n");
-        assertTrue(e.getMessage().contains("no runtimes configured"), e.getMessage());
-    }
-
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -265,6 +236,44 @@ class ConfigLoaderTest {
         ConformException e = loadFails("[conform]\n[conform.env]\n" + line + "\n" + RUNTIME);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertEquals(3, e.diagnostic().location().line());
+    }
+
+    /** Configs that fail to load, each with what its message must say. */
+    static Stream<Arguments> rejectedConfigs() {
+        return Stream.of(
+                arguments(
+                        "startup-timeout cannot be overridden per model",
+                        "[conform]\n[conform.model-overrides.\"m\"]\nstartup-timeout = 2\n" + RUNTIME,
+                        "unknown key"),
+                arguments(
+                        "an invalid override value is an error, not a fallback",
+                        "[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME,
+                        "`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got 0"),
+                arguments(
+                        "an override must be a table",
+                        "[conform]\n[conform.plugin-overrides]\np = 3\n" + RUNTIME,
+                        "must be a table"),
+                arguments("at least one runtime is required", "[conform]\nconcurrency = 2\n", "no runtimes configured"),
+                arguments(
+                        "entry-file must contain the plugin placeholder",
+                        "[conform]\n[conform.runtimes.js]\nentry-file = \"entry.ts\"\n",
+                        "{plugin}"),
+                arguments(
+                        "entry-command must not be empty",
+                        "[conform]\n[conform.runtimes.js]\nentry-command = []\n",
+                        "non-empty argv"),
+                arguments(
+                        "an unknown runtime key is an error",
+                        "[conform]\n[conform.runtimes.js]\nentry-comand = [\"node\"]\n",
+                        "did you mean `entry-command`"),
+                arguments("runtime names are checked", "[conform]\n[conform.runtimes.\"Node JS\"]\n", "lower-case"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedConfigs")
+    void rejectsWithAMessageThatSaysWhy(String rule, String toml, String says) {
+        ConformException e = loadFails(toml);
+        assertTrue(e.getMessage().contains(says), e.getMessage());
     }
 
     // --- runtimes
@@ -349,30 +358,6 @@ class ConfigLoaderTest {
         assertEquals(
                 List.of("dart", "run", project.path("entries/dart/x.dart").toString()),
                 ok.runtimes().get("dart").commandFor("x"));
-    }
-
-    @Test
-    void entryFileMustContainThePluginPlaceholder() {
-        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-file = \"entry.ts\"\n");
-        assertTrue(e.getMessage().contains("{plugin}"), e.getMessage());
-    }
-
-    @Test
-    void entryCommandMustNotBeEmpty() {
-        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-command = []\n");
-        assertTrue(e.getMessage().contains("non-empty argv"), e.getMessage());
-    }
-
-    @Test
-    void unknownRuntimeKeyIsAnError() {
-        ConformException e = loadFails("[conform]\n[conform.runtimes.js]\nentry-comand = [\"node\"]\n");
-        assertTrue(e.getMessage().contains("did you mean `entry-command`"), e.getMessage());
-    }
-
-    @Test
-    void runtimeNamesAreChecked() {
-        ConformException e = loadFails("[conform]\n[conform.runtimes.\"Node JS\"]\n");
-        assertTrue(e.getMessage().contains("lower-case"), e.getMessage());
     }
 
     @Test

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import conform.support.TempProject;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** CLI flag > model override > plugin override > global > default, for every key that each scope may set. */
 class PrecedenceTest {
 
-    private static TempProject project;
     private static ConformConfig config;
 
     @BeforeAll
     static void load() {
-        project = TempProject.create().write("conform.toml", """
+        try (TempProject project = TempProject.create().write("conform.toml", """
             [conform]
             test-concurrency = 4
             action-timeout = 100
@@ -33,13 +33,9 @@ class PrecedenceTest {
             retry-base-delay = 0.25
 
             [conform.runtimes.js]
-            """);
-        config = ConfigLoader.load(project.path("conform.toml"));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        project.close();
+            """)) {
+            config = ConfigLoader.load(project.path("conform.toml"));
+        }
     }
 
     private static SettingLayer cli(Setting setting, Number value) {
@@ -48,109 +44,40 @@ class PrecedenceTest {
         return SettingLayer.of(values);
     }
 
-    @Test
-    void defaultWhenNothingSetsIt() {
-        assertEquals(
-                8,
-                config.settingsFor("other", "other/m", SettingLayer.EMPTY)
-                        .value(Setting.CONCURRENCY)
-                        .intValue());
-        assertEquals(
-                5.0,
-                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
-                        .value(Setting.HEALTH_TIMEOUT)
-                        .doubleValue());
+    /**
+     * The setting resolved for the plugin and model (an empty cell is none), with the CLI flag set to the value in
+     * its column (empty: no flag). Integer settings are compared as ints, the others as seconds.
+     */
+    @ParameterizedTest(name = "{0}: {4} of plugin {1}, model {2}, flag {3} is {5}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "default when nothing sets it                | other | other/m   |     | CONCURRENCY      | 8",
+                "default when nothing sets it                | p     | p/model   |     | HEALTH_TIMEOUT   | 5.0",
+                "global beats default                        | other | other/m   |     | TEST_CONCURRENCY | 4",
+                "global beats default                        | other |           |     | MAX_RETRIES      | 3",
+                "plugin override beats global                | p     | p/other   |     | TEST_CONCURRENCY | 2",
+                "plugin override beats global                | p     | p/other   |     | ACTION_TIMEOUT   | 150.0",
+                "plugin override beats global                | p     |           |     | STARTUP_TIMEOUT  | 90.0",
+                "model override beats plugin override        | p     | p/model   |     | ACTION_TIMEOUT   | 200.0",
+                "model override beats plugin override        | p     | p/model   |     | RETRY_BASE_DELAY | 0.25",
+                "model override leaves it to the plugin's    | p     | p/model   |     | TEST_CONCURRENCY | 2",
+                "model override leaves it to the global's    | p     | p/model   |     | MAX_RETRIES      | 3",
+                "CLI flag beats every override               | p     | p/model   | 7   | TEST_CONCURRENCY | 7",
+                "CLI flag beats every override               | p     | p/model   | 9.0 | ACTION_TIMEOUT   | 9.0",
+                "CLI flag beats every override               | p     | p/model   | 0   | MAX_RETRIES      | 0",
+                "overrides apply only to their plugin, model | other | p/model-2 |     | ACTION_TIMEOUT   | 100.0",
+                "a model override applies without its plugin |       | p/model   |     | ACTION_TIMEOUT   | 200.0"
+            })
+    void resolves(String rule, String plugin, String model, String cliFlag, Setting setting, String expected) {
+        SettingLayer flags = cliFlag == null ? SettingLayer.EMPTY : cli(setting, number(setting, cliFlag));
+        Number actual = config.settingsFor(plugin, model, flags).value(setting);
+        if (setting.kind.isInteger()) assertEquals(Integer.parseInt(expected), actual.intValue());
+        else assertEquals(Double.parseDouble(expected), actual.doubleValue());
     }
 
-    @Test
-    void globalBeatsDefault() {
-        assertEquals(
-                4,
-                config.settingsFor("other", "other/m", SettingLayer.EMPTY)
-                        .value(Setting.TEST_CONCURRENCY)
-                        .intValue());
-        assertEquals(
-                3,
-                config.settingsFor("other", null, SettingLayer.EMPTY)
-                        .value(Setting.MAX_RETRIES)
-                        .intValue());
-    }
-
-    @Test
-    void pluginOverrideBeatsGlobal() {
-        assertEquals(
-                2,
-                config.settingsFor("p", "p/other", SettingLayer.EMPTY)
-                        .value(Setting.TEST_CONCURRENCY)
-                        .intValue());
-        assertEquals(
-                150.0,
-                config.settingsFor("p", "p/other", SettingLayer.EMPTY)
-                        .value(Setting.ACTION_TIMEOUT)
-                        .doubleValue());
-        assertEquals(
-                90.0,
-                config.settingsFor("p", null, SettingLayer.EMPTY)
-                        .value(Setting.STARTUP_TIMEOUT)
-                        .doubleValue());
-    }
-
-    @Test
-    void modelOverrideBeatsPluginOverride() {
-        assertEquals(
-                200.0,
-                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
-                        .value(Setting.ACTION_TIMEOUT)
-                        .doubleValue());
-        assertEquals(
-                0.25,
-                config.settingsFor("p", "p/model", SettingLayer.EMPTY)
-                        .value(Setting.RETRY_BASE_DELAY)
-                        .doubleValue());
-    }
-
-    @Test
-    void modelOverrideLeavesOtherKeysToLowerLayers() {
-        SettingLayer s = config.settingsFor("p", "p/model", SettingLayer.EMPTY);
-        assertEquals(2, s.value(Setting.TEST_CONCURRENCY).intValue(), "from the plugin override");
-        assertEquals(3, s.value(Setting.MAX_RETRIES).intValue(), "from the global table");
-    }
-
-    @Test
-    void cliFlagBeatsEveryOverride() {
-        assertEquals(
-                7,
-                config.settingsFor("p", "p/model", cli(Setting.TEST_CONCURRENCY, 7))
-                        .value(Setting.TEST_CONCURRENCY)
-                        .intValue());
-        assertEquals(
-                9.0,
-                config.settingsFor("p", "p/model", cli(Setting.ACTION_TIMEOUT, 9.0))
-                        .value(Setting.ACTION_TIMEOUT)
-                        .doubleValue());
-        assertEquals(
-                0,
-                config.settingsFor("p", "p/model", cli(Setting.MAX_RETRIES, 0))
-                        .value(Setting.MAX_RETRIES)
-                        .intValue());
-    }
-
-    @Test
-    void overridesApplyOnlyToTheirPluginAndModel() {
-        assertEquals(
-                100.0,
-                config.settingsFor("other", "p/model-2", SettingLayer.EMPTY)
-                        .value(Setting.ACTION_TIMEOUT)
-                        .doubleValue());
-    }
-
-    @Test
-    void aModelOverrideAppliesEvenWithoutItsPlugin() {
-        assertEquals(
-                200.0,
-                config.settingsFor(null, "p/model", SettingLayer.EMPTY)
-                        .value(Setting.ACTION_TIMEOUT)
-                        .doubleValue());
+    private static Number number(Setting setting, String text) {
+        return setting.kind.isInteger() ? Integer.valueOf(text) : Double.valueOf(text);
     }
 
     @Test

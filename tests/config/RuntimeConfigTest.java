@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import conform.support.TempProject;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RuntimeConfigTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private RuntimeConfig runtime(String entryFile, List<String> command) {
         Path entries = project.path("entries");
@@ -43,38 +41,26 @@ class RuntimeConfigTest {
                 rt.commandFor("echo"));
     }
 
-    @Test
-    void findsFileEntries() {
-        project.write("entries/b.ts", "")
-                .write("entries/a.ts", "")
-                .write("entries/notes.md", "")
-                .write("entries/fixtures/x.ts", "");
-        assertEquals(List.of("a", "b"), runtime("{plugin}.ts", List.of("node")).pluginsWithEntries());
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "file entries                  | {plugin}.ts           | node         | b.ts a.ts notes.md"
+                        + " fixtures/x.ts | a b",
+                "directory entries             | {plugin}/main.go      | bin/{plugin} |"
+                        + " ollama/main.go anthropic/main.go fixtures/echo/main.go empty/readme.txt | anthropic ollama",
+                "entries below a fixed folder  | src/{plugin}_entry.py | python       |"
+                        + " src/x_entry.py src/y_entry.py src/z.py | x y",
+                "no entries directory, no entries | {plugin}.ts        | node         |                               "
+                        + "   |"
+            })
+    void findsThePluginsWithEntries(String layout, String entryFile, String command, String files, String plugins) {
+        for (String file : words(files)) project.write("entries/" + file, "");
+        assertEquals(words(plugins), runtime(entryFile, words(command)).pluginsWithEntries());
     }
 
-    @Test
-    void findsDirectoryEntries() {
-        project.write("entries/ollama/main.go", "")
-                .write("entries/anthropic/main.go", "")
-                .write("entries/fixtures/echo/main.go", "")
-                .write("entries/empty/readme.txt", "");
-        assertEquals(
-                List.of("anthropic", "ollama"),
-                runtime("{plugin}/main.go", List.of("bin/{plugin}")).pluginsWithEntries());
-    }
-
-    @Test
-    void findsEntriesBelowAFixedFolder() {
-        project.write("entries/src/x_entry.py", "")
-                .write("entries/src/y_entry.py", "")
-                .write("entries/src/z.py", "");
-        assertEquals(
-                List.of("x", "y"),
-                runtime("src/{plugin}_entry.py", List.of("python")).pluginsWithEntries());
-    }
-
-    @Test
-    void aMissingEntriesDirectoryHasNoEntries() {
-        assertEquals(List.of(), runtime("{plugin}.ts", List.of("node")).pluginsWithEntries());
+    /** The space-separated words of a table cell; an empty cell has none. */
+    private static List<String> words(String cell) {
+        return cell == null ? List.of() : List.of(cell.split(" "));
     }
 }

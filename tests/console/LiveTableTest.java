@@ -15,19 +15,13 @@ import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The live table: rows, the bar's arithmetic, cutting to the width, the "… N more" line, and a real terminal (tmux). */
@@ -248,48 +242,6 @@ class LiveTableTest {
 
     // --- a real terminal: conform inside tmux ---
 
-    private static String tmux(String socket, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-        return out;
-    }
-
-    private static boolean tmuxInstalled() {
-        try {
-            return new ProcessBuilder("tmux", "-V")
-                            .redirectErrorStream(true)
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** The visible screen, without its trailing blank lines. */
-    private static List<String> capture(String socket, String... history) throws Exception {
-        List<String> args = new ArrayList<>(List.of("capture-pane", "-p", "-t", "live"));
-        args.addAll(List.of(history));
-        List<String> lines = new ArrayList<>(
-                tmux(socket, args.toArray(String[]::new)).lines().toList());
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
-        return lines;
-    }
-
-    private static List<String> waitFor(String socket, Predicate<List<String>> condition, int seconds)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<String> screen = capture(socket);
-        while (!condition.test(screen) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            screen = capture(socket);
-        }
-        return screen;
-    }
-
     private static final String ROW =
             "  \\S (echo)\\s+(js|python|go)\\s+(starting|running|passed|failed)\\s+[█░]{12} \\d/9.*";
 
@@ -319,42 +271,9 @@ class LiveTableTest {
         if (!finished) assertEquals(h + 4, screen.size(), "nothing below the table while it runs:\n" + text);
     }
 
-    /** Runs conform (these arguments, from {@code dir}) in a new tmux session of the given size; returns its socket file. */
-    private static String startConformInTmux(
-            TempProject work, String socket, Path dir, List<String> conformArgs, int columns, int rows)
-            throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform"));
-        command.addAll(conformArgs);
-        // Colour is on only on a terminal and without CI/NO_COLOR; the pane stays open after conform exits, for the
-        // last capture.
-        work.write(
-                "run.sh",
-                "cd '" + dir + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
-                        + command.stream()
-                                .map(a -> "'" + a.replace("'", "'\\''") + "'")
-                                .collect(Collectors.joining(" "))
-                        + "\necho \"conform exited $?\"\nsleep 300\n");
-        tmux(
-                socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "live",
-                "-x",
-                String.valueOf(columns),
-                "-y",
-                String.valueOf(rows),
-                "sh " + work.path("run.sh"));
-        return tmux(socket, "display-message", "-p", "#{socket_path}").strip();
-    }
-
     @Test
     void aRealTerminalKeepsTheTableAtTheBottomThroughAResize() throws Exception {
-        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed (apt-get install -y tmux)");
+        TmuxTerminal.assumeInstalled();
         Fixtures.ensureSetUp();
         try (TempProject work = TempProject.create()) {
             // Slow tests, one at a time (-t 1), so the run lasts long enough to be watched and resized; one fails.
@@ -372,27 +291,9 @@ class LiveTableTest {
                     + "      input: {messages: [{role: user, content: [{text: 'apples'}]}]}\n"
                     + "      validators: ['text-includes:banana']\n");
             work.write("specs/echo.yaml", spec.toString());
-            String socket = "conform-live-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-            String socketFile = "";
-            try {
-                socketFile = startConformInTmux(
-                        work,
-                        socket,
-                        RepoRoot.find(),
-                        List.of(
-                                "check-model",
-                                "--config",
-                                Fixtures.config().toString(),
-                                "--specs-dir",
-                                work.path("specs").toString(),
-                                "--runtime",
-                                "js,python,go",
-                                "-t",
-                                "1"),
-                        120,
-                        30);
-                List<String> running = waitFor(
-                        socket,
+            try (TmuxTerminal terminal = TmuxTerminal.start(
+                    work, RepoRoot.find(), Fixtures.checkModelInEveryRuntime(work.path("specs"), "-t", "1"), 120, 30)) {
+                List<String> running = terminal.waitFor(
                         s -> s.stream()
                                         .filter(l -> l.matches(ROW) && l.contains("running"))
                                         .count()
@@ -400,17 +301,17 @@ class LiveTableTest {
                         120);
                 assertTableAtBottom(running, 120, false);
 
-                tmux(socket, "resize-window", "-t", "live", "-x", "80", "-y", "24");
+                terminal.resize(80, 24);
                 Thread.sleep(1000);
-                List<String> resized = capture(socket);
+                List<String> resized = terminal.capture();
                 assertTrue(
                         resized.stream().anyMatch(l -> l.matches(ROW) && l.contains("running")),
                         "still running after the resize:\n" + String.join("\n", resized));
                 assertTableAtBottom(resized, 80, false);
 
-                waitFor(socket, s -> s.stream().anyMatch(l -> l.startsWith("conform exited")), 120);
+                terminal.waitFor(s -> s.stream().anyMatch(l -> l.startsWith("conform exited")), 120);
                 // The summary that follows has scrolled the final table up: look for it in the scrollback too.
-                List<String> end = capture(socket, "-S", "-");
+                List<String> end = terminal.capture("-S", "-");
                 assertTrue(end.stream().anyMatch(l -> l.equals("conform exited 1")), String.join("\n", end));
                 assertTableAtBottom(end, 80, true);
                 assertEquals(
@@ -419,16 +320,13 @@ class LiveTableTest {
                                 .filter(l -> l.matches(ROW) && l.contains("failed") && l.contains("8/9"))
                                 .count(),
                         String.join("\n", end));
-            } finally {
-                tmux(socket, "kill-server");
-                if (!socketFile.isEmpty()) Files.deleteIfExists(Path.of(socketFile));
             }
         }
     }
 
     @Test
     void aRealTerminalWithMorePluginsThanRowsSummarisesTheRest() throws Exception {
-        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed (apt-get install -y tmux)");
+        TmuxTerminal.assumeInstalled();
         Fixtures.ensureSetUp();
         try (TempProject work = TempProject.create()) {
             Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
@@ -447,23 +345,14 @@ class LiveTableTest {
                     "conform.toml",
                     "[conform]\nmax-retries = 0\nspecs-dir = \"specs\"\n[conform.runtimes.js]\ncwd = \""
                             + RepoRoot.find().resolve("entries/js") + "\"\nentries-dir = \"entries\"\n");
-            String socket = "conform-many-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-            String socketFile = "";
-            try {
-                socketFile = startConformInTmux(
-                        work,
-                        socket,
-                        work.root(),
-                        List.of(
-                                "check-model",
-                                "--config",
-                                work.path("conform.toml").toString(),
-                                "-j",
-                                "3"),
-                        100,
-                        16);
-                List<String> running =
-                        waitFor(socket, screen -> screen.stream().anyMatch(l -> l.matches("\\s+… \\d+ more: .*")), 120);
+            try (TmuxTerminal terminal = TmuxTerminal.start(
+                    work,
+                    work.root(),
+                    List.of("check-model", "--config", work.path("conform.toml").toString(), "-j", "3"),
+                    100,
+                    16)) {
+                List<String> running = terminal.waitFor(
+                        screen -> screen.stream().anyMatch(l -> l.matches("\\s+… \\d+ more: .*")), 120);
                 String text = String.join("\n", running);
                 assertTrue(
                         running.get(running.size() - 1).matches("\\s+… \\d+ more: .*"),
@@ -475,11 +364,8 @@ class LiveTableTest {
                 assertEquals(
                         1, running.stream().filter(LiveTableTest::isHeader).count(), "one table on screen:\n" + text);
                 List<String> end =
-                        waitFor(socket, screen -> screen.stream().anyMatch(l -> l.startsWith("conform exited")), 180);
+                        terminal.waitFor(screen -> screen.stream().anyMatch(l -> l.startsWith("conform exited")), 180);
                 assertTrue(end.stream().anyMatch(l -> l.equals("conform exited 0")), String.join("\n", end));
-            } finally {
-                tmux(socket, "kill-server");
-                if (!socketFile.isEmpty()) Files.deleteIfExists(Path.of(socketFile));
             }
         }
     }

@@ -11,6 +11,7 @@ import conform.spec.BuiltinTests;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,26 @@ class AnthropicDialectTest {
         return message;
     }
 
+    /** A request whose one message asks about an image: {@code question}, then an image block from {@code source}. */
+    private static ObjectNode aboutAnImage(String question, ObjectNode source) {
+        ObjectNode body = body();
+        ArrayNode content = ((ArrayNode) body.get("messages"))
+                .addObject()
+                .put("role", "user")
+                .putArray("content");
+        content.addObject().put("type", "text").put("text", question);
+        content.addObject().put("type", "image").set("source", source);
+        return body;
+    }
+
+    /** An image source of base64 {@code data} said to be a PNG. */
+    private static ObjectNode base64Png(byte[] data) {
+        return JSON.createObjectNode()
+                .put("type", "base64")
+                .put("media_type", "image/png")
+                .put("data", Base64.getEncoder().encodeToString(data));
+    }
+
     private static ObjectNode weatherTool() {
         ObjectNode tool =
                 JSON.createObjectNode().put("name", "weather").put("description", "Get the weather for a city");
@@ -112,6 +133,22 @@ class AnthropicDialectTest {
 
     private static List<String> names(List<Sse> events) {
         return events.stream().map(Sse::event).toList();
+    }
+
+    /** The event names of one content block streamed in {@code deltas} deltas. */
+    private static List<String> contentBlock(int deltas) {
+        List<String> names = new ArrayList<>(List.of("content_block_start"));
+        names.addAll(Collections.nCopies(deltas, "content_block_delta"));
+        names.add("content_block_stop");
+        return names;
+    }
+
+    /** The event names of a whole streamed message of one content block. */
+    private static List<String> oneBlockMessage(int deltas) {
+        List<String> names = new ArrayList<>(List.of("message_start"));
+        names.addAll(contentBlock(deltas));
+        names.addAll(List.of("message_delta", "message_stop"));
+        return names;
     }
 
     // ---- models ------------------------------------------------------------------------------------------------
@@ -226,48 +263,21 @@ class AnthropicDialectTest {
 
     @Test
     void imagesInBase64AndUrlSources() throws Exception {
-        ObjectNode base64 = body();
-        ArrayNode content = ((ArrayNode) base64.get("messages"))
-                .addObject()
-                .put("role", "user")
-                .putArray("content");
-        content.addObject().put("type", "text").put("text", "What text do you see in this image?");
-        content.addObject()
-                .put("type", "image")
-                .putObject("source")
-                .put("type", "base64")
-                .put("media_type", "image/png")
-                .put("data", Base64.getEncoder().encodeToString(BuiltinTests.testImage()));
+        ObjectNode base64 = aboutAnImage("What text do you see in this image?", base64Png(BuiltinTests.testImage()));
         assertTrue(text(message(base64)).contains("Genkit"));
 
-        ObjectNode url = body();
-        content = ((ArrayNode) url.get("messages"))
-                .addObject()
-                .put("role", "user")
-                .putArray("content");
-        content.addObject().put("type", "text").put("text", "What is this logo?");
-        content.addObject()
-                .put("type", "image")
-                .putObject("source")
-                .put("type", "url")
-                .put("url", "https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_272x92dp.png");
+        ObjectNode url = aboutAnImage(
+                "What is this logo?",
+                JSON.createObjectNode()
+                        .put("type", "url")
+                        .put(
+                                "url",
+                                "https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_272x92dp.png"));
         assertTrue(text(message(url)).contains("Google"));
 
         // Go's plugin base64-encodes an http(s) URL's text as if it were the image: the API answers 400, and so do we.
-        ObjectNode urlAsBytes = body();
-        content = ((ArrayNode) urlAsBytes.get("messages"))
-                .addObject()
-                .put("role", "user")
-                .putArray("content");
-        content.addObject().put("type", "text").put("text", "What is this logo?");
-        content.addObject()
-                .put("type", "image")
-                .putObject("source")
-                .put("type", "base64")
-                .put("media_type", "image/png")
-                .put(
-                        "data",
-                        Base64.getEncoder().encodeToString("https://www.google.com/images/googlelogo.png".getBytes()));
+        ObjectNode urlAsBytes = aboutAnImage(
+                "What is this logo?", base64Png("https://www.google.com/images/googlelogo.png".getBytes()));
         HttpResponse<String> rejected = post("/v1/messages", urlAsBytes);
         assertEquals(400, rejected.statusCode());
         JsonNode error = JSON.readTree(rejected.body());
@@ -344,15 +354,10 @@ class AnthropicDialectTest {
         assertEquals("text", reply.at("/content/1/type").asText());
 
         List<Sse> events = stream(thinking);
-        assertEquals(
-                List.of(
-                        "message_start",
-                        "content_block_start",
-                        "content_block_delta",
-                        "content_block_delta",
-                        "content_block_stop",
-                        "content_block_start"),
-                names(events).subList(0, 6));
+        List<String> names = names(events);
+        assertEquals("message_start", names.get(0));
+        assertEquals(contentBlock(2), names.subList(1, 5), "the thinking block");
+        assertEquals("content_block_start", names.get(5), "then the text block");
         assertEquals("thinking", events.get(1).data().at("/content_block/type").asText());
         assertEquals("thinking_delta", events.get(2).data().at("/delta/type").asText());
         assertEquals("signature_delta", events.get(3).data().at("/delta/type").asText());
@@ -370,10 +375,7 @@ class AnthropicDialectTest {
         List<Sse> events = stream(body("hello there"));
         List<String> names = names(events);
         int deltas = names.size() - 5;
-        List<String> expected = new ArrayList<>(List.of("message_start", "content_block_start"));
-        for (int i = 0; i < deltas; i++) expected.add("content_block_delta");
-        expected.addAll(List.of("content_block_stop", "message_delta", "message_stop"));
-        assertEquals(expected, names);
+        assertEquals(oneBlockMessage(deltas), names);
         assertTrue(deltas > 1, "one delta per word");
 
         JsonNode start = events.get(0).data().path("message");
@@ -401,16 +403,7 @@ class AnthropicDialectTest {
         ObjectNode withTool = body("What is the weather in New York? Use the weather tool");
         withTool.putArray("tools").add(weatherTool());
         List<Sse> events = stream(withTool);
-        assertEquals(
-                List.of(
-                        "message_start",
-                        "content_block_start",
-                        "content_block_delta",
-                        "content_block_delta",
-                        "content_block_stop",
-                        "message_delta",
-                        "message_stop"),
-                names(events));
+        assertEquals(oneBlockMessage(2), names(events));
         JsonNode block = events.get(1).data().path("content_block");
         assertEquals("tool_use", block.path("type").asText());
         assertEquals("weather", block.path("name").asText());
@@ -431,10 +424,8 @@ class AnthropicDialectTest {
         for (boolean streaming : new boolean[] {false, true}) {
             ObjectNode limited = body("hello #emulator:429:2000").put("stream", streaming);
             HttpResponse<String> response = post("/v1/messages", limited);
-            assertEquals(429, response.statusCode());
-            assertEquals("2", response.headers().firstValue("retry-after").orElse(""));
+            JsonNode error = EmulatorHttp.assertRateLimited(response, "2");
             assertEquals("2000", response.headers().firstValue("retry-after-ms").orElse(""));
-            JsonNode error = JSON.readTree(response.body());
             assertEquals("error", error.path("type").asText());
             assertEquals("rate_limit_error", error.at("/error/type").asText());
         }

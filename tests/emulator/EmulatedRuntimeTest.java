@@ -3,9 +3,9 @@ package conform.emulator;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.diag.ExitCode;
 import conform.support.CliRun;
+import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
@@ -16,36 +16,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `check-model --emulate` with real plugins in real runtimes: explanations, faults, and honest results. */
 @ExtendWith(RealRuntimes.class)
 class EmulatedRuntimeTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
 
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
-
-    private CliRun run(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "check-model",
-                "--emulate",
-                "--no-color",
-                "--config",
-                config.toString(),
-                "--report-dir",
-                work.path("report").toString()));
+    /** check-model --emulate with {@code config}, from the checkout. */
+    private Fixtures.Outcome emulate(Path config, String... args) {
+        List<String> all = new ArrayList<>(List.of("--emulate"));
         all.addAll(List.of(args));
-        return CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), all.toArray(String[]::new));
+        return Fixtures.checkModel(RepoRoot.find(), config, work.path("report"), all.toArray(String[]::new));
     }
 
-    private JsonNode results() throws Exception {
-        return new ObjectMapper().readTree(work.path("report/results.json").toFile());
+    /** check-model --emulate of one shipped plugin in one runtime, with the shipped config. */
+    private Fixtures.Outcome emulate(String plugin, String runtime, String... options) {
+        List<String> args = new ArrayList<>(List.of(plugin, "--runtime", runtime));
+        args.addAll(List.of(options));
+        return emulate(RepoRoot.find().resolve("conform.toml"), args.toArray(String[]::new));
     }
 
     /** Results by test name (for single-model specs), after checking no (runtime, model, test) is reported twice. */
@@ -64,10 +57,10 @@ class EmulatedRuntimeTest {
 
     @Test
     void aPluginThatDropsTheSystemPromptFailsWithTheEmulatorsExplanation() throws Exception {
-        CliRun r = run(RepoRoot.find().resolve("tests/fixtures/scenarios/broken/conform.toml"));
-        r.expect(ExitCode.FAILED);
-        Map<String, JsonNode> tests = byTest(results());
-        assertEquals("passed", tests.get("Multiturn Conformance").get("status").asText(), r.toString());
+        Fixtures.Outcome o = emulate(Fixtures.scenario("broken").resolve("conform.toml"));
+        o.cli().expect(ExitCode.FAILED);
+        Map<String, JsonNode> tests = byTest(o.results());
+        assertEquals("passed", tests.get("Multiturn Conformance").get("status").asText(), o.toString());
         JsonNode system = tests.get("System Role Conformance");
         assertEquals("failed", system.get("status").asText());
         assertTrue(
@@ -80,15 +73,11 @@ class EmulatedRuntimeTest {
 
     @Test
     void faultsAreRetriedTimedOutAndReportedOnceEach() throws Exception {
-        CliRun r = run(
-                RepoRoot.find().resolve("conform.toml"),
+        Fixtures.Outcome o = emulate(
                 "compat-oai",
-                "--runtime",
                 "js",
                 "--specs-dir",
-                RepoRoot.find()
-                        .resolve("tests/fixtures/scenarios/emulator-faults")
-                        .toString(),
+                Fixtures.scenario("emulator-faults").toString(),
                 "--action-timeout",
                 "8",
                 "--max-retries",
@@ -97,8 +86,8 @@ class EmulatedRuntimeTest {
                 "0",
                 "-t",
                 "5");
-        r.expect(ExitCode.FAILED);
-        JsonNode results = results();
+        o.cli().expect(ExitCode.FAILED);
+        JsonNode results = o.results();
         Map<String, JsonNode> tests = byTest(results);
         assertEquals(
                 Set.of("Fine", "Server error", "Malformed body", "Slow first byte", "Stalled stream"),
@@ -128,10 +117,8 @@ class EmulatedRuntimeTest {
 
     @Test
     void aRunFaultIsAbsorbedByRetriesAndNothingIsLost() throws Exception {
-        CliRun r = run(
-                RepoRoot.find().resolve("conform.toml"),
+        Fixtures.Outcome o = emulate(
                 "compat-oai",
-                "--runtime",
                 "python",
                 "--emulate-fault",
                 "429:200x4",
@@ -139,33 +126,30 @@ class EmulatedRuntimeTest {
                 "3",
                 "--retry-base-delay",
                 "0.1");
-        JsonNode results = results();
-        assertEquals(20, results.get("results").size(), r.toString());
+        JsonNode results = o.results();
+        assertEquals(20, results.get("results").size(), o.toString());
         byTest(results);
-        assertEquals(20, results.get("totals").get("passed").asInt(), "429s are retried until they pass:\n" + r);
-        r.expect(ExitCode.OK);
+        assertEquals(20, results.get("totals").get("passed").asInt(), "429s are retried until they pass:\n" + o);
+        o.cli().expect(ExitCode.OK);
     }
 
     @Test
     void conformWaitsTheDelayTheProviderAskedFor() {
         // Gemini's 429 carries a RetryInfo retryDelay; the JS plugin passes it on in the error, and conform waits
         // exactly that long although its own backoff base is 0.
-        CliRun r = run(
-                RepoRoot.find().resolve("conform.toml"),
-                "google-genai",
-                "--runtime",
-                "js",
-                "-v",
-                "-t",
-                "1",
-                "--specs-dir",
-                RepoRoot.find()
-                        .resolve("tests/fixtures/scenarios/emulator-retry-after")
-                        .toString(),
-                "--max-retries",
-                "1",
-                "--retry-base-delay",
-                "0");
+        CliRun r = emulate(
+                        "google-genai",
+                        "js",
+                        "-v",
+                        "-t",
+                        "1",
+                        "--specs-dir",
+                        Fixtures.scenario("emulator-retry-after").toString(),
+                        "--max-retries",
+                        "1",
+                        "--retry-base-delay",
+                        "0")
+                .cli();
         r.expect(ExitCode.FAILED);
         assertTrue(r.err().contains("retry 1/1 of googleai/gemini-2.5-flash · Rate limited in 1.5s"), r.toString());
         assertTrue(r.err().contains("RESOURCE_EXHAUSTED"), r.toString());
@@ -173,8 +157,8 @@ class EmulatedRuntimeTest {
 
     @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        CliRun r = CliRun.run(RepoRoot.find(), env, "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai");
+        CliRun r = CliRun.withProcessEnvironment(
+                RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai");
         r.expect(ExitCode.OK);
         assertTrue(r.out().contains("SKIPPED not emulated: Model Garden needs Google Cloud credentials"), r.toString());
     }

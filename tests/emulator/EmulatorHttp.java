@@ -1,5 +1,7 @@
 package conform.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
@@ -89,6 +91,13 @@ final class EmulatorHttp implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
+    }
+
+    /** Asserts a 429 whose Retry-After header says {@code seconds}; returns its error document. */
+    static JsonNode assertRateLimited(HttpResponse<String> response, String seconds) {
+        assertEquals(429, response.statusCode(), response.body());
+        assertEquals(seconds, response.headers().firstValue("Retry-After").orElse(""), "Retry-After");
+        return json(response.body());
     }
 
     /** JSON written with single quotes, for readability. */

@@ -20,6 +20,7 @@ class GeminiDialectTest {
 
     private static EmulatorHttp http;
     private static final String FLASH = "/v1beta/models/gemini-2.5-flash:generateContent";
+    private static final String WEATHER_QUESTION = "What is the weather in New York? Use the tool.";
     private static final String WEATHER =
             "'tools':[{'functionDeclarations':[{'name':'weather','description':'Get the weather',"
                     + "'parameters':{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'required':['city']}}]}]";
@@ -37,6 +38,13 @@ class GeminiDialectTest {
     /** Posts JSON written with single quotes for readability. */
     private static HttpResponse<String> post(String path, String json) throws Exception {
         return http.post(path, json.replace('\'', '"'));
+    }
+
+    /** A request of one user message of {@code text}, then these top-level fields (in single-quoted JSON). */
+    private static String ask(String text, String... fields) {
+        StringBuilder json = new StringBuilder("{'contents':[{'role':'user','parts':[{'text':'" + text + "'}]}]");
+        for (String field : fields) json.append(',').append(field);
+        return json.append('}').toString();
     }
 
     /** The parts of the first candidate of a GenerateContentResponse. */
@@ -59,20 +67,11 @@ class GeminiDialectTest {
                               + "'thinkingConfig':{'includeThoughts':true},'responseModalities':['TEXT']}}"),
                 "gemini-2.5-flash",
                 false);
-        assertEquals("be brief", r.system());
-        assertEquals(3, r.turns().size());
-        assertArrayEquals(
-                new byte[] {(byte) 0xfb, (byte) 0xff, 0x01}, r.media().get(0).data());
+        DecodedConversation.assertDecoded(r, new byte[] {(byte) 0xfb, (byte) 0xff, 0x01});
         assertEquals(
                 "video/mp4", r.media().get(1).mimeType(), "a fileData part without mimeType is typed from its URL");
         assertEquals(
                 1, r.turns().get(1).content().size(), "a thought sent back as history is not part of the conversation");
-        assertEquals(
-                "NY",
-                ((ChatRequest.ToolCall) r.turns().get(1).content().get(0))
-                        .arguments()
-                        .get("city")
-                        .asText());
         assertEquals(ChatRequest.Role.TOOL, r.turns().get(2).role());
         assertEquals("21C", ((ChatRequest.ToolResult) r.turns().get(2).content().get(0)).output());
         assertEquals(
@@ -80,8 +79,7 @@ class GeminiDialectTest {
                 r.tools().stream().map(ChatRequest.Tool::name).toList(),
                 "one Tool per function, as Python sends them");
         assertEquals("object", r.tools().get(1).inputSchema().get("type").asText());
-        assertTrue(r.jsonMode() && r.thoughts() && !r.stream());
-        assertEquals("object", r.outputSchema().get("type").asText());
+        assertTrue(r.thoughts() && !r.stream());
         assertEquals(ChatRequest.Modality.TEXT, r.output());
     }
 
@@ -111,18 +109,13 @@ class GeminiDialectTest {
 
     @Test
     void answersAFunctionCallForTheDeclaredTool() throws Exception {
-        HttpResponse<String> r = post(
-                FLASH,
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}],"
-                        + WEATHER + "}");
+        HttpResponse<String> r = post(FLASH, ask(WEATHER_QUESTION, WEATHER));
         JsonNode call = parts(r.body()).get(0).get("functionCall");
         assertEquals("weather", call.get("name").asText(), r.body());
         assertTrue(call.get("args").has("city"), r.body());
         assertFalse(parts(r.body()).get(0).has("thoughtSignature"), "only Gemini 3 signs its calls");
-        HttpResponse<String> g3 = post(
-                "/v1beta/models/gemini-3-pro-preview:generateContent",
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}],"
-                        + WEATHER + "}");
+        HttpResponse<String> g3 =
+                post("/v1beta/models/gemini-3-pro-preview:generateContent", ask(WEATHER_QUESTION, WEATHER));
         assertTrue(parts(g3.body()).get(0).has("thoughtSignature"), g3.body());
     }
 
@@ -140,14 +133,11 @@ class GeminiDialectTest {
 
     @Test
     void explainsWhatTheRequestLackedInGeminiTerms() throws Exception {
-        HttpResponse<String> noTools = post(
-                FLASH,
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the tool.'}]}]}");
+        HttpResponse<String> noTools = post(FLASH, ask(WEATHER_QUESTION));
         assertTrue(
                 parts(noTools.body()).get(0).get("text").asText().contains("`tools.functionDeclarations`"),
                 noTools.body());
-        HttpResponse<String> noImage =
-                post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'What text do you see in this image?'}]}]}");
+        HttpResponse<String> noImage = post(FLASH, ask("What text do you see in this image?"));
         assertTrue(parts(noImage.body()).get(0).get("text").asText().contains("`inlineData`"), noImage.body());
     }
 
@@ -192,9 +182,7 @@ class GeminiDialectTest {
     void streamsAFunctionCallInOneRecord() throws Exception {
         HttpResponse<String> r = post(
                 "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                "{'contents':[{'role':'user','parts':[{'text':'What is the weather in New York? Use the weather"
-                        + " tool'}]}],"
-                        + WEATHER + "}");
+                ask("What is the weather in New York? Use the weather tool", WEATHER));
         List<JsonNode> records = EmulatorHttp.sseData(r.body());
         assertEquals(1, records.size(), r.body());
         assertEquals(
@@ -207,28 +195,26 @@ class GeminiDialectTest {
 
     @Test
     void streamsAJsonArrayWithoutAltSse() throws Exception {
-        HttpResponse<String> r = post(
-                "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
-                "{'contents':[{'role':'user','parts':[{'text':'one two'}]}]}");
+        HttpResponse<String> r = post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", ask("one two"));
         assertTrue(EmulatorHttp.json(r.body()).isArray(), r.body());
+    }
+
+    /** The inline data that {@code model} answers {@code prompt} with, asked for these response modalities. */
+    private static JsonNode inlineAnswer(String model, String prompt, String modalities) throws Exception {
+        HttpResponse<String> r = post(
+                "/v1beta/models/" + model + ":generateContent",
+                ask(prompt, "'generationConfig':{'responseModalities':[" + modalities + "]}"));
+        return parts(r.body()).get(0).get("inlineData");
     }
 
     @Test
     void answersImageAndPcmAudioAsInlineData() throws Exception {
-        HttpResponse<String> image = post(
-                "/v1beta/models/gemini-2.5-flash-image:generateContent",
-                "{'contents':[{'role':'user','parts':[{'text':'Draw a cat'}]}],"
-                        + "'generationConfig':{'responseModalities':['TEXT','IMAGE']}}");
-        JsonNode inline = parts(image.body()).get(0).get("inlineData");
+        JsonNode inline = inlineAnswer("gemini-2.5-flash-image", "Draw a cat", "'TEXT','IMAGE'");
         assertEquals("image/png", inline.get("mimeType").asText());
         assertArrayEquals(
                 BuiltinTests.testImage(),
                 Base64.getDecoder().decode(inline.get("data").asText()));
-        HttpResponse<String> speech = post(
-                "/v1beta/models/gemini-2.5-flash-preview-tts:generateContent",
-                "{'contents':[{'role':'user','parts':[{'text':'Hello world'}]}],"
-                        + "'generationConfig':{'responseModalities':['AUDIO']}}");
-        JsonNode audio = parts(speech.body()).get(0).get("inlineData");
+        JsonNode audio = inlineAnswer("gemini-2.5-flash-preview-tts", "Hello world", "'AUDIO'");
         assertEquals("audio/L16;codec=pcm;rate=24000", audio.get("mimeType").asText());
         assertNotEquals(
                 "RIFF",
@@ -267,25 +253,17 @@ class GeminiDialectTest {
 
     @Test
     void answersA429WithRetryInfoAndOtherFaults() throws Exception {
-        HttpResponse<String> limited =
-                post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'hi #emulator:429:3000'}]}]}");
-        assertEquals(429, limited.statusCode());
-        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
-        assertEquals(
-                "RESOURCE_EXHAUSTED",
-                EmulatorHttp.json(limited.body()).at("/error/status").asText());
-        assertEquals(
-                "3s",
-                EmulatorHttp.json(limited.body())
-                        .at("/error/details/0/retryDelay")
-                        .asText());
-        HttpResponse<String> failed = post(FLASH, "{'contents':[{'role':'user','parts':[{'text':'#emulator:500'}]}]}");
+        HttpResponse<String> limited = post(FLASH, ask("hi #emulator:429:3000"));
+        JsonNode error = EmulatorHttp.assertRateLimited(limited, "3");
+        assertEquals("RESOURCE_EXHAUSTED", error.at("/error/status").asText());
+        assertEquals("3s", error.at("/error/details/0/retryDelay").asText());
+        HttpResponse<String> failed = post(FLASH, ask("#emulator:500"));
         assertEquals(500, failed.statusCode());
         assertEquals(
                 "INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
         String truncated = post(
                         "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                        "{'contents':[{'role':'user','parts':[{'text':'one two three #emulator:truncate'}]}]}")
+                        ask("one two three #emulator:truncate"))
                 .body();
         assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }

@@ -334,9 +334,7 @@ class OllamaDialectTest {
     @Test
     void rateLimitFaultIsA429WithOllamasErrorBody() throws Exception {
         HttpResponse<String> response = post("/api/chat", chat(false, message("user", "hello #emulator:429:2000")));
-        assertEquals(429, response.statusCode());
-        assertEquals("2", response.headers().firstValue("Retry-After").orElse(""));
-        assertTrue(JSON.readTree(response.body()).path("error").isTextual(), response.body());
+        assertTrue(EmulatorHttp.assertRateLimited(response, "2").path("error").isTextual(), response.body());
     }
 
     @Test

@@ -92,19 +92,8 @@ class OpenAiDialectTest {
                             + "{'role':'tool','tool_call_id':'c1','content':'21C'}],"
                             + "'tools':[{'type':'function','function':{'name':'weather','parameters':{'type':'object'}}}],"
                             + "'response_format':{'type':'json_schema','json_schema':{'name':'x','schema':{'type':'object'}}}}"));
-        assertEquals("be brief", r.system());
-        assertEquals(3, r.turns().size());
-        assertArrayEquals(new byte[] {0, 1, 2}, r.media().get(0).data());
-        assertEquals(
-                "NY",
-                ((ChatRequest.ToolCall) r.turns().get(1).content().get(0))
-                        .arguments()
-                        .get("city")
-                        .asText());
+        DecodedConversation.assertDecoded(r, new byte[] {0, 1, 2});
         assertTrue(r.endsWithToolResult());
-        assertEquals("weather", r.tools().get(0).name());
-        assertTrue(r.jsonMode());
-        assertEquals("object", r.outputSchema().get("type").asText());
         assertTrue(r.stream());
     }
 
@@ -167,11 +156,9 @@ class OpenAiDialectTest {
         HttpResponse<String> limited = post(
                 "/v1/chat/completions",
                 "{'model':'gpt-4o','messages':[{'role':'user','content':'hi #emulator:429:3000'}]}");
-        assertEquals(429, limited.statusCode());
-        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(
                 "rate_limit_error",
-                EmulatorHttp.json(limited.body()).at("/error/type").asText());
+                EmulatorHttp.assertRateLimited(limited, "3").at("/error/type").asText());
         assertEquals(
                 500,
                 post(

@@ -2,6 +2,7 @@ package conform.emulator;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Media;
 import conform.emulator.ChatRequest.Modality;
@@ -28,6 +29,21 @@ class ReferenceModelTest {
             String system, List<Turn> turns, List<ChatRequest.Tool> tools, boolean json, Modality modality) {
         return new ChatRequest(
                 EmulatorDialect.OPENAI, "gpt-4o", system, turns, tools, null, json, false, modality, false);
+    }
+
+    /** A text request of one user prompt, without system instruction or tools, asking for this kind of output. */
+    private static ChatRequest prompt(String text, JsonNode outputSchema, boolean json, boolean thoughts) {
+        return new ChatRequest(
+                EmulatorDialect.OPENAI,
+                "gpt-4o",
+                null,
+                List.of(user(text)),
+                List.of(),
+                outputSchema,
+                json,
+                thoughts,
+                Modality.TEXT,
+                false);
     }
 
     private static Turn user(String text) {
@@ -121,18 +137,9 @@ class ReferenceModelTest {
 
     @Test
     void answersWithAnInstanceOfTheSchema() {
-        ChatRequest r = new ChatRequest(
-                EmulatorDialect.OPENAI,
-                "gpt-4o",
-                null,
-                List.of(user("Generate a profile for John Doe.")),
-                List.of(),
-                Responses.json(
-                        "{'type':'object','properties':{'name':{'type':'string'},'age':{'type':'number'}},'required':['name','age']}"),
-                true,
-                false,
-                Modality.TEXT,
-                false);
+        JsonNode schema = Responses.json(
+                "{'type':'object','properties':{'name':{'type':'string'},'age':{'type':'number'}},'required':['name','age']}");
+        ChatRequest r = prompt("Generate a profile for John Doe.", schema, true, false);
         var json = Responses.json(MODEL.answer(r).text());
         assertEquals("John Doe", json.get("name").asText());
         assertTrue(json.get("age").isNumber());
@@ -194,18 +201,8 @@ class ReferenceModelTest {
 
     @Test
     void thoughtsWhenAsked() {
-        ChatRequest r = new ChatRequest(
-                EmulatorDialect.OPENAI,
-                "m",
-                null,
-                List.of(user("Think about bananas")),
-                List.of(),
-                null,
-                false,
-                true,
-                Modality.TEXT,
-                false);
-        assertNotNull(MODEL.answer(r).thought());
+        assertNotNull(
+                MODEL.answer(prompt("Think about bananas", null, false, true)).thought());
     }
 
     @Test

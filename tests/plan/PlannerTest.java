@@ -17,20 +17,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlannerTest {
 
     private static final Set<String> VALIDATORS = ValidatorRegistry.builtins().names();
+
+    @RegisterExtension
     private final TempProject project = TempProject.standard()
             .write("specs/needs-key.yaml", "- model: k/one\n- model: k/two\n  supports: [multiturn]\n")
             .write("entries/js/needs-key.ts", "");
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private Plan plan(Map<String, String> env, List<String> plugins, List<String> runtimes) {
         return plan(env, plugins, runtimes, SettingLayer.EMPTY);

@@ -6,12 +6,13 @@ import conform.diag.ExitCode;
 import conform.support.CliRun;
 import conform.support.TempProject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** --model, --test and --rerun-failed narrow the plan to the tests they name. */
 class TestFilterTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.standard()
             .write(
                     "specs/echo.yaml",
@@ -19,11 +20,6 @@ class TestFilterTest {
                             + "  supports: [multiturn, system-role, streaming-multiturn]\n"
                             + "- model: conformtest/other\n"
                             + "  supports: [multiturn]\n");
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private CliRun dryRun(String... extra) {
         String[] args = new String[extra.length + 3];
@@ -36,23 +32,19 @@ class TestFilterTest {
 
     @Test
     void modelGlobs() {
-        CliRun r = dryRun("--model", "*/other");
-        assertTrue(r.out().contains("2 model(s), 2 test(s)"), r.out());
+        CliRun r = dryRun("--model", "*/other").expectOut("2 model(s), 2 test(s)");
         assertFalse(r.out().contains("conformtest/echo "), r.out());
     }
 
     @Test
     void testGlobsAreRepeatable() {
-        CliRun r = dryRun("--test", "*streaming*", "--test", "System*");
-        assertTrue(r.out().contains("→ 2 run(s), 2 model(s), 4 test(s)"), r.out());
+        CliRun r = dryRun("--test", "*streaming*", "--test", "System*").expectOut("→ 2 run(s), 2 model(s), 4 test(s)");
         assertFalse(r.out().contains("· Multiturn Conformance  ["), r.out());
     }
 
     @Test
     void nothingSelectedIsAUsageError() {
-        CliRun r = dryRun("--test", "nope*");
-        r.expect(ExitCode.USAGE);
-        assertTrue(r.err().contains("no test matches"), r.err());
+        dryRun("--test", "nope*").expect(ExitCode.USAGE).expectErr("no test matches");
     }
 
     @Test
@@ -64,9 +56,8 @@ class TestFilterTest {
               {"plugin": "echo", "runtime": "js", "model": "conformtest/echo", "test": "Multiturn Conformance", "status": "passed"},
               {"plugin": "echo", "runtime": "python", "model": "conformtest/other", "test": "Multiturn Conformance", "status": "xfail"}]}
             """);
-        CliRun r = dryRun("--rerun-failed", project.path("results.json").toString());
-        r.expect(ExitCode.OK);
-        assertTrue(r.out().contains("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)"), r.out());
-        assertTrue(r.out().contains("System Role Conformance"), r.out());
+        dryRun("--rerun-failed", project.path("results.json").toString())
+                .expect(ExitCode.OK)
+                .expectOut("1 plugin(s) × 1 runtime(s) → 1 run(s), 1 model(s), 1 test(s)", "System Role Conformance");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RedactorTest {
 
@@ -78,24 +80,23 @@ class RedactorTest {
         assertEquals("abc", r.redact("abc"));
     }
 
-    @Test
-    void authHeadersAreMasked() {
-        assertEquals("Authorization: Bearer ***", NONE.redact("Authorization: Bearer sk-abc.def"));
-        assertEquals("x-api-key: ***", NONE.redact("x-api-key: zzzzzzzzzzz"));
-        assertEquals("{\"x-goog-api-key\":\"***\"}", NONE.redact("{\"x-goog-api-key\":\"zzzzzzzzzzz\"}"));
-    }
-
-    @Test
-    void keyQueryParametersAreMasked() {
-        assertEquals("GET /v1beta/models?key=***&alt=sse", NONE.redact("GET /v1beta/models?key=AIzaSomething&alt=sse"));
-    }
-
-    @Test
-    void wellKnownKeyShapesAreMasked() {
-        assertEquals("using ***", NONE.redact("using sk-ant-api03-aaaaaaaaaaaaaaaaaaaaaaaa"));
-        assertEquals("using ***", NONE.redact("using sk-proj-bbbbbbbbbbbbbbbbbbbbbbbb"));
-        assertEquals("using ***", NONE.redact("using AIzaSyCccccccccccccccccccccccccccccccc"));
-        assertEquals("risk-management", NONE.redact("risk-management"), "words that merely contain sk- stay");
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "an auth header           | Authorization: Bearer sk-abc.def             | Authorization: Bearer ***",
+                "an auth header           | x-api-key: zzzzzzzzzzz                       | x-api-key: ***",
+                "an auth header           | {\"x-goog-api-key\":\"zzzzzzzzzzz\"}          |"
+                        + " {\"x-goog-api-key\":\"***\"}",
+                "a key query parameter    | GET /v1beta/models?key=AIzaSomething&alt=sse | GET"
+                        + " /v1beta/models?key=***&alt=sse",
+                "a well-known key shape   | using sk-ant-api03-aaaaaaaaaaaaaaaaaaaaaaaa  | using ***",
+                "a well-known key shape   | using sk-proj-bbbbbbbbbbbbbbbbbbbbbbbb       | using ***",
+                "a well-known key shape   | using AIzaSyCccccccccccccccccccccccccccccccc | using ***",
+                "a word that contains sk- | risk-management                              | risk-management"
+            })
+    void secretsAreMaskedByTheirShape(String what, String text, String redacted) {
+        assertEquals(redacted, NONE.redact(text));
     }
 
     @Test

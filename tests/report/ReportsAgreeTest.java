@@ -3,51 +3,31 @@ package conform.report;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.diag.ExitCode;
-import conform.support.CliRun;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
-import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 
 /** One real run with mixed outcomes in three runtimes: results.json, junit.xml, summary.md and report.html agree. */
 @ExtendWith(RealRuntimes.class)
 class ReportsAgreeTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
 
     @Test
     void theFourReportsTellTheSameStory() throws Exception {
-        CliRun r = CliRun.run(
-                RepoRoot.find(),
-                new HashMap<>(System.getenv()),
-                "check-model",
-                "--config",
-                Fixtures.config().toString(),
-                "--specs-dir",
-                Fixtures.scenario("failing").toString(),
-                "--runtime",
-                "js,python,go",
-                "--report-dir",
-                work.root().toString(),
-                "--no-color");
-        r.expect(ExitCode.FAILED);
-        JsonNode results = new ObjectMapper().readTree(work.path("results.json").toFile());
+        Fixtures.Outcome run = Fixtures.checkModel("failing", "js,python,go", work.root());
+        run.cli().expect(ExitCode.FAILED);
+        JsonNode results = run.results();
         long passed = results.at("/totals/passed").asLong();
         long failed = results.at("/totals/failed").asLong();
         assertEquals(3, passed, "Multiturn passes in each runtime");
@@ -78,7 +58,9 @@ class ReportsAgreeTest {
         String html = Files.readString(work.path("report.html"));
         assertEquals(passed, chip(html, "passed"), "the HTML header counts the same passes");
         assertEquals(failed, chip(html, "failed"));
-        assertTrue(r.err().contains(passed + " passed · " + failed + " failed"), "the console footer too:\n" + r.err());
+        assertTrue(
+                run.cli().err().contains(passed + " passed · " + failed + " failed"),
+                "the console footer too:\n" + run.cli().err());
     }
 
     /** The number in the HTML header's chip for a status. */

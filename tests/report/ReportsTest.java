@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -23,12 +23,9 @@ import org.w3c.dom.NodeList;
 class ReportsTest {
 
     private static final Path EVERY_STATUS = RepoRoot.find().resolve("tests/fixtures/results/every-status.json");
-    private final TempProject out = TempProject.create();
 
-    @AfterEach
-    void cleanUp() {
-        out.close();
-    }
+    @RegisterExtension
+    private final TempProject out = TempProject.create();
 
     private static ResultsDocument results() {
         return ResultsFile.read(EVERY_STATUS);

@@ -13,18 +13,14 @@ import conform.support.TempProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** results.json through the typed model: what is written reads back the same, and a broken file says where. */
 class ResultsFileTest {
 
+    @RegisterExtension
     private final TempProject dir = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        dir.close();
-    }
 
     private static ResultsDocument sample() {
         TestResult passed = new TestResult(

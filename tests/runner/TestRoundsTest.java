@@ -73,6 +73,11 @@ class TestRoundsTest {
         return rounds.run(runtime, jobs, runSettings);
     }
 
+    /** One test, {@code t}, run with the same settings for its model and for the run. */
+    private TestResult runOne(ScriptedRuntime runtime, ResolvedSettings settings) {
+        return run(runtime, jobs(settings, List.of(), "t"), settings).get(0);
+    }
+
     private static Map<String, TestResult> byName(List<TestResult> results) {
         return results.stream().collect(Collectors.toMap(TestResult::test, r -> r));
     }
@@ -80,8 +85,7 @@ class TestRoundsTest {
     @Test
     void aTestThatPassesOnARetryIsFlaky() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "bad", "ok");
-        TestResult r = run(runtime, jobs(settings(1, 2), List.of(), "t"), settings(1, 2))
-                .get(0);
+        TestResult r = runOne(runtime, settings(1, 2));
         assertEquals(TestStatus.PASSED, r.status());
         assertTrue(r.flaky());
         assertEquals(2, r.attempts());
@@ -106,8 +110,7 @@ class TestRoundsTest {
     @Test
     void theSerialReRunRescuesAFailureUnderLoadAsFlaky() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "timeout", "timeout", "ok");
-        TestResult r = run(runtime, jobs(settings(3, 1), List.of(), "t"), settings(3, 1))
-                .get(0);
+        TestResult r = runOne(runtime, settings(3, 1));
         assertEquals(TestStatus.PASSED, r.status());
         assertTrue(r.flaky(), "it failed before it passed");
         assertEquals(3, r.attempts());
@@ -116,27 +119,16 @@ class TestRoundsTest {
     @Test
     void noSerialReRunWithoutConcurrencyOrRetries() {
         ScriptedRuntime alone = new ScriptedRuntime().answer("t", "bad");
-        assertEquals(
-                3,
-                run(alone, jobs(settings(1, 2), List.of(), "t"), settings(1, 2))
-                        .get(0)
-                        .attempts(),
-                "-t 1: nothing ran beside it");
+        assertEquals(3, runOne(alone, settings(1, 2)).attempts(), "-t 1: nothing ran beside it");
         ScriptedRuntime noRetries = new ScriptedRuntime().answer("t", "bad");
-        assertEquals(
-                1,
-                run(noRetries, jobs(settings(3, 0), List.of(), "t"), settings(3, 0))
-                        .get(0)
-                        .attempts(),
-                "retries off: one call");
+        assertEquals(1, runOne(noRetries, settings(3, 0)).attempts(), "retries off: one call");
         assertTrue(notes.isEmpty(), notes.toString());
     }
 
     @Test
     void whatCannotChangeIsNeverRetried() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "missing");
-        TestResult r = run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2))
-                .get(0);
+        TestResult r = runOne(runtime, settings(3, 2));
         assertEquals(TestStatus.ERROR, r.status());
         assertEquals(1, runtime.callsOf("t"));
     }
@@ -144,11 +136,7 @@ class TestRoundsTest {
     @Test
     void aDeadRuntimeEndsTheRetries() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("t", "error").dieAfter("t");
-        assertEquals(
-                1,
-                run(runtime, jobs(settings(3, 2), List.of(), "t"), settings(3, 2))
-                        .get(0)
-                        .attempts());
+        assertEquals(1, runOne(runtime, settings(3, 2)).attempts());
     }
 
     @Test

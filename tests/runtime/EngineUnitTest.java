@@ -10,18 +10,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runtime files, error envelopes, retry delays, log tails and process trees, without a Genkit runtime. */
 class EngineUnitTest {
 
+    @RegisterExtension
     private final TempProject dir = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        dir.close();
-    }
 
     @Test
     void localhostBecomesLoopbackIPv4() {

@@ -3,9 +3,9 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.diag.ExitCode;
 import conform.support.CliRun;
+import conform.support.ConformJvm;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
@@ -13,25 +13,20 @@ import conform.support.TempProject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
 @ExtendWith(RealRuntimes.class)
 class LifecycleTest {
 
+    @RegisterExtension
     private final TempProject work = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        work.close();
-    }
 
     /** A config whose js runtime runs entries written by the test, next to the fixture's installed packages. */
     private Path jsConfig(String entryCommand, String extra) {
@@ -49,20 +44,8 @@ class LifecycleTest {
         return work.path("conform.toml");
     }
 
-    private CliRun run(Path config, String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "check-model",
-                "--config",
-                config.toString(),
-                "--no-color",
-                "--report-dir",
-                work.path("report").toString()));
-        all.addAll(List.of(args));
-        return CliRun.run(work.root(), new HashMap<>(System.getenv()), all.toArray(String[]::new));
-    }
-
-    private JsonNode results() throws Exception {
-        return new ObjectMapper().readTree(work.path("report/results.json").toFile());
+    private Fixtures.Outcome run(Path config, String... args) {
+        return Fixtures.checkModel(work.root(), config, work.path("report"), args);
     }
 
     @Test
@@ -72,13 +55,15 @@ class LifecycleTest {
         work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n")
                 .write("entries/slow.ts", "");
         long start = System.nanoTime();
-        CliRun r = run(config);
-        r.expect(ExitCode.FAILED);
+        Fixtures.Outcome o = run(config);
+        o.cli().expect(ExitCode.FAILED);
         assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by startup-timeout");
         assertTrue(
-                r.err().contains("no runtime file from this process") && r.err().contains("after 2s"), r.toString());
-        assertTrue(r.err().contains("getting ready"), "the log's tail is shown:\n" + r);
-        JsonNode results = results();
+                o.cli().err().contains("no runtime file from this process")
+                        && o.cli().err().contains("after 2s"),
+                o.toString());
+        assertTrue(o.cli().err().contains("getting ready"), "the log's tail is shown:\n" + o);
+        JsonNode results = o.results();
         assertEquals("error", results.at("/runs/0/status").asText());
         assertEquals(2, results.at("/totals/error").asInt());
         assertTrue(results.at("/runs/0/log_tail").toString().contains("nearly"));
@@ -94,7 +79,7 @@ class LifecycleTest {
         Path config = jsConfig("[\"sh\", \"-c\", \"" + script + "\"]", "");
         work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n")
                 .write("entries/racer.ts", "");
-        CliRun r = run(config, "-v");
+        CliRun r = run(config, "-v").cli();
         r.expect(ExitCode.OK);
         assertTrue(r.err().contains("lost a race for its reflection port"), r.toString());
     }
@@ -104,7 +89,7 @@ class LifecycleTest {
         Path config = jsConfig("[\"node\", \"-e\", \"console.error('boom: bad import'); process.exit(7)\"]", "");
         work.write("specs/dead.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n")
                 .write("entries/dead.ts", "");
-        CliRun r = run(config);
+        CliRun r = run(config).cli();
         r.expect(ExitCode.FAILED);
         assertTrue(r.err().contains("exited with code 7"), r.toString());
         assertTrue(r.err().contains("boom: bad import"), r.toString());
@@ -121,9 +106,9 @@ class LifecycleTest {
                             "- model: conformtest/echo\n"
                                     + "  supports: [multiturn, system-role, tool-request, streaming-multiturn]\n");
         }
-        CliRun r = run(config, "-j", "3");
-        r.expect(ExitCode.OK);
-        JsonNode results = results();
+        Fixtures.Outcome o = run(config, "-j", "3");
+        o.cli().expect(ExitCode.OK);
+        JsonNode results = o.results();
         assertEquals(3, results.get("runs").size());
         assertEquals(12, results.at("/totals/passed").asInt());
         // Three runtimes of the same project ran at once; each was found by its own pid, none attached to another.
@@ -171,7 +156,7 @@ class LifecycleTest {
                         + known.formatted("Wrong word", "bug 1")
                         + known.formatted("Not JSON", "bug 2")
                         + known.formatted("No tool call", "bug 3"));
-        CliRun green = run(
+        Fixtures.Outcome green = run(
                 work.path("known.toml"),
                 "--specs-dir",
                 Fixtures.scenario("failing").toString(),
@@ -179,21 +164,23 @@ class LifecycleTest {
                 "js",
                 "--max-retries",
                 "2");
-        green.expect(ExitCode.OK);
-        assertEquals("xfail", results().at("/results/1/status").asText());
-        assertEquals(1, results().at("/results/1/attempts").asInt(), "a known failure is not retried");
+        green.cli().expect(ExitCode.OK);
+        JsonNode xfail = green.results().at("/results/1");
+        assertEquals("xfail", xfail.at("/status").asText());
+        assertEquals(1, xfail.at("/attempts").asInt(), "a known failure is not retried");
         assertTrue(
-                results().at("/results/1/error").asText().endsWith("(known failure: bug 1)"),
-                results().toString());
-        assertTrue(green.err().contains("3 known failure(s)"), green.toString());
+                xfail.at("/error").asText().endsWith("(known failure: bug 1)"),
+                green.results().toString());
+        assertTrue(green.cli().err().contains("3 known failure(s)"), green.toString());
 
         work.write("stale.toml", base + known.formatted("Multiturn*", "fixed long ago"));
         CliRun stale = run(
-                work.path("stale.toml"),
-                "--specs-dir",
-                Fixtures.scenario("passing").toString(),
-                "--runtime",
-                "js");
+                        work.path("stale.toml"),
+                        "--specs-dir",
+                        Fixtures.scenario("passing").toString(),
+                        "--runtime",
+                        "js")
+                .cli();
         stale.expect(ExitCode.FAILED);
         assertTrue(stale.err().contains("xpass") && stale.err().contains("remove that entry"), stale.toString());
     }
@@ -217,23 +204,8 @@ class LifecycleTest {
 
     @Test
     void ctrlCStopsEveryRuntime() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "conform",
-                "check-model",
-                "--config",
-                Fixtures.config().toString(),
-                "--specs-dir",
-                Fixtures.scenario("timeout").toString(),
-                "--runtime",
-                "js,python,go",
-                "--action-timeout",
-                "60",
-                "--no-color");
+        List<String> command = ConformJvm.command(Fixtures.checkModelInEveryRuntime(
+                Fixtures.scenario("timeout"), "--action-timeout", "60", "--no-color"));
         Process conform = new ProcessBuilder(command)
                 .directory(RepoRoot.find().toFile())
                 .redirectErrorStream(true)
@@ -270,12 +242,7 @@ class LifecycleTest {
 
     @Test
     void setupSkipsWhatIsUpToDate() {
-        CliRun r = CliRun.run(
-                RepoRoot.find(),
-                new HashMap<>(System.getenv()),
-                "setup",
-                "--config",
-                Fixtures.config().toString());
+        CliRun r = Fixtures.setup();
         r.expect(ExitCode.OK);
         for (String rt : List.of("js", "python", "go")) assertTrue(r.err().contains(rt + ": up to date"), r.toString());
     }
@@ -294,17 +261,9 @@ class LifecycleTest {
     @Test
     void theFixtureRunIsTheIssuesDoneWhen() {
         // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
-        CliRun r = CliRun.run(
-                RepoRoot.find(),
-                new HashMap<>(System.getenv()),
-                "check-model",
-                "--config",
-                Fixtures.config().toString(),
-                "--runtime",
-                "js,python,go",
-                "--report-dir",
-                work.path("all").toString(),
-                "--no-color");
+        CliRun r = Fixtures.checkModel(
+                        RepoRoot.find(), Fixtures.config(), work.path("all"), "--runtime", "js,python,go")
+                .cli();
         r.expect(ExitCode.OK);
         assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
         assertTrue(r.err().contains("27 passed"), r.toString());

@@ -8,11 +8,9 @@ import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.TempProject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * conform against real Genkit runtimes (JS, Python and Go), each running the fixture model of
@@ -21,15 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(RealRuntimes.class)
 class RealRuntimeTest {
 
+    @RegisterExtension
     private final TempProject reports = TempProject.create();
 
-    @AfterEach
-    void cleanUp() {
-        reports.close();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void everySupportedCapabilityPasses(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("passing", runtime, reports.root());
         o.cli().expect(ExitCode.OK);
@@ -44,8 +37,7 @@ class RealRuntimeTest {
         assertEquals(1, o.result("Multiturn Conformance").get("attempts").asInt());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void validatorFailuresAreFailedWithTheirMessage(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("failing", runtime, reports.root());
         o.cli().expect(ExitCode.FAILED);
@@ -76,8 +68,7 @@ class RealRuntimeTest {
                 "a hint reruns just this");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void modelErrorsPropagateWithTheModelsMessage(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("errors", runtime, reports.root());
         o.cli().expect(ExitCode.FAILED);
@@ -89,8 +80,7 @@ class RealRuntimeTest {
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void aSlowModelTimesOut(String runtime) {
         long start = System.nanoTime();
         Fixtures.Outcome o = Fixtures.checkModel("timeout", runtime, reports.root(), "--action-timeout", "1");
@@ -101,8 +91,7 @@ class RealRuntimeTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 60, "the timeout bounded the wait");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void aStalledStreamTimesOut(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("stall", runtime, reports.root(), "--action-timeout", "1.5");
         JsonNode stalls = o.result("Stalls");
@@ -110,8 +99,7 @@ class RealRuntimeTest {
         assertTrue(stalls.get("error").asText().contains("stalled"), stalls.toString());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void aRuntimeThatCrashesMidRunErrorsWithoutHanging(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("crash", runtime, reports.root(), "-t", "1");
         o.cli().expect(ExitCode.FAILED);
@@ -133,8 +121,7 @@ class RealRuntimeTest {
                 o.cli().err().contains("echo (go) | conformtest/echo chatty stderr line 20000:"), "to the last line");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"js", "python", "go"})
+    @InEachRuntime
     void aChattyRuntimeDoesNotStall(String runtime) {
         Fixtures.Outcome o = Fixtures.checkModel("chatty", runtime, reports.root());
         o.cli().expect(ExitCode.OK);

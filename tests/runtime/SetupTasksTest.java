@@ -7,18 +7,14 @@ import conform.config.SetupStep;
 import conform.support.TempProject;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Setup steps with real commands: when they run, what they record, and what a failure says. */
 class SetupTasksTest {
 
+    @RegisterExtension
     private final TempProject dir = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        dir.close();
-    }
 
     private RuntimeConfig runtime(SetupStep step) {
         return new RuntimeConfig(

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BuiltinTestsTest {
 
@@ -46,38 +48,25 @@ class BuiltinTestsTest {
     }
 
     @Test
-    void namesAndValidatorsMatchTheCanonicalTool() {
+    void namesMatchTheCanonicalTool() {
         assertEquals("Tool Request Conformance", test("tool-request").name());
-        assertEquals(
-                List.of(new ValidatorRef("has-tool-request", "weather")),
-                test("tool-request").validators());
-        assertEquals(
-                List.of(new ValidatorRef("valid-json", null)),
-                test("structured-output").validators());
-        assertEquals(
-                List.of(new ValidatorRef("text-includes", "Genkit")),
-                test("multiturn").validators());
-        assertEquals(
-                List.of(new ValidatorRef("stream-text-includes", "Genkit")),
-                test("streaming-multiturn").validators());
-        assertEquals(
-                List.of(new ValidatorRef("text-starts-with", "RESPONSE:")),
-                test("system-role").validators());
-        assertEquals(
-                List.of(new ValidatorRef("text-includes", "genkit")),
-                test("input-image-base64").validators());
-        assertEquals(
-                List.of(new ValidatorRef("text-includes", "google")),
-                test("input-image-url").validators());
-        assertEquals(
-                List.of(new ValidatorRef("text-not-empty", null)),
-                test("input-video-youtube").validators());
-        assertEquals(
-                List.of(new ValidatorRef("valid-media", "audio")),
-                test("output-audio").validators());
-        assertEquals(
-                List.of(new ValidatorRef("valid-media", "image")),
-                test("output-image").validators());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}:{2}")
+    @CsvSource({
+        "tool-request,        has-tool-request,     weather",
+        "structured-output,   valid-json,",
+        "multiturn,           text-includes,        Genkit",
+        "streaming-multiturn, stream-text-includes, Genkit",
+        "system-role,         text-starts-with,     RESPONSE:",
+        "input-image-base64,  text-includes,        genkit",
+        "input-image-url,     text-includes,        google",
+        "input-video-youtube, text-not-empty,",
+        "output-audio,        valid-media,          audio",
+        "output-image,        valid-media,          image"
+    })
+    void validatorsMatchTheCanonicalTool(String capability, String validator, String arg) {
+        assertEquals(List.of(new ValidatorRef(validator, arg)), test(capability).validators());
     }
 
     @Test
@@ -101,11 +90,7 @@ class BuiltinTestsTest {
                 "What is the weather in New York? Use the weather tool",
                 test("streaming-tool-request")
                         .input()
-                        .get("messages")
-                        .get(0)
-                        .get("content")
-                        .get(0)
-                        .get("text")
+                        .at("/messages/0/content/0/text")
                         .asText());
     }
 
@@ -140,12 +125,7 @@ class BuiltinTestsTest {
     void theBase64CaseCarriesConformsOwnImage() {
         String url = test("input-image-base64")
                 .input()
-                .get("messages")
-                .get(0)
-                .get("content")
-                .get(1)
-                .get("media")
-                .get("url")
+                .at("/messages/0/content/1/media/url")
                 .asText();
         assertEquals(BuiltinTests.testImageDataUri(), url);
         assertTrue(url.startsWith("data:image/png;base64,iVBOR"), "a PNG");

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import conform.diag.ConformException;
 import conform.support.TempProject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SourceTreeTest {
 
+    @RegisterExtension
     private final TempProject project = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private SourceTree parse(String name, String text) {
         project.write(name, text);

@@ -9,8 +9,8 @@ import conform.support.TempProject;
 import conform.validate.ValidatorRegistry;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,12 +20,8 @@ class SpecLoaderTest {
     static final SpecLoader LOADER = new SpecLoader(BuiltinTests.load(VALIDATORS), VALIDATORS);
     private static final String HELLO = "{messages: [{role: user, content: [{text: hi}]}]}";
 
+    @RegisterExtension
     private final TempProject project = TempProject.create();
-
-    @AfterEach
-    void cleanUp() {
-        project.close();
-    }
 
     private PluginSpec load(String yaml) {
         project.write("specs/p.yaml", yaml);

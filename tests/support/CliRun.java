@@ -1,6 +1,7 @@
 package conform.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conform.cli.ConformCommand;
 import conform.diag.ExitCode;
@@ -29,6 +30,11 @@ public record CliRun(int exitCode, String out, String err) {
         return run(cwd, withPath(Map.of()), args);
     }
 
+    /** From {@code cwd} with this process's whole environment, which real runtimes need (PATH, HOME, caches). */
+    public static CliRun withProcessEnvironment(Path cwd, String... args) {
+        return run(cwd, new HashMap<>(System.getenv()), args);
+    }
+
     /** {@code env} plus this process's PATH, so toolchain checks see the machine's node, python3 and go. */
     public static Map<String, String> withPath(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
@@ -43,6 +49,22 @@ public record CliRun(int exitCode, String out, String err) {
 
     public CliRun expect(ExitCode code, String why) {
         assertEquals(code.code, exitCode, (why.isEmpty() ? "" : why + "\n") + this);
+        return this;
+    }
+
+    /** Asserts that stdout says each of {@code fragments}; a failure shows everything conform printed. */
+    public CliRun expectOut(String... fragments) {
+        return expectIn("stdout", out, fragments);
+    }
+
+    /** Asserts that stderr says each of {@code fragments}; a failure shows everything conform printed. */
+    public CliRun expectErr(String... fragments) {
+        return expectIn("stderr", err, fragments);
+    }
+
+    private CliRun expectIn(String stream, String printed, String... fragments) {
+        for (String fragment : fragments)
+            assertTrue(printed.contains(fragment), stream + " does not say \"" + fragment + "\"\n" + this);
         return this;
     }
 

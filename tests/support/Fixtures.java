@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs conform in-process against the fixture runtimes (tests/fixtures) and reads back its results.json. */
+/**
+ * Runs conform in-process as a real run, with the process environment, against the fixture runtimes
+ * (tests/fixtures) or a config of the test's, and reads back its results.json.
+ */
 public final class Fixtures {
 
     private Fixtures() {}
@@ -24,13 +26,7 @@ public final class Fixtures {
      */
     public static synchronized void ensureSetUp() {
         if (setUp) return;
-        CliRun run = CliRun.run(
-                RepoRoot.find(),
-                new HashMap<>(System.getenv()),
-                "setup",
-                "--config",
-                config().toString(),
-                "--no-color");
+        CliRun run = setup("--no-color");
         if (run.exitCode() != 0) throw new IllegalStateException("setting up the fixture runtimes failed:\n" + run);
         setUp = true;
     }
@@ -43,22 +39,42 @@ public final class Fixtures {
         return RepoRoot.find().resolve("tests/fixtures/scenarios").resolve(name);
     }
 
-    /** check-model on one scenario in one runtime, with the process environment (PATH included). */
+    /** {@code conform setup} of the fixture runtimes, from the checkout. */
+    public static CliRun setup(String... extra) {
+        List<String> args = new ArrayList<>(List.of("setup", "--config", config().toString()));
+        args.addAll(List.of(extra));
+        return CliRun.withProcessEnvironment(RepoRoot.find(), args.toArray(String[]::new));
+    }
+
+    /** check-model on one scenario in one runtime (or several, comma-separated), from the checkout. */
     public static Outcome checkModel(String scenario, String runtime, Path reportDir, String... extra) {
+        List<String> args =
+                new ArrayList<>(List.of("--specs-dir", scenario(scenario).toString(), "--runtime", runtime));
+        args.addAll(List.of(extra));
+        return checkModel(RepoRoot.find(), config(), reportDir, args.toArray(String[]::new));
+    }
+
+    /** check-model from {@code cwd} with {@code config} and the process environment, without colour. */
+    public static Outcome checkModel(Path cwd, Path config, Path reportDir, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "check-model", "--config", config.toString(), "--report-dir", reportDir.toString(), "--no-color"));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.withProcessEnvironment(cwd, all.toArray(String[]::new));
+        return new Outcome(run, read(reportDir.resolve("results.json")));
+    }
+
+    /** check-model's arguments for these specs in all three fixture runtimes, then {@code more}. */
+    public static List<String> checkModelInEveryRuntime(Path specsDir, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "check-model",
                 "--config",
                 config().toString(),
                 "--specs-dir",
-                scenario(scenario).toString(),
+                specsDir.toString(),
                 "--runtime",
-                runtime,
-                "--report-dir",
-                reportDir.toString(),
-                "--no-color"));
-        args.addAll(List.of(extra));
-        CliRun run = CliRun.run(RepoRoot.find(), new HashMap<>(System.getenv()), args.toArray(String[]::new));
-        return new Outcome(run, read(reportDir.resolve("results.json")));
+                "js,python,go"));
+        args.addAll(List.of(more));
+        return args;
     }
 
     static JsonNode read(Path file) {

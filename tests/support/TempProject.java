@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A throwaway project directory with a conform.toml, specs and entries, written by a test. */
-public final class TempProject implements AutoCloseable {
+/**
+ * A throwaway project directory with a conform.toml, specs and entries, written by a test. As a
+ * {@code @RegisterExtension} field it is deleted after each test; elsewhere, close it.
+ */
+public final class TempProject implements AutoCloseable, AfterEachCallback {
 
     /** A config with the js and python runtimes at their conventional places. */
     public static final String MINIMAL_CONFIG = """
@@ -70,6 +75,11 @@ public final class TempProject implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
