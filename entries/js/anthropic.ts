@@ -6,6 +6,7 @@
 // Calls: POST {base}/v1/messages (config.apiVersion "beta": /v1/messages?beta=true);
 // GET {base}/v1/models?beta=true when /api/actions is listed.
 import { genkit } from 'genkit';
+import { registerModels } from './_conformrt';
 import { anthropic } from '@genkit-ai/anthropic';
 
 export const ai = genkit({
@@ -13,15 +14,10 @@ export const ai = genkit({
   plugins: [anthropic()],
 });
 
-// Models exercised by conform's specs. Looking them up resolves them through the plugin
-// (no network call) and registers them, so GET /api/actions lists them even when the
-// provider's model-list endpoint is unreachable.
-export const CONFORM_MODELS = [
+// The models conform's specs exercise.
+await registerModels(ai, [
   'anthropic/claude-sonnet-4',
   'anthropic/claude-sonnet-4-5',
   'anthropic/claude-haiku-4-5',
   'anthropic/claude-opus-4-6',
-];
-for (const m of CONFORM_MODELS) {
-  await ai.registry.lookupAction(`/model/${m}`);
-}
+]);

@@ -6,6 +6,7 @@
 // Calls: POST {base}/chat/completions, {base}/images/generations, {base}/audio/speech;
 // GET {base}/models when /api/actions is listed.
 import { genkit } from 'genkit';
+import { registerModels } from './_conformrt';
 import { openAI } from '@genkit-ai/compat-oai/openai';
 
 const baseURL = process.env.OPENAI_BASE_URL || undefined;
@@ -15,15 +16,10 @@ export const ai = genkit({
   plugins: [openAI(baseURL ? { baseURL } : {})],
 });
 
-// Models exercised by conform's specs. Looking them up resolves them through the plugin
-// (no network call) and registers them, so GET /api/actions lists them even when the
-// provider's model-list endpoint is unreachable.
-export const CONFORM_MODELS = [
+// The models conform's specs exercise.
+await registerModels(ai, [
   'openai/gpt-4o',
   'openai/gpt-4o-mini',
   'openai/dall-e-3',
   'openai/tts-1',
-];
-for (const m of CONFORM_MODELS) {
-  await ai.registry.lookupAction(`/model/${m}`);
-}
+]);

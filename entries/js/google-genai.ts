@@ -8,6 +8,7 @@
 //        POST {base}/v1beta/models/{m}:predict (imagen);
 //        GET {base}/v1beta/models?pageSize=1000 when /api/actions is listed.
 import { genkit } from 'genkit';
+import { registerModels } from './_conformrt';
 import { googleAI } from '@genkit-ai/google-genai';
 
 const baseUrl = process.env.GOOGLE_GEMINI_BASE_URL || undefined;
@@ -17,16 +18,11 @@ export const ai = genkit({
   plugins: [googleAI(baseUrl ? { baseUrl } : {})],
 });
 
-// Models exercised by conform's specs. Looking them up resolves them through the plugin
-// (no network call) and registers them, so GET /api/actions lists them even when the
-// provider's model-list endpoint is unreachable.
-export const CONFORM_MODELS = [
+// The models conform's specs exercise.
+await registerModels(ai, [
   'googleai/gemini-2.5-pro',
   'googleai/gemini-2.5-flash',
   'googleai/gemini-3-pro-preview',
   'googleai/gemini-2.5-flash-preview-tts',
   'googleai/imagen-4.0-generate-001',
-];
-for (const m of CONFORM_MODELS) {
-  await ai.registry.lookupAction(`/model/${m}`);
-}
+]);

@@ -5,6 +5,7 @@
 // Calls: POST {addr}/api/chat (NDJSON when streaming); GET {addr}/api/tags when
 // /api/actions is listed.
 import { genkit } from 'genkit';
+import { registerModels } from './_conformrt';
 import { ollama } from 'genkitx-ollama';
 
 function ollamaAddress(): string {
@@ -25,12 +26,7 @@ export const ai = genkit({
   ],
 });
 
-// Models exercised by conform's specs. Looking them up resolves them through the plugin
-// (no network call) and registers them, so GET /api/actions lists them even when the
-// provider's model-list endpoint is unreachable.
-export const CONFORM_MODELS = [
+// The models conform's specs exercise.
+await registerModels(ai, [
   'ollama/gemma3',
-];
-for (const m of CONFORM_MODELS) {
-  await ai.registry.lookupAction(`/model/${m}`);
-}
+]);

@@ -53,7 +53,7 @@ public record RuntimeConfig(
     static final Map<String, Defaults> KNOWN = Map.of(
             // Each entry is bundled once to one ES module: node then starts it in a third of the time that the tsx
             // loader takes to resolve and compile genkit's hundreds of modules. The banner gives bundled CommonJS
-            // packages the `require` that ES modules lack.
+            // packages the `require` that ES modules lack. The entries share _conformrt.ts, so it is an input too.
             "js",
                     new Defaults(
                             "{plugin}.ts",
@@ -76,7 +76,7 @@ public record RuntimeConfig(
                                                     "--outfile=.conform/build/{plugin}.mjs",
                                                     "--banner:js=import { createRequire } from 'node:module'; const"
                                                             + " require = createRequire(import.meta.url);"),
-                                            List.of(ENTRY_PLACEHOLDER, "package-lock.json"),
+                                            List.of(ENTRY_PLACEHOLDER, "_conformrt.ts", "package-lock.json"),
                                             ".conform/build/{plugin}.mjs"))),
             "python",
                     new Defaults(
