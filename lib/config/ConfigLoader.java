@@ -34,7 +34,8 @@ public final class ConfigLoader {
             "emulate",
             "not-emulated",
             "known-failures");
-    private static final Set<String> KNOWN_FAILURE_KEYS = Set.of("plugin", "runtime", "model", "test", "reason");
+    private static final Set<String> KNOWN_FAILURE_KEYS =
+            Set.of("plugin", "runtime", "model", "test", "error", "statuses", "reason");
     private static final Set<String> RUNTIME_KEYS =
             Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
@@ -169,8 +170,19 @@ public final class ConfigLoader {
                             toml.string(TomlSource.child(at, "runtime")),
                             model == null ? "*" : model,
                             test == null ? "*" : test,
+                            toml.string(TomlSource.child(at, "error")),
+                            knownStatuses(toml, TomlSource.child(at, "statuses")),
                             reason);
                 });
+    }
+
+    private static Set<String> knownStatuses(TomlSource toml, List<String> path) {
+        List<String> statuses = toml.stringList(path);
+        if (statuses == null) return KnownFailure.DEFAULT_STATUSES;
+        String expectation = "a non-empty list of " + String.join(", ", KnownFailure.STATUSES);
+        if (statuses.isEmpty()) throw toml.invalid(path, expectation, statuses);
+        for (String s : statuses) if (!KnownFailure.STATUSES.contains(s)) throw toml.invalid(path, expectation, s);
+        return Set.copyOf(statuses);
     }
 
     private static Map<String, EmulatorDialect> dialects(TomlSource toml, Map<String, String> byPlugin) {

@@ -11,10 +11,11 @@ public final class Glob {
         return compile(glob).matcher(name).matches();
     }
 
+    /** {@code *} matches line breaks too, so a glob can match a multi-line error message. */
     static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
         for (String piece : glob.split("\\*", -1))
             regex.append(Pattern.quote(piece)).append(".*");
-        return Pattern.compile(regex.substring(0, regex.length() - 2));
+        return Pattern.compile(regex.substring(0, regex.length() - 2), Pattern.DOTALL);
     }
 }

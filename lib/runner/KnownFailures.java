@@ -5,7 +5,7 @@ import conform.config.TestId;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a final result into XFAIL or XPASS when [[conform.known-failures]] records it. */
+/** Judges final results against [[conform.known-failures]]. */
 final class KnownFailures {
 
     private final List<KnownFailure> records;
@@ -19,15 +19,25 @@ final class KnownFailures {
         return records.stream().filter(k -> k.matches(test)).findFirst();
     }
 
+    /**
+     * XFAIL when the failure is the one its record expects, XPASS when a recorded test passes; a failure in a recorded
+     * slot that is not the recorded one keeps its status and says which record it did not match.
+     */
     TestResult judge(TestResult r) {
         if (r.status() == TestStatus.SKIPPED) return r;
-        Optional<KnownFailure> known = recordFor(r.id());
-        if (known.isEmpty()) return r;
-        String reason = known.get().reason();
-        return r.passed()
-                ? r.with(
-                        TestStatus.XPASS,
-                        "passed, but [[conform.known-failures]] says it fails (" + reason + "): remove that entry")
-                : r.with(TestStatus.XFAIL, r.error() + " (known failure: " + reason + ")");
+        Optional<KnownFailure> record = recordFor(r.id());
+        if (record.isEmpty()) return r;
+        KnownFailure k = record.get();
+        if (r.passed()) {
+            return r.with(
+                    TestStatus.XPASS,
+                    "passed, but [[conform.known-failures]] says it fails (" + k.reason() + "): remove that entry");
+        }
+        if (k.expects(r.status().label(), r.error()))
+            return r.with(TestStatus.XFAIL, r.error() + " (known failure: " + k.reason() + ")");
+        return r.with(
+                r.status(),
+                r.error() + " (not the known failure recorded for this test, which expects " + k.expectation() + ": "
+                        + k.reason() + ")");
     }
 }
