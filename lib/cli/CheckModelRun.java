@@ -56,7 +56,11 @@ final class CheckModelRun {
             if (progress instanceof LiveTable live) live.close();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
-        RunSummary.print(ws.console, results, wallMs);
+        RunSummary.print(
+                ws.console,
+                results,
+                wallMs,
+                r -> "conform check-model " + r.plugin() + " --runtime " + r.runtime() + " -v");
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);

@@ -48,9 +48,11 @@ public final class LiveTable implements RunListener, AutoCloseable {
         STARTING,
         RUNNING,
         PASSED,
+        XFAIL,
         FAILED,
         ERROR,
-        SKIPPED
+        SKIPPED,
+        INTERRUPTED
     }
 
     /** A planned run: the table knows every row and its test count before anything starts. */
@@ -204,7 +206,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
                 result.plugin(),
                 result.runtime(),
                 r -> {
-                    r.state = State.valueOf(result.status().name());
+                    r.state = State.valueOf(result.status().name()); // every run status is a state of its row
                     r.elapsedMs = result.elapsedMs();
                     r.passed = (int) result.count(TestStatus.PASSED);
                     r.known = (int) result.count(TestStatus.XFAIL);
@@ -450,9 +452,11 @@ public final class LiveTable implements RunListener, AutoCloseable {
             case STARTING -> 1;
             case FAILED -> 2;
             case ERROR -> 3;
-            case PENDING -> 4;
-            case SKIPPED -> 5;
-            case PASSED -> 6;
+            case INTERRUPTED -> 4;
+            case PENDING -> 5;
+            case SKIPPED -> 6;
+            case XFAIL -> 7;
+            case PASSED -> 8;
         };
     }
 
@@ -469,6 +473,8 @@ public final class LiveTable implements RunListener, AutoCloseable {
             case FAILED -> "✗";
             case ERROR -> "!";
             case SKIPPED -> "⊘";
+            case XFAIL -> "≈";
+            case INTERRUPTED -> "■";
         };
     }
 
@@ -478,7 +484,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
             case STARTING, RUNNING -> style.blue(text);
             case PASSED -> style.green(text);
             case FAILED, ERROR -> style.red(text);
-            case SKIPPED -> style.yellow(text);
+            case SKIPPED, XFAIL, INTERRUPTED -> style.yellow(text);
         };
     }
 

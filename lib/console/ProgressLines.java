@@ -4,6 +4,7 @@ import conform.config.TestId;
 import conform.report.Durations;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import java.time.Duration;
@@ -71,8 +72,10 @@ public final class ProgressLines implements RunListener {
         console.err("    " + mark + " " + t.id() + timing + tail);
     }
 
+    /** One line per finished run; a skipped run is left to the summary's table, which lists it with its reason. */
     @Override
     public void runFinished(RunResult r) {
+        if (r.status() == RunStatus.SKIPPED) return;
         long total = r.tests().size();
         long passed = r.count(TestStatus.PASSED);
         String time = Durations.format(r.elapsedMs());
@@ -88,8 +91,11 @@ public final class ProgressLines implements RunListener {
                         + " passed " + console.style().dim(time);
             case ERROR ->
                 console.style().error("!") + " " + who(r.plugin(), r.runtime()) + " error: " + firstLine(r.reason());
-            case SKIPPED ->
-                console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " skipped (" + r.reason() + ")";
+            case XFAIL ->
+                console.style().yellow("⊘") + " " + who(r.plugin(), r.runtime()) + " all " + r.count(TestStatus.XFAIL)
+                        + " known failures, nothing passed " + console.style().dim(time);
+            case INTERRUPTED -> console.style().yellow("■") + " " + who(r.plugin(), r.runtime()) + " interrupted";
+            case SKIPPED -> throw new IllegalStateException("skipped runs are listed by the summary");
         };
         console.err("  " + line);
     }

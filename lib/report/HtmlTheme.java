@@ -26,6 +26,7 @@ final class HtmlTheme {
         LOOKS.put("skipped", new Look("○", "skipped", "not run"));
         LOOKS.put("xfail", new Look("⊘", "xfail", "known failure, recorded in conform.toml"));
         LOOKS.put("xpass", new Look("⚑", "xpass", "passed although recorded as known failure: stale record"));
+        LOOKS.put("interrupted", new Look("■", "interrupted", "no verdict: conform was stopped before it finished"));
     }
 
     static Look look(String status) {
@@ -72,11 +73,12 @@ final class HtmlTheme {
         td.st,th.st{white-space:nowrap}
         .st{font-weight:500}
         .sym{display:inline-block;width:1.1em;text-align:center;font-weight:700;margin-right:3px}
-        table.parity td:first-child,table.runs td:first-child{white-space:nowrap}
+        table.parity td:first-child,table.runs td:first-child,table.failures td:first-child{white-space:nowrap}
+        table.failures td pre{max-width:80ch;margin:0}
         td.rep{color:var(--muted)}td.rep code{opacity:.75}
         .s-passed{color:var(--passed);background:var(--passed-bg)}.s-failed{color:var(--failed);background:var(--failed-bg)}
         .s-error{color:var(--error);background:var(--error-bg)}.s-timeout{color:var(--timeout);background:var(--timeout-bg)}
-        .s-skipped{color:var(--skipped);background:var(--skipped-bg)}.s-xfail{color:var(--xfail);background:var(--xfail-bg)}
+        .s-skipped,.s-interrupted{color:var(--skipped);background:var(--skipped-bg)}.s-xfail{color:var(--xfail);background:var(--xfail-bg)}
         .s-xpass{color:var(--xpass);background:var(--xpass-bg)}.s-none{color:var(--muted)}
         td.st details{white-space:normal}summary{cursor:pointer;white-space:nowrap}
         td pre,details pre{white-space:pre-wrap;word-break:break-word;max-width:52ch;max-height:18em;overflow:auto;margin:6px 0 2px;

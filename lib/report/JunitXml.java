@@ -104,7 +104,7 @@ public final class JunitXml {
         return switch (status) {
             case FAILED, XPASS -> "failure";
             case ERROR, TIMEOUT -> "error";
-            case SKIPPED, XFAIL -> "skipped";
+            case SKIPPED, XFAIL, INTERRUPTED -> "skipped";
             case PASSED -> "";
         };
     }

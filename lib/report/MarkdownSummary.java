@@ -74,6 +74,8 @@ public final class MarkdownSummary {
             case FAILED -> "❌";
             case ERROR -> "⚠️";
             case SKIPPED -> "⏭️";
+            case XFAIL -> "⚪";
+            case INTERRUPTED -> "⏹️";
         };
     }
 

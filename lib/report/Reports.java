@@ -25,7 +25,7 @@ public final class Reports {
         written.add(Files.writeString(dir.resolve(JunitXml.FILE_NAME), JunitXml.render(results)));
         String markdown = MarkdownSummary.render(results);
         written.add(Files.writeString(dir.resolve(MarkdownSummary.FILE_NAME), markdown));
-        written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results)));
+        written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results, dir)));
         String stepSummary = env.get("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
             Files.writeString(

@@ -18,7 +18,9 @@ public enum TestStatus {
     /** Did not pass, as recorded in [[conform.known-failures]]: the plugin's own bug, which does not fail the run. */
     XFAIL,
     /** Passed although recorded as a known failure: the record is stale, and the run fails until it is removed. */
-    XPASS;
+    XPASS,
+    /** No verdict: conform was stopped (Ctrl-C, SIGTERM) before the test finished. */
+    INTERRUPTED;
 
     /** The name in results.json and every report. */
     @JsonValue
