@@ -98,16 +98,30 @@ final class CheckModelCommand extends Subcommand {
                     .hint("check the globs against `conform check-model --dry-run -v`"));
         }
         plan.warnings().forEach(ws.console::diagnostic);
-        if (plan.runnable().isEmpty()) {
-            ws.console.diagnostic(Diagnostic.warning("W0003", "every selected run is skipped: nothing would be tested")
-                    .hint("set the missing environment variables"));
-        }
+        if (plan.runnable().isEmpty()) throw nothingToTest(plan);
         if (dryRun) {
             PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style())
                     .forEach(ws.console::out);
             return ExitCode.OK;
         }
         return new CheckModelRun(ws, reportDir).execute(plan, emulation);
+    }
+
+    /** Every selected run is skipped: a run that tested nothing must not pass, so it is a usage error that says why. */
+    private static ConformException nothingToTest(Plan plan) {
+        List<String> reasons = plan.runs().stream()
+                .map(r -> r.plugin() + " (" + r.runtimeName() + "): " + r.skipReason())
+                .toList();
+        boolean env = plan.runs().stream().anyMatch(r -> !r.missingEnv().isEmpty());
+        boolean emulated = plan.runs().stream().anyMatch(r -> r.skipReason().startsWith("not emulated"));
+        String hint = env
+                ? "set the missing environment variables, or add --emulate to run against conform's emulator"
+                : emulated
+                        ? "pick plugins the emulator serves (`conform check-model --emulate --dry-run` lists them)"
+                        : "install what is missing, or select other plugins or runtimes";
+        return new ConformException(Diagnostic.error("E0003", "nothing to test: every selected run is skipped")
+                .note(String.join("\n", reasons))
+                .hint(hint));
     }
 
     private TestFilter filter() {

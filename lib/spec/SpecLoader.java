@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Loads {@code specs/<plugin>.yaml}: a list of suites {@code {model, supports, tests}} (a single mapping is one
  * suite). A suite with neither {@code supports} nor {@code tests} gets the default capabilities; an explicit empty
- * list means none. Unknown capabilities are warnings; everything else malformed is an error at file:line:column.
+ * list means none. Anything malformed, an unknown capability included, is an error at file:line:column.
  */
 public final class SpecLoader {
 
@@ -45,7 +45,17 @@ public final class SpecLoader {
                     "start the file with `- model: <provider>/<model>`");
         }
         rejectDuplicateModels(ctx, suites);
-        return new PluginSpec(plugin, file, List.copyOf(suites), List.copyOf(ctx.warnings));
+        PluginSpec spec = new PluginSpec(plugin, file, List.copyOf(suites), List.copyOf(ctx.warnings));
+        // A run of a spec without tests would pass having tested nothing.
+        if (spec.testCount() == 0) {
+            throw ctx.error(
+                    "",
+                    "the spec of `" + plugin + "` selects no tests"
+                            + (suites.isEmpty() ? ": it has no suites" : ": every suite is empty"),
+                    "give a suite `supports` (the capabilities it has) or `tests`; a suite with neither gets the"
+                            + " default nine");
+        }
+        return spec;
     }
 
     private Suite suite(SpecContext ctx, JsonNode node, String pointer) {
@@ -76,11 +86,12 @@ public final class SpecLoader {
         for (int i = 0; i < list.size(); i++) {
             String tag = ctx.text(list.get(i), pointer + "/" + i, "a capability");
             if (builtins.forCapability(tag).isEmpty()) {
-                ctx.warn(
+                // A typo would silently drop a test, and a run would pass without it.
+                throw ctx.error(
                         pointer + "/" + i,
-                        "W0201",
-                        "unknown capability `" + tag + "`" + Suggest.didYouMean(tag, builtins.capabilities())
-                                + " is ignored");
+                        "unknown capability `" + tag + "`" + Suggest.didYouMean(tag, builtins.capabilities()),
+                        "known capabilities: " + String.join(", ", builtins.capabilities())
+                                + " (`conform list --capabilities`)");
             } else if (!tags.add(tag)) {
                 ctx.warn(pointer + "/" + i, "W0203", "capability `" + tag + "` is listed twice; it runs once");
             }

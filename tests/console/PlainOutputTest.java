@@ -66,6 +66,33 @@ class PlainOutputTest {
                         Path.of("/tmp/logs/echo-go.log"),
                         List.of("panic: boom")),
                 new RunResult(
+                        "broke",
+                        "go",
+                        RunStatus.XFAIL,
+                        null,
+                        List.of(
+                                new TestResult(
+                                        new TestId("broke", "go", "b/m", "One"),
+                                        TestStatus.XFAIL,
+                                        1,
+                                        false,
+                                        "no (known failure: bug 3)",
+                                        5L,
+                                        null),
+                                new TestResult(
+                                        new TestId("broke", "go", "b/m", "Two"),
+                                        TestStatus.XFAIL,
+                                        1,
+                                        false,
+                                        "no (known failure: bug 3)",
+                                        5L,
+                                        null)),
+                        300,
+                        50L,
+                        250L,
+                        Path.of("/tmp/logs/broke-go.log"),
+                        List.of()),
+                new RunResult(
                         "keyed",
                         "python",
                         RunStatus.SKIPPED,
@@ -89,7 +116,11 @@ class PlainOutputTest {
                 new PrintWriter(err),
                 Style.plain(),
                 Redactor.fromEnvironment(Map.of(), List.of()));
-        RunSummary.print(console, runs, 65_400);
+        RunSummary.print(
+                console,
+                runs,
+                65_400,
+                r -> "./jbang conform check-model " + r.plugin() + " --runtime " + r.runtime() + " --emulate -v");
         return err.toString();
     }
 
@@ -97,24 +128,25 @@ class PlainOutputTest {
     void theSummaryOfEveryStatus() {
         String expected = """
 
-              Plugin  Runtime  Result   Passed  Time  Details
-              ──────  ───────  ───────  ──────  ────  ─────────────────────────────────────────────────────────────
-              echo    js       FAILED   1/6     2.1s  1 failed · 1 error · 1 timeout · 1 xpass · 1 xfail
-              echo    go       ERROR    0/1     40ms  1 error · runtime did not start: the entry exited with code 3
-              keyed   python   SKIPPED  0/1     —     missing env: KEYED_API_KEY
+              Plugin  Runtime  Result   Passed  Time   Details
+              ──────  ───────  ───────  ──────  ─────  ─────────────────────────────────────────────────────────────
+              echo    js       FAILED   1/6     2.1s   1 failed · 1 error · 1 timeout · 1 xpass · 1 xfail
+              echo    go       ERROR    —       40ms   1 error · runtime did not start: the entry exited with code 3
+              broke   go       XFAIL    0/2     300ms  every test is a known failure · 2 xfail
+              keyed   python   SKIPPED  —       —      missing env: KEYED_API_KEY
 
             error[E0003]: conformance tests failed for `echo` in js
                = note: 4 of 6 test(s) did not pass, or passed against a known-failure record
-               = hint: rerun just this: conform check-model echo --runtime js -v
+               = hint: rerun just this: ./jbang conform check-model echo --runtime js --emulate -v
 
             error[E0002]: the go runtime of `echo` failed
                = note: runtime did not start: the entry exited with code 3
                        last lines of /tmp/logs/echo-go.log:
                        panic: boom
-               = hint: rerun just this: conform check-model echo --runtime go -v
+               = hint: rerun just this: ./jbang conform check-model echo --runtime go --emulate -v
 
-            warning[W0001]: skipped `keyed` in python
-               = note: missing env: KEYED_API_KEY
+            warning[W0004]: every test of `broke` in go is a known failure: nothing in it passed
+               = note: its records are in [[conform.known-failures]]; the run passes, but the plugin does not work here
 
             Failed tests
               Plugin  Runtime  Model             Test        Status   Error
@@ -125,7 +157,7 @@ class PlainOutputTest {
               echo    js       conformtest/echo  Stale       xpass    passed, but [[conform.known-failures]] says it fails (bug 2): remove that entry
               echo    go       conformtest/echo  Passes      error    runtime did not start: the entry exited with code 3
 
-              1 passed · 2 failed · 3 error(s) · 1 known failure(s) · 1 skipped  (3 run(s), 1m 5.4s wall time)
+              1 passed · 2 failed · 3 error(s) · 3 known failure(s) · 1 skipped  (4 run(s), 1m 5.4s wall time)
             """;
         assertEquals(expected, summary().replace(System.lineSeparator(), "\n"));
     }
