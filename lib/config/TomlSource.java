@@ -51,7 +51,12 @@ final class TomlSource {
         if (item > 0
                 && root.get(path.subList(0, item)) instanceof TomlArray array
                 && Integer.parseInt(path.get(item)) < array.size()) {
-            position = array.inputPositionOf(Integer.parseInt(path.get(item)));
+            int index = Integer.parseInt(path.get(item));
+            List<String> inside = path.subList(item + 1, path.size());
+            // A key of the item where it is written, else the item itself.
+            if (!inside.isEmpty() && array.get(index) instanceof TomlTable table)
+                position = table.inputPositionOf(inside);
+            if (position == null) position = array.inputPositionOf(index);
         } else if (item < 0 && !path.isEmpty()) {
             position = root.inputPositionOf(path);
         }
