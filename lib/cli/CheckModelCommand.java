@@ -104,7 +104,9 @@ final class CheckModelCommand extends Subcommand {
                     .forEach(ws.console::out);
             return ExitCode.OK;
         }
-        return new CheckModelRun(ws, reportDir).execute(plan, emulation);
+        RerunCommand rerun =
+                RerunCommand.of("conform", spec.commandLine().getParent().getParseResult());
+        return new CheckModelRun(ws, reportDir, rerun, rerunFailed).execute(plan, emulation);
     }
 
     /** Every selected run is skipped: a run that tested nothing must not pass, so it is a usage error that says why. */

@@ -3,19 +3,19 @@ package conform.cli;
 import conform.config.RuntimeConfig;
 import conform.console.LiveTable;
 import conform.console.RunSummary;
-import conform.diag.ConformException;
-import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.emulator.Emulator;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.report.ResultsDocument;
+import conform.report.ResultsFile;
+import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.RuntimeOptions;
+import conform.runner.TestStatus;
 import conform.validate.Validation;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,49 +23,95 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** check-model without --dry-run: set up the runtimes, run the plan with live progress, print the summary, write the reports. */
+/**
+ * check-model without --dry-run: set up the runtimes, run the plan with live progress, print the summary, write the
+ * reports. Ctrl-C or SIGTERM ends the run early with what finished written and the rest marked interrupted.
+ */
 final class CheckModelRun {
 
     private final Workspace ws;
     private final Path reportDir;
+    private final Function<RunResult, String> rerun;
+    private final Path rerunSource;
 
-    CheckModelRun(Workspace ws, Path reportDir) {
+    /**
+     * @param rerun       the command that repeats one run, for the summary's hints
+     * @param rerunSource the results.json --rerun-failed read, or null: written into again, its verdicts are merged
+     */
+    CheckModelRun(Workspace ws, Path reportDir, Function<RunResult, String> rerun, Path rerunSource) {
         this.ws = ws;
         this.reportDir = reportDir;
+        this.rerun = rerun;
+        this.rerunSource = rerunSource;
     }
 
     ExitCode execute(Plan plan, EmulationOptions emulation) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Path logDir = logDirectory();
+        RunLogs logs = RunLogs.create(reportDir);
         ws.console.err(ws.console.style().bold("conform") + " · "
-                + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logDir);
-        Map<String, String> setupFailures = setUp(plan, logDir);
+                + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logs.dir());
+        Interruption interruption = new Interruption();
         List<RunResult> results;
+        ExitCode stopped;
+        try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
+            results = runPlan(plan, emulation, logs.dir(), interruption);
+            stopped = signals.exitCode();
+        }
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        RunSummary.print(ws.console, results, wallMs, rerun);
+        ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
+                .mapText(ws.console.redactor()::redact);
+        ReportOutput.annotate(document, ws);
+        if (reportDir != null) ReportOutput.write(reportDir, mergedIfRerunInPlace(document), true, ws, ws.console::err);
+        logs.finish(document.passed() && stopped == null, ws.console);
+        if (stopped != null) {
+            long unfinished = document.results().stream()
+                    .filter(t -> t.status() == TestStatus.INTERRUPTED)
+                    .count();
+            ws.console.err("  ■ interrupted by " + interruption.cause() + ": " + (document.testCount() - unfinished)
+                    + " test(s) finished, " + unfinished + " without a verdict");
+            return stopped;
+        }
+        return document.passed() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private List<RunResult> runPlan(Plan plan, EmulationOptions emulation, Path logDir, Interruption interruption) {
+        Map<String, String> setupFailures = setUp(plan, logDir);
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
         try (Emulator emulator = emulation.start(plan, ws.config(), ws.console, line -> {
             if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line));
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose);
-            results = new PlanRunner(
-                            new Validation(ws.validators()), ws.config().knownFailures(), options, progress)
+            RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
+            return new PlanRunner(
+                            new Validation(ws.validators()),
+                            ws.config().knownFailures(),
+                            options,
+                            progress,
+                            interruption)
                     .execute(plan, setupFailures);
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
-        long wallMs = (System.nanoTime() - start) / 1_000_000;
-        RunSummary.print(
-                ws.console,
-                results,
-                wallMs,
-                r -> "conform check-model " + r.plugin() + " --runtime " + r.runtime() + " -v");
-        ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
-                .mapText(ws.console.redactor()::redact);
-        ReportOutput.annotate(document, ws);
-        if (reportDir != null) ReportOutput.write(reportDir, document, true, ws, ws.console::err);
-        return document.passed() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * A rerun written where its --rerun-failed file lies merges into it (the rerun's verdicts replace the old ones for
+     * the same tests) instead of replacing the full results with its subset; the console says so.
+     */
+    private ResultsDocument mergedIfRerunInPlace(ResultsDocument document) {
+        Path target = reportDir.resolve(ResultsFile.FILE_NAME).toAbsolutePath().normalize();
+        if (rerunSource == null
+                || !target.equals(rerunSource.toAbsolutePath().normalize())
+                || !Files.isRegularFile(target)) {
+            return document;
+        }
+        ws.console.err("  merging the " + document.testCount() + " rerun verdict(s) into " + target
+                + " (they replace the earlier ones for the same tests)");
+        return ResultsFile.read(target).merge(document);
     }
 
     /** Installs what the plan's runtimes still lack; returns runtime → why its setup failed. */
@@ -83,17 +129,5 @@ final class CheckModelRun {
                 (name, plugins) -> SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir)
                         .ifPresent(why -> failures.put(name, why)));
         return failures;
-    }
-
-    /** The runtimes' logs: under --report-dir when given, else a fresh temporary directory that is kept for post-mortems. */
-    private Path logDirectory() {
-        try {
-            if (reportDir != null)
-                return Files.createDirectories(reportDir.toAbsolutePath().resolve("logs"));
-            return Files.createTempDirectory("conform-logs-");
-        } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e.getMessage())
-                    .hint("pass --report-dir DIR with a writable DIR"));
-        }
     }
 }

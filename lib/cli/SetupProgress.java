@@ -38,6 +38,7 @@ final class SetupProgress {
             SetupTasks.run(
                     tasks,
                     log,
+                    console.redactor(),
                     task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": " + task.shown()));
             console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in "
                     + Durations.format((System.nanoTime() - start) / 1_000_000));

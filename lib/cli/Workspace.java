@@ -8,6 +8,7 @@ import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** What a subcommand works with, loaded on first use: the config, what is on disk, validators and test cases. */
@@ -34,6 +35,10 @@ final class Workspace {
             config = options.specsDir == null
                     ? loaded
                     : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());
+            // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
+            console.redactor()
+                    .alsoMask(
+                            config.env().values().stream().flatMap(List::stream).toList(), env);
         }
         return config;
     }

@@ -1,8 +1,6 @@
 package conform.console;
 
 import java.io.File;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +20,8 @@ final class TerminalSize implements AutoCloseable {
     private volatile int columns;
     private volatile int rows;
     private volatile boolean cheap;
-    /** sun.misc.Signal and the SignalHandler it replaced, while we handle SIGWINCH. */
-    private Object winch;
-
-    private Object previous;
+    /** Our handling of SIGWINCH, while we have it. */
+    private SignalHandling winch;
 
     private TerminalSize(boolean live, int columns, int rows) {
         this.live = live;
@@ -120,58 +116,21 @@ final class TerminalSize implements AutoCloseable {
         }
     }
 
-    /**
-     * Calls {@code onChange} after each resize; false when this JVM cannot handle SIGWINCH (callers then poll).
-     * sun.misc.Signal is reached by reflection: named in source, javac warns about it on every JBang build.
-     */
+    /** Calls {@code onChange} after each resize; false when this JVM cannot handle SIGWINCH (callers then poll). */
     synchronized boolean watch(Runnable onChange) {
         if (!live || winch != null) return winch != null;
-        try {
-            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object signal = Class.forName("sun.misc.Signal")
-                    .getConstructor(String.class)
-                    .newInstance("WINCH");
-            Object handler = Proxy.newProxyInstance(
-                    handlerType.getClassLoader(),
-                    new Class<?>[] {handlerType},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "handle" -> {
-                            if (refresh()) onChange.run();
-                            yield null;
-                        }
-                        case "equals" -> proxy == args[0];
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        default -> "conform SIGWINCH handler";
-                    });
-            previous = handle(signal, handler);
-            winch = signal;
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError notAvailable) {
-            return false; // no sun.misc, or the JVM keeps WINCH for itself
-        }
-    }
-
-    private static Object handle(Object signal, Object handler) throws ReflectiveOperationException {
-        Class<?> signalType = Class.forName("sun.misc.Signal");
-        try {
-            return signalType
-                    .getMethod("handle", signalType, Class.forName("sun.misc.SignalHandler"))
-                    .invoke(null, signal, handler);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
-        }
+        winch = SignalHandling.install("WINCH", () -> {
+                    if (refresh()) onChange.run();
+                })
+                .orElse(null);
+        return winch != null;
     }
 
     /** Gives SIGWINCH back to whoever handled it before. */
     @Override
     public synchronized void close() {
         if (winch == null) return;
-        try {
-            handle(winch, previous);
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // The previous handler cannot be reinstated; ours then redraws a closed table, which does nothing.
-        }
+        winch.close();
         winch = null;
     }
 }

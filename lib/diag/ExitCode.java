@@ -9,7 +9,11 @@ public enum ExitCode {
     /** conform cannot do what was asked: a bad flag, config, spec or selection, nothing to test, or a place it cannot use. */
     USAGE(2),
     /** A bug in conform: it says so and asks for a report, so CI can tell it from a failing plugin. */
-    INTERNAL(3);
+    INTERNAL(3),
+    /** Stopped by Ctrl-C (SIGINT), as a shell reports it: what finished is written, the rest marked interrupted. */
+    INTERRUPTED(130),
+    /** Stopped by SIGTERM, likewise. */
+    TERMINATED(143);
 
     public final int code;
 

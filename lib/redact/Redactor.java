@@ -1,8 +1,11 @@
 package conform.redact;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,24 +33,42 @@ public final class Redactor {
             Pattern.compile("()\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}"),
             Pattern.compile("()\\bAIza[0-9A-Za-z_-]{30,}"));
 
-    private final List<String> secretValues;
+    private volatile List<String> secretValues;
 
     private Redactor(List<String> secretValues) {
-        // Longest first, so a secret that contains another is masked whole.
-        this.secretValues = secretValues.stream()
-                .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
+        this.secretValues = longestFirst(secretValues);
     }
 
     /** A redactor for this process: every secret-looking environment variable's value is masked. */
-    public static Redactor fromEnvironment(Map<String, String> env, List<String> extraSecretNames) {
-        List<String> values = env.entrySet().stream()
-                .filter(e -> SECRET_ENV_NAME.matcher(e.getKey()).matches() || extraSecretNames.contains(e.getKey()))
+    public static Redactor fromEnvironment(Map<String, String> env, Collection<String> extraSecretNames) {
+        return new Redactor(values(
+                env, e -> SECRET_ENV_NAME.matcher(e.getKey()).matches() || extraSecretNames.contains(e.getKey())));
+    }
+
+    /**
+     * Masks the values of {@code names} in {@code env} too, from now on: the variables conform.toml's [conform.env]
+     * declares, known only once the config is read, while the console already prints.
+     */
+    public synchronized void alsoMask(Collection<String> names, Map<String, String> env) {
+        List<String> more = new ArrayList<>(secretValues);
+        more.addAll(values(env, e -> names.contains(e.getKey())));
+        secretValues = longestFirst(more);
+    }
+
+    private static List<String> values(Map<String, String> env, Predicate<Map.Entry<String, String>> secret) {
+        return env.entrySet().stream()
+                .filter(secret)
                 .map(Map.Entry::getValue)
                 .filter(v -> v != null && v.length() >= MIN_SECRET_LENGTH)
                 .toList();
-        return new Redactor(values);
+    }
+
+    /** Longest first, so a secret that contains another is masked whole. */
+    private static List<String> longestFirst(List<String> values) {
+        return values.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     public String redact(String text) {

@@ -87,7 +87,7 @@ public final class HtmlReport {
     static boolean diverges(Collection<TestResult> cells) {
         return cells.stream()
                         .map(TestResult::status)
-                        .filter(s -> s != TestStatus.SKIPPED)
+                        .filter(s -> s != TestStatus.SKIPPED && s != TestStatus.INTERRUPTED)
                         .map(s -> switch (s) {
                             case XFAIL -> TestStatus.FAILED;
                             case XPASS -> TestStatus.PASSED;

@@ -89,6 +89,23 @@ public record ResultsDocument(
         return results().stream().filter(t -> !t.status().acceptable()).toList();
     }
 
+    /**
+     * This document with {@code rerun}'s verdicts in place of its own for the same tests (--rerun-failed into the
+     * directory it read): each rerun run replaces its run's timings and, unless it errored or was interrupted, its
+     * status is judged again over the merged tests; the runs and tests the rerun did not touch stay as they were.
+     */
+    public ResultsDocument merge(ResultsDocument rerun) {
+        Map<String, RunResult> newer = new LinkedHashMap<>();
+        rerun.runs().forEach(r -> newer.put(runKey(r.plugin(), r.runtime()), r));
+        List<RunResult> merged = new ArrayList<>();
+        for (RunResult old : runs) {
+            RunResult fresh = newer.remove(runKey(old.plugin(), old.runtime()));
+            merged.add(fresh == null ? old : old.mergedWith(fresh));
+        }
+        merged.addAll(newer.values());
+        return new ResultsDocument(SCHEMA, rerun.conform(), rerun.startedAt(), rerun.wallMs(), List.copyOf(merged));
+    }
+
     /** The same document with every text a runtime or provider wrote passed through {@code edit} (redaction). */
     public ResultsDocument mapText(UnaryOperator<String> edit) {
         return new ResultsDocument(

@@ -17,9 +17,14 @@ public final class PlanRunner {
 
     private final PluginRunner runner;
 
+    /** @param interruption once requested, no run starts and what has no verdict yet is reported as interrupted */
     public PlanRunner(
-            ResponseCheck check, List<KnownFailure> knownFailures, RuntimeOptions options, RunListener listener) {
-        this.runner = new PluginRunner(check, new KnownFailures(knownFailures), options, listener);
+            ResponseCheck check,
+            List<KnownFailure> knownFailures,
+            RuntimeOptions options,
+            RunListener listener,
+            Interruption interruption) {
+        this.runner = new PluginRunner(check, new KnownFailures(knownFailures), options, listener, interruption);
     }
 
     /** Runs the plan; runs of a runtime named in {@code brokenRuntimes} (runtime → reason) error without starting. */

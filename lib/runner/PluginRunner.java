@@ -23,12 +23,20 @@ final class PluginRunner {
     private final KnownFailures knownFailures;
     private final RunListener listener;
     private final RuntimeOptions options;
+    private final Interruption interruption;
 
-    PluginRunner(ResponseCheck check, KnownFailures knownFailures, RuntimeOptions options, RunListener listener) {
-        this.rounds = new TestRounds(new TestExecutor(check, listener), knownFailures, listener);
+    PluginRunner(
+            ResponseCheck check,
+            KnownFailures knownFailures,
+            RuntimeOptions options,
+            RunListener listener,
+            Interruption interruption) {
+        this.rounds =
+                new TestRounds(new TestExecutor(check, listener, interruption), knownFailures, listener, interruption);
         this.knownFailures = knownFailures;
         this.listener = listener;
         this.options = options;
+        this.interruption = interruption;
     }
 
     RunResult execute(PlannedRun run) {
@@ -37,50 +45,47 @@ final class PluginRunner {
         String runtime = run.runtimeName();
         List<Job> jobs = jobs(run);
         if (!run.runnable()) return skipped(run, jobs, start);
+        if (interruption.requested()) return interrupted(run, jobs, start, null);
         listener.runStarting(plugin, runtime, jobs.size());
         ResolvedSettings settings = run.settings();
         Path log = options.logDir().resolve(plugin + "-" + runtime + ".log");
         Set<String> models = new LinkedHashSet<>();
         jobs.forEach(j -> models.add(j.id().model()));
+        Launch launch = new Launch(
+                run.runtime().commandFor(plugin),
+                run.runtime().cwd(),
+                options.childEnv(),
+                log,
+                models,
+                settings.startupTimeout(),
+                settings.healthTimeout(),
+                options.redactor());
         RuntimeSession session;
         try {
-            Launch launch = new Launch(
-                    run.runtime().commandFor(plugin),
-                    run.runtime().cwd(),
-                    options.childEnv(),
-                    log,
-                    models,
-                    settings.startupTimeout(),
-                    settings.healthTimeout());
             session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
         } catch (RuntimeStartFailure e) {
+            if (interruption.requested()) return interrupted(run, jobs, start, log);
             return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
         }
+        List<TestResult> results;
+        boolean died;
+        long testsMs;
         try (session) {
             if (options.followLogs())
                 session.follow(line -> listener.log("    " + plugin + " (" + runtime + ") | " + line));
             listener.runRunning(plugin, runtime, session.startupMs());
             long testsStart = System.nanoTime();
-            List<TestResult> results = rounds.run(session, jobs, settings);
-            long testsMs = elapsedMs(testsStart);
-            if (!session.alive()) {
-                return finish(new RunResult(
-                        plugin,
-                        runtime,
-                        RunStatus.ERROR,
-                        "the runtime exited during the run",
-                        results,
-                        elapsedMs(start),
-                        session.startupMs(),
-                        testsMs,
-                        log,
-                        LogTail.last(log, LOG_TAIL_LINES)));
-            }
+            results = rounds.run(session, jobs, settings);
+            testsMs = elapsedMs(testsStart);
+            died = !session.alive();
+        }
+        // Read after the session is closed, when everything the runtime wrote is in its log.
+        if (results.stream().anyMatch(t -> t.status() == TestStatus.INTERRUPTED)) {
             return finish(new RunResult(
                     plugin,
                     runtime,
-                    RunStatus.of(results),
-                    null,
+                    RunStatus.INTERRUPTED,
+                    "stopped by " + interruption.cause(),
                     results,
                     elapsedMs(start),
                     session.startupMs(),
@@ -88,10 +93,35 @@ final class PluginRunner {
                     log,
                     List.of()));
         }
+        if (died) {
+            return finish(new RunResult(
+                    plugin,
+                    runtime,
+                    RunStatus.ERROR,
+                    "the runtime exited during the run",
+                    results,
+                    elapsedMs(start),
+                    session.startupMs(),
+                    testsMs,
+                    log,
+                    LogTail.last(log, LOG_TAIL_LINES)));
+        }
+        return finish(new RunResult(
+                plugin,
+                runtime,
+                RunStatus.of(results),
+                null,
+                results,
+                elapsedMs(start),
+                session.startupMs(),
+                testsMs,
+                log,
+                List.of()));
     }
 
     /** A run that cannot start (its runtime's setup failed): every test errors with the reason. */
     RunResult errored(PlannedRun run, String reason) {
+        if (interruption.requested()) return interrupted(run, jobs(run), System.nanoTime(), null);
         return failedBeforeTests(run, jobs(run), reason, System.nanoTime(), null, List.of());
     }
 
@@ -101,6 +131,14 @@ final class PluginRunner {
                 .map(j -> knownFailures.judge(new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null)))
                 .toList();
         return withoutTests(run, RunStatus.ERROR, reason, errors, start, log, logTail);
+    }
+
+    /** A run that was stopped before it had its runtime: none of its tests has a verdict. */
+    private RunResult interrupted(PlannedRun run, List<Job> jobs, long start, Path log) {
+        List<TestResult> tests =
+                jobs.stream().map(j -> TestExecutor.interrupted(j.id(), 0)).toList();
+        return withoutTests(
+                run, RunStatus.INTERRUPTED, "stopped by " + interruption.cause(), tests, start, log, List.of());
     }
 
     private RunResult skipped(PlannedRun run, List<Job> jobs, long start) {

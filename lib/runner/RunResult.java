@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import conform.config.TestId;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,6 +55,26 @@ public record RunResult(
     public RunResult {
         tests = tests == null ? List.of() : tests;
         logTail = logTail == null ? List.of() : logTail;
+    }
+
+    /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
+    public RunResult mergedWith(RunResult rerun) {
+        Map<TestId, TestResult> byId = new LinkedHashMap<>();
+        tests.forEach(t -> byId.put(t.id(), t));
+        rerun.tests().forEach(t -> byId.put(t.id(), t));
+        List<TestResult> merged = List.copyOf(byId.values());
+        boolean judged = rerun.status() != RunStatus.ERROR && rerun.status() != RunStatus.INTERRUPTED;
+        return new RunResult(
+                plugin,
+                runtime,
+                judged ? RunStatus.of(merged) : rerun.status(),
+                rerun.reason(),
+                merged,
+                rerun.elapsedMs(),
+                rerun.startupMs(),
+                rerun.testsMs(),
+                rerun.log(),
+                rerun.logTail());
     }
 
     public RunResult withTests(List<TestResult> newTests) {

@@ -2,6 +2,7 @@ package conform.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import conform.config.TestId;
 import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
@@ -29,10 +30,12 @@ final class TestExecutor {
 
     private final ResponseCheck check;
     private final RunListener listener;
+    private final Interruption interruption;
 
-    TestExecutor(ResponseCheck check, RunListener listener) {
+    TestExecutor(ResponseCheck check, RunListener listener, Interruption interruption) {
         this.check = check;
         this.listener = listener;
+        this.interruption = interruption;
     }
 
     /**
@@ -48,18 +51,27 @@ final class TestExecutor {
             if (attempt.status() == TestStatus.PASSED) {
                 return new Verdict(result(job, attempt, attempts, failed), false);
             }
+            // A failure that comes after a stop was asked for may be the stop itself (its runtime killed): no verdict.
+            if (interruption.requested()) return new Verdict(interrupted(job.id(), attempts), false);
             failed = true;
             boolean canRetry = attempt.retryable() && retry < policy.maxRetries() && runner.alive();
             if (!canRetry) return new Verdict(result(job, attempt, attempts, false), attempt.retryable());
             Duration wait = policy.delay(retry, attempt.retryAfter());
             listener.retrying(job.id(), retry + 1, policy.maxRetries(), attempt.error(), wait);
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Verdict(result(job, attempt, attempts, false), false);
-            }
+            if (interruption.sleep(wait)) return new Verdict(interrupted(job.id(), attempts), false);
         }
+    }
+
+    /** A test that has no verdict because conform was stopped first. */
+    static TestResult interrupted(TestId id, int attempts) {
+        return new TestResult(
+                id,
+                TestStatus.INTERRUPTED,
+                attempts,
+                false,
+                "conform was stopped before this test finished",
+                null,
+                null);
     }
 
     private static TestResult result(Job job, Attempt a, int attempts, boolean failedBefore) {

@@ -24,11 +24,13 @@ final class TestRounds {
     private final TestExecutor executor;
     private final KnownFailures knownFailures;
     private final RunListener listener;
+    private final Interruption interruption;
 
-    TestRounds(TestExecutor executor, KnownFailures knownFailures, RunListener listener) {
+    TestRounds(TestExecutor executor, KnownFailures knownFailures, RunListener listener, Interruption interruption) {
         this.executor = executor;
         this.knownFailures = knownFailures;
         this.listener = listener;
+        this.interruption = interruption;
     }
 
     /** Results in the jobs' order. */
@@ -44,6 +46,12 @@ final class TestRounds {
                     rerun.size() + " test(s) failed: re-running them one at a time to rule out flakes");
             for (Job job : rerun) {
                 TestResult first = verdicts[job.index()].result();
+                if (interruption.requested()) {
+                    verdicts[job.index()] =
+                            new TestExecutor.Verdict(TestExecutor.interrupted(job.id(), first.attempts()), false);
+                    listener.testFinished(verdicts[job.index()].result());
+                    continue;
+                }
                 // One more call, alone: retries already covered transient errors; this rules out load from parallel
                 // tests.
                 verdicts[job.index()] =
@@ -76,7 +84,9 @@ final class TestRounds {
                         Semaphore modelBudget = modelBudgets.get(job.id().model());
                         if (modelBudget != null) modelBudget.acquireUninterruptibly();
                         try {
-                            verdicts[i] = executor.run(runner, job, job.retryPolicy(), 0, false);
+                            verdicts[i] = interruption.requested()
+                                    ? new TestExecutor.Verdict(TestExecutor.interrupted(job.id(), 0), false)
+                                    : executor.run(runner, job, job.retryPolicy(), 0, false);
                             if (!needsRerun(job, verdicts[i], runSettings, runner))
                                 listener.testFinished(knownFailures.judge(verdicts[i].result()));
                         } finally {

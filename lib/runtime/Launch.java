@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import conform.redact.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param models         the models the spec will call, which start-up waits for
  * @param startupTimeout the whole start-up, from spawning the entry to its models being listed
  * @param healthTimeout  one health probe
+ * @param redactor       what the runtime's output passes through on its way into {@code log}
  */
 public record Launch(
         List<String> command,
@@ -24,4 +26,5 @@ public record Launch(
         Path log,
         Set<String> models,
         Duration startupTimeout,
-        Duration healthTimeout) {}
+        Duration healthTimeout,
+        Redactor redactor) {}

@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import conform.redact.Redactor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,33 +25,40 @@ public final class ProcessTree implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     static {
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> LIVE.parallelStream().forEach(t -> t.stop(SHUTDOWN_GRACE)), "conform-stop-runtimes"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(SHUTDOWN_GRACE), "conform-stop-runtimes"));
+    }
+
+    /** Stops every tree this JVM started and still runs, each with {@code grace} (Ctrl-C, exit). */
+    public static void stopAll(Duration grace) {
+        LIVE.parallelStream().forEach(t -> t.stop(grace));
     }
 
     private final Process process;
     private final Path log;
+    private final RedactedLog output;
 
-    private ProcessTree(Process process, Path log) {
+    private ProcessTree(Process process, Path log, Redactor redactor) {
         this.process = process;
         this.log = log;
+        this.output = new RedactedLog(process.getInputStream(), log, redactor);
     }
 
-    /** Starts {@code command}; {@code env} is applied over conform's own environment, a null value unsetting a variable. */
-    public static ProcessTree start(List<String> command, Path cwd, Map<String, String> env, Path log)
-            throws IOException {
+    /**
+     * Starts {@code command}; {@code env} is applied over conform's own environment, a null value unsetting a variable.
+     * Its output, stderr included, is appended to {@code log} through {@code redactor}.
+     */
+    public static ProcessTree start(
+            List<String> command, Path cwd, Map<String, String> env, Path log, Redactor redactor) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(cwd.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The child inherits conform's environment; a null value removes a variable.
         env.forEach((k, v) -> {
             if (v == null) builder.environment().remove(k);
             else builder.environment().put(k, v);
         });
-        ProcessTree tree = new ProcessTree(builder.start(), log);
+        ProcessTree tree = new ProcessTree(builder.start(), log, redactor);
         LIVE.add(tree);
         return tree;
     }
@@ -99,6 +107,7 @@ public final class ProcessTree implements AutoCloseable {
         try {
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LIVE.remove(this);
+                output.close();
                 return process.exitValue();
             }
         } catch (InterruptedException e) {
@@ -131,6 +140,7 @@ public final class ProcessTree implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        output.close();
         LIVE.remove(this);
     }
 

@@ -82,7 +82,7 @@ public final class RuntimeSession implements ActionRunner {
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
-            tree = ProcessTree.start(launch.command(), cwd, env, log);
+            tree = ProcessTree.start(launch.command(), cwd, env, log, launch.redactor());
         } catch (IOException e) {
             throw new RuntimeStartFailure(
                     "cannot start `" + String.join(" ", launch.command()) + "` in " + cwd + ": " + e.getMessage(),

@@ -2,6 +2,7 @@ package conform.runtime;
 
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
+import conform.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,11 +91,12 @@ public final class SetupTasks {
     }
 
     /**
-     * Runs the tasks in order, each in its runtime's root, their output appended to {@code log}; stops at the first failure.
+     * Runs the tasks in order, each in its runtime's root, their output appended to {@code log} through {@code redactor};
+     * stops at the first failure.
      *
      * @throws SetupFailure naming the command, its exit code and the end of its output
      */
-    public static void run(List<Task> tasks, Path log, Consumer<Task> starting) throws SetupFailure {
+    public static void run(List<Task> tasks, Path log, Redactor redactor, Consumer<Task> starting) throws SetupFailure {
         for (Task task : tasks) {
             starting.accept(task);
             int code;
@@ -106,7 +108,7 @@ public final class SetupTasks {
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log)) {
+                try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log, redactor)) {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
             } catch (IOException e) {

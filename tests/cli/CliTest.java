@@ -153,10 +153,12 @@ class CliTest {
     @Test
     void missingEnvShowsAsSkipped() {
         project.write("specs/needs-key.yaml", "- model: k/m\n").write("entries/js/needs-key.ts", "");
-        CliRun r = run("check-model", "--dry-run", "needs-key")
-                .expect(ExitCode.OK)
-                .expectOut("SKIPPED missing env: CONFORM_TEST_KEY");
-        assertTrue(r.err().contains("warning[W0003]"), "all skipped is loud: " + r.err());
+        // Nothing would be tested: a run that tests nothing must not pass.
+        run("check-model", "--dry-run", "needs-key")
+                .expect(ExitCode.USAGE)
+                .expectErr(
+                        "error[E0003]: nothing to test: every selected run is skipped",
+                        "needs-key (js): missing env: CONFORM_TEST_KEY");
         CliRun ready =
                 CliRun.run(project.root(), Map.of("CONFORM_TEST_KEY", "set"), "check-model", "--dry-run", "needs-key");
         assertFalse(ready.out().contains("SKIPPED"), ready.out());

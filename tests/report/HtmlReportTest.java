@@ -30,7 +30,10 @@ class HtmlReportTest {
     private static final String XSS =
             "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=\"alert(1)\">";
 
-    /** Every status once; "Tool Request" diverges (go failed where js and python passed) and comes last in results.json. */
+    /**
+     * Every status once. "Tool Request" diverges with a real failure (go failed where js and python passed) and comes
+     * last in results.json; "Known Media" diverges only through a known failure, so it comes after it.
+     */
     static ResultsDocument sample() throws Exception {
         String r = """
             {"plugin":"echo","runtime":"%s","model":"echo/a&b","test":"%s","status":"%s","attempts":%d,"flaky":%s,
@@ -43,6 +46,8 @@ class HtmlReportTest {
             {"Streaming", "timeout", "skipped", "timeout"}, // skipped does not count
             {"Structured Output", "xfail", "failed", "failed"}, // a known failure is still a failure
             {"Media", "xpass", "passed", "passed"}, // a stale known failure is still a pass
+            {"Interrupted", "interrupted", "passed", "passed"}, // no verdict does not count
+            {"Known Media", "xfail", "passed", "passed"},
             {"Tool Request", "passed", "passed", "failed"}
         };
         String[] runtimes = {"js", "python", "go"};
@@ -50,7 +55,7 @@ class HtmlReportTest {
             for (int i = 0; i < 3; i++) {
                 String status = row[i + 1];
                 boolean flaky = row[0].equals("Multiturn") && i == 0;
-                String error = status.equals("passed") || status.equals("xpass")
+                String error = status.equals("passed") || status.equals("xpass") || status.equals("interrupted")
                         ? "null"
                         : new ObjectMapper()
                                 .writeValueAsString(
@@ -98,17 +103,35 @@ class HtmlReportTest {
     record Row(String cls, String html, List<String> statuses) {}
 
     @Test
-    void divergencesComeFirstAndAreMarked() throws Exception {
+    void divergencesComeFirstRealFailuresBeforeKnownOnes() throws Exception {
         List<Row> rows = parityRows(HtmlReport.render(sample()));
-        assertEquals(6, rows.size());
+        assertEquals(8, rows.size());
         assertEquals("divergent", rows.get(0).cls());
         assertTrue(rows.get(0).html().contains("Tool Request")
                 && rows.get(0).html().contains("diverges"));
         assertEquals(
                 List.of("js=passed", "python=passed", "go=failed"), rows.get(0).statuses());
         assertEquals(
-                1, rows.stream().filter(r -> r.cls().equals("divergent")).count(), "only the planted row diverges");
-        assertEquals("all-ok", rows.get(1).cls(), "Multiturn passed everywhere; the others keep results.json order");
+                2, rows.stream().filter(r -> r.cls().equals("divergent")).count(), "only the planted rows diverge");
+        assertTrue(rows.get(1).html().contains("Known Media"), "a divergence that is only a known failure comes after");
+        assertEquals("all-ok", rows.get(2).cls(), "Multiturn passed everywhere; the others keep results.json order");
+    }
+
+    @Test
+    void failuresComeFirstWithTheirErrorsAndLogs() throws Exception {
+        String html = HtmlReport.render(sample(), Path.of("/tmp/r"));
+        int failures = html.indexOf("id=\"failures\"");
+        assertTrue(failures > 0 && failures < html.indexOf("id=\"parity\""), "the failures open the report");
+        String section = html.substring(failures, html.indexOf("id=\"parity\""));
+        assertTrue(section.contains("no tool request: &lt;script&gt;"), "the error text, escaped");
+        assertTrue(
+                section.contains("<a href=\"logs/echo-go.log\">echo-go.log</a>"),
+                "a log below the report links relatively");
+        assertFalse(
+                section.contains(">Multiturn<") || section.contains("Known Media") || section.contains("Interrupted"),
+                "only what fails the run: not a pass, a known failure or a test without a verdict");
+        for (String status : List.of("failed", "error", "timeout", "xpass"))
+            assertTrue(section.contains("st s-" + status), status);
     }
 
     @Test
@@ -129,6 +152,7 @@ class HtmlReportTest {
         assertFalse(diverges.apply("xfail,failed,failed"));
         assertFalse(diverges.apply("xpass,passed"));
         assertFalse(diverges.apply("passed,skipped"), "a runtime that did not run the test has no verdict");
+        assertFalse(diverges.apply("passed,interrupted"), "neither has one that was stopped");
         assertFalse(diverges.apply("passed"));
         assertTrue(diverges.apply("passed,xfail"));
         assertTrue(diverges.apply("failed,error"));
@@ -143,7 +167,7 @@ class HtmlReportTest {
             assertTrue(html.contains(e.getValue().symbol()), e.getKey());
         }
         assertTrue(html.contains("wall time 2.3s"));
-        assertTrue(html.contains("18 tests in 3 runs"));
+        assertTrue(html.contains("24 tests in 3 runs"));
         assertTrue(html.contains("flaky</span>"), "the retried pass is marked");
         assertTrue(html.contains("/tmp/r/logs/echo-go.log"));
         assertTrue(html.contains("echo/a&amp;b"));
@@ -176,7 +200,10 @@ class HtmlReportTest {
                 if (!Set.of("src", "href", "action", "srcset", "poster", "data")
                         .contains(attr.group(1).toLowerCase())) continue;
                 String url = attr.group(2) == null ? "" : attr.group(2).replaceAll("^[\"']|[\"']$", "");
-                assertTrue(url.startsWith("#"), "only in-page links: " + url);
+                // In-page links, and the failures' logs: a link is followed only when clicked, never loaded.
+                assertTrue(
+                        url.startsWith("#") || url.matches("file:/[^\"]*\\.log"),
+                        "only in-page links and logs: " + url);
                 assertFalse(url.toLowerCase().contains("http"), url);
                 links++;
             }
@@ -209,7 +236,7 @@ class HtmlReportTest {
         String dom = Files.readString(
                 runChromium(chromium, dir, "--dump-dom", report.toUri().toString()));
         List<Row> rows = parityRows(dom);
-        assertEquals(6, rows.size(), dom);
+        assertEquals(8, rows.size(), dom);
         assertEquals("divergent", rows.get(0).cls());
         assertTrue(rows.get(0).html().contains("Tool Request"));
         assertEquals(

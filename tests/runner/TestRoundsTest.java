@@ -36,6 +36,8 @@ class TestRoundsTest {
         }
     };
 
+    private final Interruption interruption = new Interruption();
+
     private static ResolvedSettings settings(int testConcurrency, int maxRetries) {
         return new ResolvedSettings(
                 testConcurrency,
@@ -69,7 +71,10 @@ class TestRoundsTest {
     private List<TestResult> run(
             ScriptedRuntime runtime, List<Job> jobs, ResolvedSettings runSettings, KnownFailure... known) {
         TestRounds rounds = new TestRounds(
-                new TestExecutor(ScriptedRuntime.CHECK, listener), new KnownFailures(List.of(known)), listener);
+                new TestExecutor(ScriptedRuntime.CHECK, listener, interruption),
+                new KnownFailures(List.of(known)),
+                listener,
+                interruption);
         return rounds.run(runtime, jobs, runSettings);
     }
 

@@ -3,6 +3,7 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.redact.Redactor;
 import conform.runner.RetryPolicy;
 import conform.support.TempProject;
 import java.net.URI;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runtime files, error envelopes, retry delays, log tails and process trees, without a Genkit runtime. */
 class EngineUnitTest {
 
+    private static final Redactor NO_SECRETS = Redactor.fromEnvironment(Map.of(), List.of());
+
     @RegisterExtension
     private final TempProject dir = TempProject.create();
 
@@ -28,7 +31,7 @@ class EngineUnitTest {
     @Test
     void onlyAFileFromOurProcessTreeIsAccepted() throws Exception {
         try (ProcessTree sleeper =
-                ProcessTree.start(List.of("sleep", "30"), dir.root(), Map.of(), dir.path("log.txt"))) {
+                ProcessTree.start(List.of("sleep", "30"), dir.root(), Map.of(), dir.path("log.txt"), NO_SECRETS)) {
             dir.write(
                     ".genkit/runtimes/1-3100-1.json",
                     "{\"id\":\"1-3100\",\"pid\":1,\"reflectionServerUrl\":\"http://localhost:3100\"}");
@@ -48,7 +51,11 @@ class EngineUnitTest {
     @Test
     void stoppingATreeKillsItsChildrenToo() throws Exception {
         ProcessTree tree = ProcessTree.start(
-                List.of("sh", "-c", "sleep 60 & sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
+                List.of("sh", "-c", "sleep 60 & sleep 60 & wait"),
+                dir.root(),
+                Map.of(),
+                dir.path("log.txt"),
+                NO_SECRETS);
         Thread.sleep(300);
         List<ProcessHandle> members =
                 ProcessHandle.of(tree.pid()).orElseThrow().descendants().toList();
@@ -61,7 +68,11 @@ class EngineUnitTest {
     @Test
     void aChildThatIgnoresSigtermIsKilled() throws Exception {
         ProcessTree tree = ProcessTree.start(
-                List.of("sh", "-c", "trap '' TERM; sleep 60 & wait"), dir.root(), Map.of(), dir.path("log.txt"));
+                List.of("sh", "-c", "trap '' TERM; sleep 60 & wait"),
+                dir.root(),
+                Map.of(),
+                dir.path("log.txt"),
+                NO_SECRETS);
         Thread.sleep(300);
         long start = System.nanoTime();
         tree.stop(Duration.ofMillis(500));
@@ -75,7 +86,8 @@ class EngineUnitTest {
                 List.of("sh", "-c", "for i in $(seq 1 50000); do echo line $i; done; echo oops >&2"),
                 dir.root(),
                 Map.of(),
-                dir.path("log.txt"));
+                dir.path("log.txt"),
+                NO_SECRETS);
         assertEquals(0, tree.waitFor(Duration.ofSeconds(30)));
         assertEquals(List.of("line 49999", "line 50000", "oops"), LogTail.last(dir.path("log.txt"), 3));
         assertEquals(List.of(), LogTail.last(dir.path("absent.txt"), 3));
@@ -90,7 +102,8 @@ class EngineUnitTest {
                 List.of("sh", "-c", "echo probe=$CONFORM_PROBE home=${HOME:-unset}"),
                 dir.root(),
                 env,
-                dir.path("log.txt"));
+                dir.path("log.txt"),
+                NO_SECRETS);
         tree.waitFor(Duration.ofSeconds(10));
         assertEquals(List.of("probe=yes home=unset"), LogTail.last(dir.path("log.txt"), 1));
     }

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
+import conform.redact.Redactor;
 import conform.support.TempProject;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Setup steps with real commands: when they run, what they record, and what a failure says. */
 class SetupTasksTest {
+
+    private static final Redactor NO_SECRETS = Redactor.fromEnvironment(Map.of(), List.of());
 
     @RegisterExtension
     private final TempProject dir = TempProject.create();
@@ -39,12 +43,12 @@ class SetupTasksTest {
                 "out/{plugin}.mjs"));
         List<SetupTasks.Task> first = SetupTasks.pending(rt, List.of("echo"));
         assertEquals(1, first.size());
-        SetupTasks.run(first, dir.path("setup.log"), task -> {});
+        SetupTasks.run(first, dir.path("setup.log"), NO_SECRETS, task -> {});
         assertEquals("one", Files.readString(dir.path("out/echo.mjs")));
         assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")), "up to date after a run");
 
         dir.write("entries/echo.ts", "two");
-        SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {});
+        SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), NO_SECRETS, task -> {});
         assertEquals("two", Files.readString(dir.path("out/echo.mjs")), "an edited entry is built again");
 
         Files.delete(dir.path("out/echo.mjs"));
@@ -63,7 +67,8 @@ class SetupTasksTest {
                 "out/{plugin}.mjs"));
         SetupTasks.SetupFailure failure = assertThrows(
                 SetupTasks.SetupFailure.class,
-                () -> SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), task -> {}));
+                () -> SetupTasks.run(
+                        SetupTasks.pending(rt, List.of("echo")), dir.path("setup.log"), NO_SECRETS, task -> {}));
         assertEquals(
                 "`sh -c echo boom; exit 3 entries/echo.ts …` exited with code 3",
                 failure.getMessage(),
