@@ -37,10 +37,10 @@ public final class ProcessTree implements AutoCloseable {
     private final Path log;
     private final RedactedLog output;
 
-    private ProcessTree(Process process, Path log, Redactor redactor) {
+    private ProcessTree(Process process, Path log, RedactedLog output) {
         this.process = process;
         this.log = log;
-        this.output = new RedactedLog(process.getInputStream(), log, redactor);
+        this.output = output;
     }
 
     /**
@@ -49,16 +49,25 @@ public final class ProcessTree implements AutoCloseable {
      */
     public static ProcessTree start(
             List<String> command, Path cwd, Map<String, String> env, Path log, Redactor redactor) throws IOException {
+        RedactedLog output = RedactedLog.create(log, redactor);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(cwd.toFile())
                 .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.raw().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The child inherits conform's environment; a null value removes a variable.
         env.forEach((k, v) -> {
             if (v == null) builder.environment().remove(k);
             else builder.environment().put(k, v);
         });
-        ProcessTree tree = new ProcessTree(builder.start(), log, redactor);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            output.close();
+            throw e;
+        }
+        ProcessTree tree = new ProcessTree(process, log, output);
         LIVE.add(tree);
         return tree;
     }

@@ -46,10 +46,10 @@ final class TmuxTerminal implements AutoCloseable {
     static TmuxTerminal start(TempProject work, Path dir, List<String> conformArgs, int columns, int rows)
             throws Exception {
         // Colour is on only on a terminal and without CI/NO_COLOR; the pane stays open after conform exits, for the
-        // last capture.
+        // last capture, and a Ctrl-C typed for conform does not end the shell (a trap, which conform does not inherit).
         work.write(
                 "run.sh",
-                "cd '" + dir + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\n"
+                "cd '" + dir + "'\nunset CI NO_COLOR\nexport TERM=xterm-256color\ntrap 'true' INT\n"
                         + ConformJvm.command(conformArgs).stream()
                                 .map(a -> "'" + a.replace("'", "'\\''") + "'")
                                 .collect(Collectors.joining(" "))
@@ -84,6 +84,13 @@ final class TmuxTerminal implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
         return out;
+    }
+
+    /** Types {@code keys} as tmux names them ({@code C-c} is Ctrl-C). */
+    void press(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "live"));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(String[]::new));
     }
 
     void resize(int columns, int rows) throws Exception {

@@ -158,9 +158,15 @@ class EmulatedRuntimeTest {
     @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         CliRun r = CliRun.withProcessEnvironment(
-                RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai");
+                RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai", "ollama");
         r.expect(ExitCode.OK);
         assertTrue(r.out().contains("SKIPPED not emulated: Model Garden needs Google Cloud credentials"), r.toString());
+        // Alone, nothing would be tested, and the hint does not send the user after keys the emulator stands in for.
+        CliRun alone = CliRun.withProcessEnvironment(
+                        RepoRoot.find(), "check-model", "--emulate", "--dry-run", "vertex-ai")
+                .expect(ExitCode.USAGE)
+                .expectErr("nothing to test: every selected run is skipped", "pick plugins the emulator serves");
+        assertFalse(alone.err().contains("environment variables"), alone.toString());
     }
 
     @Test

@@ -157,10 +157,10 @@ class PlannerTest {
 
     @Test
     void specWarningsReachThePlan() {
-        project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn, telepathy]\n");
+        project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn, multiturn]\n");
         Plan plan = plan(Map.of(), List.of("echo"), List.of());
         assertEquals(1, plan.warnings().size(), "warned once although two runtimes share the file");
-        assertTrue(plan.warnings().get(0).message().contains("telepathy"));
+        assertTrue(plan.warnings().get(0).message().contains("listed twice"));
     }
 
     @Test

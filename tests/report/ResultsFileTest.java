@@ -124,4 +124,45 @@ class ResultsFileTest {
         ConformException e = assertThrows(ConformException.class, () -> ResultsFile.read(dir.path("new.json")));
         assertTrue(e.getMessage().contains("schema 99"), e.getMessage());
     }
+
+    @Test
+    void aRerunMergesItsVerdictsIntoTheEarlierResults() {
+        ResultsDocument earlier = sample();
+        TestResult fixed =
+                new TestResult(new TestId("echo", "js", "m/a", "Tools"), TestStatus.PASSED, 1, false, null, 9L, null);
+        TestResult other =
+                new TestResult(new TestId("other", "go", "o/m", "T"), TestStatus.PASSED, 1, false, null, 3L, null);
+        ResultsDocument rerun = ResultsDocument.of(
+                List.of(
+                        new RunResult(
+                                "echo", "js", RunStatus.PASSED, null, List.of(fixed), 100, 50L, 40L, null, List.of()),
+                        new RunResult(
+                                "other", "go", RunStatus.PASSED, null, List.of(other), 10, 5L, 4L, null, List.of())),
+                "2026-12-02T10:00:00Z",
+                200,
+                "9.9.9");
+        ResultsDocument merged = earlier.merge(rerun);
+        RunResult echo = merged.runs().get(0);
+        assertEquals(
+                List.of("Multiturn", "Tools"),
+                echo.tests().stream().map(TestResult::test).toList(),
+                "the order stays");
+        assertEquals(TestStatus.PASSED, echo.tests().get(1).status(), "the rerun's verdict replaces the old one");
+        assertEquals(2, echo.tests().get(0).attempts(), "what was not rerun is untouched");
+        assertEquals(RunStatus.PASSED, echo.status(), "judged again over the merged tests");
+        assertEquals(
+                List.of("echo", "keyed", "other"),
+                merged.runs().stream().map(RunResult::plugin).toList());
+        assertEquals("2026-12-02T10:00:00Z", merged.startedAt());
+        assertTrue(merged.passed());
+        RunResult died =
+                new RunResult("echo", "js", RunStatus.ERROR, "died", List.of(fixed), 1, null, null, null, List.of());
+        assertEquals(
+                RunStatus.ERROR,
+                earlier.merge(ResultsDocument.of(List.of(died), "t", 1, "v"))
+                        .runs()
+                        .get(0)
+                        .status(),
+                "a rerun whose runtime failed keeps its error");
+    }
 }

@@ -63,9 +63,12 @@ class RealRuntimeTest {
         assertTrue(
                 o.cli().err().contains("error[E0003]: conformance tests failed for `echo` in " + runtime),
                 o.toString());
+        // The hint reproduces this run: the same config, specs and options, for this plugin and runtime.
+        String hint = "rerun just this: conform check-model echo --runtime " + runtime + " --config "
+                + Fixtures.config() + " --no-color --specs-dir " + Fixtures.scenario("failing") + " -v";
         assertTrue(
-                o.cli().err().contains("conform check-model echo --runtime " + runtime + " -v"),
-                "a hint reruns just this");
+                o.cli().err().contains(hint),
+                "a hint reruns just this:\n" + hint + "\n" + o.cli().err());
     }
 
     @InEachRuntime

@@ -3,7 +3,6 @@ package conform.spec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import conform.diag.ConformException;
-import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.support.TempProject;
 import conform.validate.ValidatorRegistry;
@@ -112,14 +111,21 @@ class SpecLoaderTest {
     }
 
     @Test
-    void unknownCapabilityIsAWarningAndNotCounted() {
-        PluginSpec spec = load("- model: a/b\n  supports: [multiturn, reasoning, sytem-role]\n");
-        assertEquals(1, spec.testCount());
-        assertEquals(2, spec.warnings().size());
-        Diagnostic typo = spec.warnings().get(1);
-        assertEquals(Diagnostic.Severity.WARNING, typo.severity());
-        assertTrue(typo.message().contains("did you mean `system-role`"), typo.message());
-        assertEquals(2, typo.location().line());
+    void anUnknownCapabilityIsAnErrorWithASuggestion() {
+        // A typo would drop a test silently, and the run would pass without it.
+        ConformException typo = assertThrows(
+                ConformException.class, () -> load("- model: a/b\n  supports: [multiturn,\n    sytem-role]\n"));
+        assertTrue(
+                typo.getMessage().contains("unknown capability `sytem-role` (did you mean `system-role`?)"),
+                typo.getMessage());
+        assertEquals(3, typo.diagnostic().location().line());
+        assertTrue(
+                typo.diagnostic().hint().contains("conform list --capabilities"),
+                typo.diagnostic().hint());
+        assertThrows(
+                ConformException.class,
+                () -> load("- model: a/b\n  supports: [reasoning]\n"),
+                "not a built-in capability");
     }
 
     @Test
@@ -131,9 +137,18 @@ class SpecLoaderTest {
 
     @Test
     void aSuiteWithNoTestsIsWarned() {
-        PluginSpec spec = load("- model: a/b\n  supports: []\n");
-        assertEquals(0, spec.testCount());
+        PluginSpec spec = load("- model: a/b\n  supports: []\n- model: a/c\n  supports: [multiturn]\n");
+        assertEquals(1, spec.testCount());
         assertEquals("W0202", spec.warnings().get(0).code());
+    }
+
+    @Test
+    void aSpecThatSelectsNoTestIsAnError() {
+        for (String empty : List.of("[]\n", "- model: a/b\n  supports: []\n", "- model: a/b\n  tests: []\n")) {
+            ConformException e = assertThrows(ConformException.class, () -> load(empty), empty);
+            assertTrue(e.getMessage().contains("selects no tests"), e.getMessage());
+            assertEquals(ExitCode.USAGE, e.exitCode());
+        }
     }
 
     // --- custom tests
