@@ -1,5 +1,6 @@
 package conform.cli;
 
+import conform.config.KnownFailure;
 import conform.config.RuntimeConfig;
 import conform.console.LiveTable;
 import conform.console.RunSummary;
@@ -88,7 +89,7 @@ final class CheckModelRun {
             RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
             return new PlanRunner(
                             new Validation(ws.validators()),
-                            ws.config().knownFailures(),
+                            knownFailures(emulation.emulate),
                             options,
                             progress,
                             interruption)
@@ -96,6 +97,13 @@ final class CheckModelRun {
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
+    }
+
+    /** The records that hold for this run: those of offline-only failures only under --emulate. */
+    private List<KnownFailure> knownFailures(boolean emulated) {
+        return ws.config().knownFailures().stream()
+                .filter(k -> emulated || !k.emulatedOnly())
+                .toList();
     }
 
     /**

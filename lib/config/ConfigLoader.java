@@ -35,7 +35,7 @@ public final class ConfigLoader {
             "not-emulated",
             "known-failures");
     private static final Set<String> KNOWN_FAILURE_KEYS =
-            Set.of("plugin", "runtime", "model", "test", "error", "statuses", "reason");
+            Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
     private static final Set<String> RUNTIME_KEYS =
             Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
@@ -172,6 +172,7 @@ public final class ConfigLoader {
                             test == null ? "*" : test,
                             toml.string(TomlSource.child(at, "error")),
                             knownStatuses(toml, TomlSource.child(at, "statuses")),
+                            toml.bool(TomlSource.child(at, "emulated-only")),
                             reason);
                 });
     }

@@ -99,6 +99,14 @@ final class TomlSource {
         throw invalid(path, "a string", value);
     }
 
+    /** A boolean, false when absent. */
+    boolean bool(List<String> path) {
+        Object value = value(path);
+        if (value == null) return false;
+        if (value instanceof Boolean b) return b;
+        throw invalid(path, "true or false", value);
+    }
+
     List<String> stringList(List<String> path) {
         Object value = value(path);
         if (value == null) return null;

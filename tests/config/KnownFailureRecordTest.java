@@ -33,6 +33,13 @@ class KnownFailureRecordTest {
     }
 
     @Test
+    void aRecordMayHoldOnlyUnderTheEmulator() {
+        assertFalse(only("plugin = \"p\"\nreason = \"r\"").emulatedOnly());
+        assertTrue(only("plugin = \"p\"\nemulated-only = true\nreason = \"r\"").emulatedOnly());
+        assertThrows(ConformException.class, () -> only("plugin = \"p\"\nemulated-only = \"yes\"\nreason = \"r\""));
+    }
+
+    @Test
     void theErrorGlobMustMatchTheWholeMessageAcrossLines() {
         KnownFailure k = only("plugin = \"p\"\nerror = \"valid-json: *\\\"data\\\"*\"\nreason = \"r\"");
         assertTrue(k.expects("failed", "valid-json: Model did not return text. Content: [\n {\"data\": 1}\n]"));

@@ -14,7 +14,7 @@ class KnownFailuresTest {
     private static final TestId ID = new TestId("p", "go", "p/m", "Structured Output Conformance");
 
     private static KnownFailure record(String test, String error, Set<String> statuses, String reason) {
-        return new KnownFailure("p", "go", "*", test, error, statuses, reason);
+        return new KnownFailure("p", "go", "*", test, error, statuses, false, reason);
     }
 
     private static TestResult result(TestStatus status, String error) {

@@ -147,8 +147,10 @@ class TestRoundsTest {
     @Test
     void aKnownFailureGetsOneAttemptAndAStalePassFails() {
         ScriptedRuntime runtime = new ScriptedRuntime().answer("broken", "bad").answer("fixed", "ok");
-        KnownFailure broken = new KnownFailure("p", null, "*", "broken", null, KnownFailure.DEFAULT_STATUSES, "bug 1");
-        KnownFailure fixed = new KnownFailure("p", "js", "m", "fixed", null, KnownFailure.DEFAULT_STATUSES, "bug 2");
+        KnownFailure broken =
+                new KnownFailure("p", null, "*", "broken", null, KnownFailure.DEFAULT_STATUSES, false, "bug 1");
+        KnownFailure fixed =
+                new KnownFailure("p", "js", "m", "fixed", null, KnownFailure.DEFAULT_STATUSES, false, "bug 2");
         Map<String, TestResult> r = byName(run(
                 runtime,
                 jobs(settings(3, 2), List.of("broken", "fixed"), "broken", "fixed"),

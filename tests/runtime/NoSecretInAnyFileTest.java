@@ -41,18 +41,7 @@ class NoSecretInAnyFileTest {
 
     /** The Python fixture runtime, with FIXTURE_PLANTED_ENDPOINT declared a secret in [conform.env]. */
     private Path config() {
-        Path python = RepoRoot.find().resolve("entries/python");
-        work.write("conform.toml", """
-            [conform]
-            max-retries = 0
-            startup-timeout = 90
-            [conform.env]
-            echo = ["FIXTURE_PLANTED_ENDPOINT"]
-            [conform.runtimes.python]
-            cwd = "%s"
-            entries-dir = "%s"
-            """.formatted(python, python.resolve("fixtures")));
-        return work.path("conform.toml");
+        return Fixtures.config(work, "[conform.env]\necho = [\"FIXTURE_PLANTED_ENDPOINT\"]", "python");
     }
 
     /** conform in a JVM of its own, so the runtimes it starts inherit the planted variables as a user's would. */

@@ -35,6 +35,23 @@ public final class Fixtures {
         return RepoRoot.find().resolve("tests/fixtures/conform.toml");
     }
 
+    /**
+     * A conform.toml in {@code work} for the fixture runtimes named, with {@code extra} TOML added (known failures,
+     * [conform.env]): for a test that needs settings of its own.
+     */
+    public static Path config(TempProject work, String extra, String... runtimes) {
+        StringBuilder toml = new StringBuilder("[conform]\nmax-retries = 0\nstartup-timeout = 90\n")
+                .append(extra)
+                .append('\n');
+        for (String runtime : runtimes) {
+            Path root = RepoRoot.find().resolve("entries").resolve(runtime);
+            toml.append("[conform.runtimes.%s]\ncwd = \"%s\"\nentries-dir = \"%s\"\n"
+                    .formatted(runtime, root, root.resolve("fixtures")));
+        }
+        work.write("conform.toml", toml.toString());
+        return work.path("conform.toml");
+    }
+
     public static Path scenario(String name) {
         return RepoRoot.find().resolve("tests/fixtures/scenarios").resolve(name);
     }
