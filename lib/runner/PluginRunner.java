@@ -79,44 +79,19 @@ final class PluginRunner {
             testsMs = elapsedMs(testsStart);
             died = !session.alive();
         }
-        // Read after the session is closed, when everything the runtime wrote is in its log.
+        RunStatus status = RunStatus.of(results);
+        String reason = null;
+        List<String> tail = List.of();
         if (results.stream().anyMatch(t -> t.status() == TestStatus.INTERRUPTED)) {
-            return finish(new RunResult(
-                    plugin,
-                    runtime,
-                    RunStatus.INTERRUPTED,
-                    "stopped by " + interruption.cause(),
-                    results,
-                    elapsedMs(start),
-                    session.startupMs(),
-                    testsMs,
-                    log,
-                    List.of()));
-        }
-        if (died) {
-            return finish(new RunResult(
-                    plugin,
-                    runtime,
-                    RunStatus.ERROR,
-                    "the runtime exited during the run",
-                    results,
-                    elapsedMs(start),
-                    session.startupMs(),
-                    testsMs,
-                    log,
-                    LogTail.last(log, LOG_TAIL_LINES)));
+            status = RunStatus.INTERRUPTED;
+            reason = "stopped by " + interruption.cause();
+        } else if (died) {
+            status = RunStatus.ERROR;
+            reason = "the runtime exited during the run";
+            tail = LogTail.last(log, LOG_TAIL_LINES); // read once the session is closed: all it wrote is in the log
         }
         return finish(new RunResult(
-                plugin,
-                runtime,
-                RunStatus.of(results),
-                null,
-                results,
-                elapsedMs(start),
-                session.startupMs(),
-                testsMs,
-                log,
-                List.of()));
+                plugin, runtime, status, reason, results, elapsedMs(start), session.startupMs(), testsMs, log, tail));
     }
 
     /** A run that cannot start (its runtime's setup failed): every test errors with the reason. */
