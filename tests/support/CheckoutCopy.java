@@ -46,8 +46,15 @@ public final class CheckoutCopy implements AutoCloseable {
         return copy;
     }
 
+    /** The whole of this copy, copied again with `cp -a` into a fresh directory. */
+    public CheckoutCopy copy() {
+        CheckoutCopy again = new CheckoutCopy(TempProject.create());
+        cpA(root(), again.root());
+        return again;
+    }
+
     /** `cp -a`: links stay links, times and modes are kept. A folder's content goes into {@code to}. */
-    private static void cpA(Path from, Path to) {
+    public static void cpA(Path from, Path to) {
         String source = Files.isDirectory(from) ? from + "/." : from.toString();
         try {
             Process cp = new ProcessBuilder("cp", "-a", source, to.toString())
