@@ -60,7 +60,7 @@ final class CheckModelRun {
                 ws.console,
                 results,
                 wallMs,
-                r -> "conform check-model " + r.plugin() + " --runtime " + r.runtime() + " -v");
+                r -> Launcher.prefix(ws.env) + " check-model " + r.plugin() + " --runtime " + r.runtime() + " -v");
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
