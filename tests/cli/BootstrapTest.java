@@ -35,6 +35,12 @@ class BootstrapTest {
                     list.out().contains("config " + copy.path("conform.toml")),
                     "no conform.toml above the current directory: the checkout's own\n" + list);
 
+            CheckoutCopy.Launch bare = copy.run(List.of(jbang, "conform"), elsewhere.root(), environment());
+            assertEquals(2, bare.code(), bare.toString());
+            assertTrue(
+                    bare.err().contains("`" + jbang + " conform check-model --dry-run`"),
+                    "hints name conform as it was started:\n" + bare);
+
             CheckoutCopy.Launch completion =
                     copy.run(List.of(jbang, "conform", "completion", "bash"), elsewhere.root(), environment());
             assertTrue(
