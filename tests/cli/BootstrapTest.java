@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conform.support.CheckoutCopy;
 import conform.support.TempProject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checkout's bootstrap as a user meets it, on a copy of the checkout: conform started from another directory
- * through `/path/to/checkout/jbang conform` or the JBang catalog (`jbang conform@genkit`).
+ * The checkout's bootstrap as a user meets it, on a copy of the checkout: a compile error, and conform started from
+ * another directory through `/path/to/checkout/jbang conform` or the JBang catalog (`jbang conform@genkit`).
  */
 class BootstrapTest {
 
@@ -22,6 +23,17 @@ class BootstrapTest {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeAll(List.of("CONFORM_CONFIG", Launcher.PREFIX_VARIABLE, Launcher.CHECKOUT_VARIABLE));
         return env;
+    }
+
+    @Test
+    void aCompileErrorIsAUsageErrorWithJavacsMessage() throws Exception {
+        try (CheckoutCopy copy = LaunchCacheTest.checkoutCopy()) {
+            Path validator = copy.path("lib/validate/builtin/Reasoning.java");
+            Files.writeString(validator, Files.readString(validator).replaceFirst(";", ""));
+            CheckoutCopy.Launch run = copy.jbang(environment(), "conform", "--version");
+            assertEquals(2, run.code(), "a compile error is the user's to fix, as a bad config is:\n" + run);
+            assertTrue(run.err().contains("Reasoning.java:1: error: ';' expected"), "javac's message:\n" + run);
+        }
     }
 
     @Test
