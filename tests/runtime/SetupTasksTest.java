@@ -44,6 +44,10 @@ class SetupTasksTest {
             List.of("{entry}"),
             "out/{plugin}.mjs");
 
+    /** Stands in for the venv step: makes the interpreter its output. */
+    private static final SetupStep VENV =
+            new SetupStep(List.of("sh", "-c", "mkdir -p venv && echo here > venv/python"), List.of(), "venv/python");
+
     private static void setUp(RuntimeConfig rt) throws SetupTasks.SetupFailure {
         SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), rt.cwd().resolve("setup.log"), task -> {});
     }
@@ -84,10 +88,8 @@ class SetupTasksTest {
 
     @Test
     void aStepAfterOneThatRunsRunsToo() throws Exception {
-        SetupStep venv =
-                new SetupStep(List.of("sh", "-c", "mkdir -p venv && date > venv/python"), List.of(), "venv/python");
         SetupStep pip = new SetupStep(List.of("sh", "-c", "date >> installed"), List.of(), null);
-        RuntimeConfig rt = runtime(venv, pip);
+        RuntimeConfig rt = runtime(VENV, pip);
         setUp(rt);
         assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")));
         Files.delete(dir.path("venv/python"));
@@ -99,9 +101,7 @@ class SetupTasksTest {
 
     @Test
     void aStepNeverWritesThroughALinkThatLeadsOutOfItsRoot() throws Exception {
-        SetupStep venv = new SetupStep(
-                List.of("sh", "-c", "mkdir -p venv && echo here > venv/python"), List.of(), "venv/python");
-        RuntimeConfig rt = runtime(venv);
+        RuntimeConfig rt = runtime(VENV);
         setUp(rt);
         try (TempProject other = TempProject.create().write("venv/python", "the other checkout's")) {
             deleteTree(dir.path("venv"));
@@ -117,9 +117,7 @@ class SetupTasksTest {
 
     @Test
     void aLinkWithinItsRootIsLeftAlone() throws Exception {
-        SetupStep venv = new SetupStep(
-                List.of("sh", "-c", "mkdir -p venv && echo here > venv/python"), List.of(), "venv/python");
-        RuntimeConfig rt = runtime(venv);
+        RuntimeConfig rt = runtime(VENV);
         setUp(rt);
         Files.move(dir.path("venv"), dir.path("real-venv"));
         Files.createSymbolicLink(dir.path("venv"), dir.path("real-venv"));
