@@ -104,8 +104,8 @@ final class CheckModelCommand extends Subcommand {
                     .forEach(ws.console::out);
             return ExitCode.OK;
         }
-        RerunCommand rerun =
-                RerunCommand.of("conform", spec.commandLine().getParent().getParseResult());
+        RerunCommand rerun = RerunCommand.of(
+                Launcher.prefix(ws.env), spec.commandLine().getParent().getParseResult());
         return new CheckModelRun(ws, reportDir, rerun, rerunFailed).execute(plan, emulation);
     }
 

@@ -2,10 +2,13 @@ package conform.cli;
 
 import conform.console.Console;
 import conform.console.Style;
+import conform.diag.Diagnostic;
+import conform.diag.ExitCode;
 import conform.redact.Redactor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 success · 1 test failures or errors · 2 usage, config or spec errors, or nothing selected ·"
                     + " 3 internal error"
         })
-public final class ConformCommand implements Runnable {
+public final class ConformCommand implements Callable<Integer> {
 
     public static final String VERSION = "0.1.0";
 
@@ -74,10 +77,15 @@ public final class ConformCommand implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
-    /** Bare `conform`: the usage, and success. */
+    /** Bare `conform` names no command: the usage on stderr, and a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        console(spec.commandLine())
+                .diagnostic(Diagnostic.error("E0010", "no command given")
+                        .hint("run one of the commands above, e.g. `" + Launcher.prefix(env)
+                                + " check-model --dry-run`"));
+        return ExitCode.USAGE.code;
     }
 
     static ConformCommand root(CommandLine cmd) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -19,7 +18,6 @@ final class RerunCommand implements Function<RunResult, String> {
     private static final Set<String> DROPPED =
             Set.of("--runtime", "--report-dir", "--rerun-failed", "--dry-run", "--verbose", "--concurrency");
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
     private final String launcher;
     private final List<String> options;
 
@@ -38,7 +36,7 @@ final class RerunCommand implements Function<RunResult, String> {
                 else
                     option.originalStringValues().forEach(v -> {
                         options.add(option.longestName());
-                        options.add(quote(v));
+                        options.add(Launcher.shellQuoted(v));
                     });
             }
         }
@@ -47,15 +45,14 @@ final class RerunCommand implements Function<RunResult, String> {
 
     @Override
     public String apply(RunResult run) {
-        List<String> words = new ArrayList<>(
-                List.of(launcher, "check-model", quote(run.plugin()), "--runtime", quote(run.runtime())));
+        List<String> words = new ArrayList<>(List.of(
+                launcher,
+                "check-model",
+                Launcher.shellQuoted(run.plugin()),
+                "--runtime",
+                Launcher.shellQuoted(run.runtime())));
         words.addAll(options);
         words.add("-v");
         return String.join(" ", words);
-    }
-
-    /** A word the shell reads back as it is. */
-    static String quote(String word) {
-        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -15,7 +15,8 @@ public final class SharedOptions {
             scope = ScopeType.INHERIT,
             description =
                     "conform.toml to use (default: $CONFORM_CONFIG, else the first conform.toml found walking up from"
-                            + " the current directory)")
+                            + " the current directory, else the conform.toml of the checkout that ./jbang or the"
+                            + " catalog alias started)")
     Path config;
 
     @Option(

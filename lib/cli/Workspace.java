@@ -31,7 +31,8 @@ final class Workspace {
 
     ConformConfig config() {
         if (config == null) {
-            ConformConfig loaded = ConfigLoader.load(ConfigLoader.locate(options.config, env, cwd));
+            ConformConfig loaded = ConfigLoader.load(ConfigLoader.locate(
+                    options.config, env, cwd, Launcher.checkout(env, cwd).orElse(null)));
             config = options.specsDir == null
                     ? loaded
                     : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());

@@ -44,8 +44,12 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** {@code --config}, else {@code $CONFORM_CONFIG}, else the first conform.toml walking up from {@code start}. */
-    public static Path locate(Path explicit, Map<String, String> env, Path start) {
+    /**
+     * {@code --config}, else {@code $CONFORM_CONFIG}, else the first conform.toml walking up from {@code start}, else
+     * the conform.toml of {@code checkout}: the checkout conform was launched from, when its launcher says (null if
+     * not), so that `/path/to/checkout/jbang conform` works from any directory.
+     */
+    public static Path locate(Path explicit, Map<String, String> env, Path start, Path checkout) {
         Path chosen =
                 explicit != null ? explicit : env.containsKey(CONFIG_ENV_VAR) ? Path.of(env.get(CONFIG_ENV_VAR)) : null;
         if (chosen != null) {
@@ -60,10 +64,13 @@ public final class ConfigLoader {
             Path candidate = dir.resolve(FILE_NAME);
             if (Files.isRegularFile(candidate)) return candidate;
         }
+        Path own = checkout == null ? null : checkout.resolve(FILE_NAME);
+        if (own != null && Files.isRegularFile(own)) return own;
         throw new ConformException(Diagnostic.error(
                         "E0100",
                         FILE_NAME + " not found (searched from "
-                                + start.toAbsolutePath().normalize() + " up to /)")
+                                + start.toAbsolutePath().normalize() + " up to /"
+                                + (own == null ? "" : ", and " + own) + ")")
                 .hint("run conform inside a checkout that has a " + FILE_NAME + ", pass --config FILE, or set $"
                         + CONFIG_ENV_VAR));
     }

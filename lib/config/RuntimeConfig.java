@@ -83,12 +83,18 @@ public record RuntimeConfig(
                             "{plugin}.py",
                             List.of(".venv/bin/python", ENTRY_PLACEHOLDER),
                             List.of("python3"),
+                            // pip runs as `python -m pip`: the venv's own scripts (bin/pip) name their interpreter
+                            // by absolute path, so in a copied checkout they would install into the original's venv.
+                            // The venv itself is not relocatable, but started through its bin/python it serves the
+                            // checkout it sits in; one that is a link into another checkout is rebuilt (SetupTasks).
                             List.of(
                                     new SetupStep(
                                             List.of("python3", "-m", "venv", ".venv"), List.of(), ".venv/bin/python"),
                                     new SetupStep(
                                             List.of(
-                                                    ".venv/bin/pip",
+                                                    ".venv/bin/python",
+                                                    "-m",
+                                                    "pip",
                                                     "install",
                                                     "--quiet",
                                                     "--disable-pip-version-check",

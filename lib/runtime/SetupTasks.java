@@ -12,23 +12,38 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Installs what a runtime needs inside the checkout (npm ci, a venv and pip, go build of each entry) by running
  * its configured steps in its cwd. A step runs only when its {@code creates} path is missing or the content of its
- * inputs changed since it last succeeded, which a stamp under {@code <cwd>/.conform/setup/} records.
+ * inputs changed since it last succeeded, which a stamp under {@code <cwd>/.conform/setup/} records, and a step
+ * after one that runs runs too (pip after a new venv). Stamps name paths relative to the cwd, so a copied or moved
+ * checkout keeps what is fresh; and a step never writes through a link that leads out of the cwd (a {@code .venv}
+ * that is another checkout's): the link is removed and the step makes its own output here.
  */
 public final class SetupTasks {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
 
     /** A step bound to one plugin (or to none), with its placeholders filled in; {@code cwd} is where it runs. */
-    public record Task(String runtime, Path cwd, List<String> command, List<Path> inputs, Path creates, Path stamp) {
+    public record Task(String runtime, Path cwd, List<String> command, List<Path> inputs, Path creates) {
+
+        /**
+         * Where the step's last success is recorded: one stamp per output when the step makes one, so entries that
+         * tests write to temporary directories do not pile up stamps.
+         */
+        Path stamp() {
+            String id = hash(creates != null ? relative(creates) : relativeCommand());
+            return cwd.resolve(".conform/setup/" + id + ".stamp");
+        }
 
         /** The command for messages: paths relative to the runtime's root, up to its first long option (the log has it whole). */
         public String shown() {
@@ -37,10 +52,22 @@ public final class SetupTasks {
                 if (arg.startsWith("--") && !line.isEmpty())
                     return line.append(" …").toString();
                 if (!line.isEmpty()) line.append(' ');
-                line.append(
-                        arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg);
+                line.append(relative(arg));
             }
             return line.toString();
+        }
+
+        /** {@code arg} with a path below the runtime's root written relative to it: the same in a copy of the checkout. */
+        String relative(String arg) {
+            return arg.startsWith(cwd + "/") ? arg.substring(cwd.toString().length() + 1) : arg;
+        }
+
+        private String relative(Path path) {
+            return relative(path.toString());
+        }
+
+        private String relativeCommand() {
+            return String.join("\u0000", command.stream().map(this::relative).toList());
         }
     }
 
@@ -49,11 +76,16 @@ public final class SetupTasks {
     /** The steps of {@code runtime} that still need to run for {@code plugins}. */
     public static List<Task> pending(RuntimeConfig runtime, List<String> plugins) {
         List<Task> tasks = new ArrayList<>();
+        // The plugins whose next steps must run because an earlier one does ("" for a step shared by all).
+        Set<String> rerun = new HashSet<>();
         for (SetupStep step : runtime.setup()) {
             List<String> targets = step.perPlugin() ? plugins : List.of("");
             for (String plugin : targets) {
                 Task task = bind(runtime, step, plugin);
-                if (needed(task)) tasks.add(task);
+                if (rerun.contains("") || rerun.contains(plugin) || needed(task)) {
+                    tasks.add(task);
+                    rerun.add(plugin);
+                }
             }
         }
         return tasks;
@@ -73,15 +105,12 @@ public final class SetupTasks {
                 : rt.cwd()
                         .resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin))
                         .normalize();
-        // One stamp per output when the step makes one, so entries that tests write to temporary directories do not
-        // pile up stamps.
-        String id = hash(creates != null ? creates.toString() : String.join("\u0000", command));
-        return new Task(
-                rt.name(), rt.cwd(), command, inputs, creates, rt.cwd().resolve(".conform/setup/" + id + ".stamp"));
+        return new Task(rt.name(), rt.cwd(), command, inputs, creates);
     }
 
     static boolean needed(Task task) {
         if (task.creates() != null && !Files.exists(task.creates())) return true;
+        if (linkOut(task).isPresent()) return true;
         try {
             return !Files.isRegularFile(task.stamp())
                     || !Files.readString(task.stamp()).equals(fingerprint(task));
@@ -101,6 +130,8 @@ public final class SetupTasks {
             starting.accept(task);
             int code;
             try {
+                Optional<Path> link = linkOut(task);
+                if (link.isPresent()) Files.delete(link.get());
                 Files.createDirectories(log.getParent());
                 Files.writeString(
                         log,
@@ -131,19 +162,49 @@ public final class SetupTasks {
         }
     }
 
-    /** The command and the content of every input (a directory: every file below it): what decides a re-run. */
+    /**
+     * The link on the way from the runtime's root to the step's output that leads out of the root, if any: a step
+     * run through it would change another checkout (pip into its venv, npm ci in its node_modules).
+     */
+    static Optional<Path> linkOut(Task task) {
+        if (task.creates() == null || !task.creates().startsWith(task.cwd())) return Optional.empty();
+        try {
+            Path root = task.cwd().toRealPath();
+            Path dir = task.cwd();
+            for (Path name : task.cwd().relativize(task.creates().getParent())) {
+                dir = dir.resolve(name);
+                if (Files.isSymbolicLink(dir) && !realPathOrSelf(dir).startsWith(root)) return Optional.of(dir);
+            }
+            return Optional.empty();
+        } catch (IOException noRoot) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path realPathOrSelf(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException dangling) {
+            return path;
+        }
+    }
+
+    /**
+     * The command and the content of every input (a directory: every file below it), paths relative to the
+     * runtime's root: what decides a re-run.
+     */
     static String fingerprint(Task task) {
-        StringBuilder sb = new StringBuilder(String.join("\u0000", task.command()));
+        StringBuilder sb = new StringBuilder(task.relativeCommand());
         for (Path input : task.inputs()) {
             try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     sb.append('\u0001')
-                            .append(file)
+                            .append(task.relative(file))
                             .append('\u0002')
                             .append(hash(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
                 }
             } catch (IOException missing) {
-                sb.append('\u0001').append(input).append("\u0002missing");
+                sb.append('\u0001').append(task.relative(input)).append("\u0002missing");
             }
         }
         return hash(sb.toString());

@@ -44,8 +44,8 @@ class CliTest {
     }
 
     @Test
-    void bareConformPrintsUsageAndSucceeds() {
-        run().expect(ExitCode.OK).expectOut("check-model", "check-plugin", "list");
+    void bareConformPrintsUsageAndIsAUsageError() {
+        run().expect(ExitCode.USAGE).expectErr("check-model", "check-plugin", "list");
     }
 
     @Test

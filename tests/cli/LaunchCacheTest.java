@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conform.support.RepoRoot;
-import conform.support.TempProject;
-import java.io.File;
+import conform.support.CheckoutCopy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class LaunchCacheTest {
 
-    private record Run(int code, String out, String err) {}
-
     @Test
     void aCachedLaunchSkipsJBangAndAnEditRebuilds() throws Exception {
-        try (TempProject copy = checkoutCopy()) {
+        try (CheckoutCopy copy = checkoutCopy()) {
             Path root = copy.root();
             Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
             Files.writeString(
@@ -45,7 +39,7 @@ class LaunchCacheTest {
                     Files.createDirectories(root.resolve("empty-cache")).toString());
             noJBang.put("PATH", fakeBin + ":" + real.get("PATH"));
 
-            Run first = run(root, real);
+            CheckoutCopy.Launch first = version(copy, real);
             assertEquals(0, first.code(), first.err());
             assertEquals(
                     List.of("conform 0.1.0"),
@@ -59,33 +53,33 @@ class LaunchCacheTest {
                         "an AOT cache on JDK 24+:\n" + first.err());
             }
 
-            Run cached = run(root, noJBang);
+            CheckoutCopy.Launch cached = version(copy, noJBang);
             assertEquals(0, cached.code(), "a cached launch must not need JBang:\n" + cached.err());
             assertTrue(cached.out().startsWith("conform 0.1.0"), cached.out());
 
             Path command = root.resolve("lib/cli/ConformCommand.java");
             Files.writeString(
                     command, Files.readString(command).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-edited\""));
-            Run stale = run(root, noJBang);
+            CheckoutCopy.Launch stale = version(copy, noJBang);
             assertEquals(
                     2,
                     stale.code(),
                     "after an edit the run must go through JBang (here: fail to install it):\n" + stale.out()
                             + stale.err());
 
-            Run rebuilt = run(root, real);
+            CheckoutCopy.Launch rebuilt = version(copy, real);
             assertEquals(0, rebuilt.code(), rebuilt.err());
             assertTrue(
                     rebuilt.out().startsWith("conform 0.1.0-edited"),
                     "JBang rebuilt from the edited source:\n" + rebuilt.out());
-            Run cachedAgain = run(root, noJBang);
+            CheckoutCopy.Launch cachedAgain = version(copy, noJBang);
             assertTrue(
                     cachedAgain.out().startsWith("conform 0.1.0-edited"),
                     "the new command line is the cached one:\n" + cachedAgain.out() + cachedAgain.err());
 
             Path jar = cachedJar(root);
             Files.delete(jar);
-            Run jarGone = run(root, noJBang);
+            CheckoutCopy.Launch jarGone = version(copy, noJBang);
             assertEquals(
                     2,
                     jarGone.code(),
@@ -97,10 +91,10 @@ class LaunchCacheTest {
     @Test
     void aLaunchStoppedWhileItsCacheIsTrainedLeavesNoJvmBehind() throws Exception {
         Assumptions.assumeTrue(Runtime.version().feature() >= 24, "the start-up cache is trained on JDK 24+ only");
-        try (TempProject copy = checkoutCopy()) {
+        try (CheckoutCopy copy = checkoutCopy()) {
             Path root = copy.root();
             Path err = root.resolve("err.txt");
-            Process p = startLaunch(root, System.getenv(), root.resolve("out.txt"), err);
+            Process p = CheckoutCopy.start(VERSION, root, System.getenv(), root.resolve("out.txt"), err);
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
                 while (!Files.readString(err).contains("training") && p.isAlive() && System.nanoTime() < deadline)
@@ -131,40 +125,16 @@ class LaunchCacheTest {
         }
     }
 
+    private static final List<String> VERSION = List.of("./jbang", "conform", "--version");
+
     /** The files of the checkout that `./jbang conform` needs, in a fresh directory (so its launch cache is empty). */
-    private static TempProject checkoutCopy() throws IOException {
-        TempProject copy = TempProject.create();
-        Path repo = RepoRoot.find();
-        for (String top : List.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs"))
-            copyTree(repo.resolve(top), copy.root().resolve(top));
-        return copy;
+    static CheckoutCopy checkoutCopy() {
+        return CheckoutCopy.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs");
     }
 
-    /** `./jbang conform --version` in {@code root} with exactly {@code env}, no input, output to files. */
-    private static Process startLaunch(Path root, Map<String, String> env, Path out, Path err) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("./jbang", "conform", "--version")
-                .directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static Run run(Path root, Map<String, String> env) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(root, "out", ".txt");
-        Path err = Files.createTempFile(root, "err", ".txt");
-        Process p = startLaunch(root, env, out, err);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("./jbang conform --version did not finish within 5 minutes");
-        }
-        return new Run(
-                p.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private static CheckoutCopy.Launch version(CheckoutCopy copy, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return copy.jbang(env, "conform", "--version");
     }
 
     /** conform's jar, the first entry of the cached class path. */
@@ -172,15 +142,5 @@ class LaunchCacheTest {
         String command = Files.readString(root.resolve(".conform/launch/command"));
         String classpath = command.replaceAll("(?s).*-classpath (\\S+).*", "$1");
         return Path.of(classpath.split(":")[0]);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) Files.createDirectories(target);
-                else Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
     }
 }

@@ -42,13 +42,13 @@ class ConfigLoaderTest {
     @Test
     void locateWalksUpFromTheStartDirectory() {
         project.write("conform.toml", "[conform]" + RUNTIME).write("a/b/c/.keep", "");
-        assertEquals(project.path("conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b/c")));
+        assertEquals(project.path("conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b/c"), null));
     }
 
     @Test
     void locatePrefersTheNearestFile() {
         project.write("conform.toml", "").write("a/conform.toml", "").write("a/b/.keep", "");
-        assertEquals(project.path("a/conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b")));
+        assertEquals(project.path("a/conform.toml"), ConfigLoader.locate(null, Map.of(), project.path("a/b"), null));
     }
 
     @Test
@@ -56,7 +56,8 @@ class ConfigLoaderTest {
         project.write("conform.toml", "").write("other.toml", "");
         Map<String, String> env =
                 Map.of("CONFORM_CONFIG", project.path("conform.toml").toString());
-        assertEquals(project.path("other.toml"), ConfigLoader.locate(project.path("other.toml"), env, project.root()));
+        assertEquals(
+                project.path("other.toml"), ConfigLoader.locate(project.path("other.toml"), env, project.root(), null));
     }
 
     @Test
@@ -64,13 +65,41 @@ class ConfigLoaderTest {
         project.write("conform.toml", "").write("elsewhere/my.toml", "");
         Map<String, String> env =
                 Map.of("CONFORM_CONFIG", project.path("elsewhere/my.toml").toString());
-        assertEquals(project.path("elsewhere/my.toml"), ConfigLoader.locate(null, env, project.root()));
+        assertEquals(project.path("elsewhere/my.toml"), ConfigLoader.locate(null, env, project.root(), null));
+    }
+
+    @Test
+    void locateFallsBackToTheLaunchingCheckoutsOwnFile() {
+        project.write("checkout/conform.toml", "").write("elsewhere/.keep", "");
+        assertEquals(
+                project.path("checkout/conform.toml"),
+                ConfigLoader.locate(null, Map.of(), project.path("elsewhere"), project.path("checkout")));
+    }
+
+    @Test
+    void locatePrefersAFileAboveTheCurrentDirectoryToTheCheckouts() {
+        project.write("checkout/conform.toml", "")
+                .write("work/conform.toml", "")
+                .write("work/a/.keep", "");
+        assertEquals(
+                project.path("work/conform.toml"),
+                ConfigLoader.locate(null, Map.of(), project.path("work/a"), project.path("checkout")));
+    }
+
+    @Test
+    void locateNamesTheCheckoutItLookedInToo() {
+        project.write("elsewhere/.keep", "").write("checkout/.keep", "");
+        ConformException e = assertThrows(
+                ConformException.class,
+                () -> ConfigLoader.locate(null, Map.of(), project.path("elsewhere"), project.path("checkout")));
+        assertTrue(e.getMessage().contains(project.path("checkout/conform.toml").toString()), e.getMessage());
     }
 
     @Test
     void locateReportsAMissingExplicitFile() {
         ConformException e = assertThrows(
-                ConformException.class, () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root()));
+                ConformException.class,
+                () -> ConfigLoader.locate(project.path("nope.toml"), Map.of(), project.root(), null));
         assertEquals("E0100", e.diagnostic().code());
         assertTrue(e.getMessage().contains("nope.toml"));
         assertEquals(ExitCode.USAGE, e.exitCode());
@@ -81,7 +110,8 @@ class ConfigLoaderTest {
         Path isolated = project.root().resolve("x");
         project.write("x/.keep", "");
         // The temp dir has no conform.toml above it (unless the machine's /tmp has one).
-        ConformException e = assertThrows(ConformException.class, () -> ConfigLoader.locate(null, Map.of(), isolated));
+        ConformException e =
+                assertThrows(ConformException.class, () -> ConfigLoader.locate(null, Map.of(), isolated, null));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());
         assertTrue(e.diagnostic().hint().contains("--config"));
     }

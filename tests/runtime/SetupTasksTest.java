@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.*;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.redact.Redactor;
+import conform.support.CheckoutCopy;
 import conform.support.TempProject;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,27 +25,41 @@ class SetupTasksTest {
     @RegisterExtension
     private final TempProject dir = TempProject.create();
 
-    private RuntimeConfig runtime(SetupStep step) {
+    private RuntimeConfig runtime(SetupStep... steps) {
+        return runtime(dir.root(), steps);
+    }
+
+    private static RuntimeConfig runtime(Path root, SetupStep... steps) {
         return new RuntimeConfig(
                 "js",
-                dir.root(),
-                dir.path("entries"),
-                dir.path("specs"),
+                root,
+                root.resolve("entries"),
+                root.resolve("specs"),
                 "{plugin}.ts",
                 List.of("node", "out/{plugin}.mjs"),
                 List.of(),
                 List.of(),
-                List.of(step));
+                List.of(steps));
+    }
+
+    /** Stands in for the bundle step: copies the entry to its output. */
+    private static final SetupStep BUNDLE = new SetupStep(
+            List.of("sh", "-c", "mkdir -p out && cp \"$0\" \"out/$1.mjs\"", "{entry}", "{plugin}"),
+            List.of("{entry}"),
+            "out/{plugin}.mjs");
+
+    /** Stands in for the venv step: makes the interpreter its output. */
+    private static final SetupStep VENV =
+            new SetupStep(List.of("sh", "-c", "mkdir -p venv && echo here > venv/python"), List.of(), "venv/python");
+
+    private static void setUp(RuntimeConfig rt) throws SetupTasks.SetupFailure {
+        SetupTasks.run(SetupTasks.pending(rt, List.of("echo")), rt.cwd().resolve("setup.log"), NO_SECRETS, task -> {});
     }
 
     @Test
     void aPerPluginBuildRunsWhenItsOutputIsMissingOrItsEntryChanged() throws Exception {
         dir.write("entries/echo.ts", "one");
-        // Stands in for the bundle step: copies the entry to its output.
-        RuntimeConfig rt = runtime(new SetupStep(
-                List.of("sh", "-c", "mkdir -p out && cp \"$0\" \"out/$1.mjs\"", "{entry}", "{plugin}"),
-                List.of("{entry}"),
-                "out/{plugin}.mjs"));
+        RuntimeConfig rt = runtime(BUNDLE);
         List<SetupTasks.Task> first = SetupTasks.pending(rt, List.of("echo"));
         assertEquals(1, first.size());
         SetupTasks.run(first, dir.path("setup.log"), NO_SECRETS, task -> {});
@@ -55,6 +74,63 @@ class SetupTasksTest {
         assertEquals(1, SetupTasks.pending(rt, List.of("echo")).size(), "a missing output is built again");
         try (var stamps = Files.list(dir.path(".conform/setup"))) {
             assertEquals(1, stamps.count(), "one stamp for the one output, however often it was built");
+        }
+    }
+
+    @Test
+    void aCopiedCheckoutIsUpToDateWhereTheOriginalWas() throws Exception {
+        dir.write("entries/echo.ts", "one");
+        setUp(runtime(BUNDLE));
+        try (TempProject copy = TempProject.create()) {
+            CheckoutCopy.cpA(dir.root(), copy.root());
+            assertEquals(
+                    List.of(),
+                    SetupTasks.pending(runtime(copy.root(), BUNDLE), List.of("echo")),
+                    "stamps and fingerprints name paths relative to the runtime's root, so the copy's are fresh");
+        }
+    }
+
+    @Test
+    void aStepAfterOneThatRunsRunsToo() throws Exception {
+        SetupStep pip = new SetupStep(List.of("sh", "-c", "date >> installed"), List.of(), null);
+        RuntimeConfig rt = runtime(VENV, pip);
+        setUp(rt);
+        assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")));
+        Files.delete(dir.path("venv/python"));
+        assertEquals(
+                2,
+                SetupTasks.pending(rt, List.of("echo")).size(),
+                "a new venv needs its packages installed again, though the requirements did not change");
+    }
+
+    @Test
+    void aStepNeverWritesThroughALinkThatLeadsOutOfItsRoot() throws Exception {
+        RuntimeConfig rt = runtime(VENV);
+        setUp(rt);
+        try (TempProject other = TempProject.create().write("venv/python", "the other checkout's")) {
+            deleteTree(dir.path("venv"));
+            Files.createSymbolicLink(dir.path("venv"), other.path("venv"));
+            assertEquals(
+                    1, SetupTasks.pending(rt, List.of("echo")).size(), "a venv that is another checkout's is rebuilt");
+            setUp(rt);
+            assertFalse(Files.isSymbolicLink(dir.path("venv")), "the link is gone, the venv is this checkout's own");
+            assertEquals("here\n", Files.readString(dir.path("venv/python")));
+            assertEquals("the other checkout's", Files.readString(other.path("venv/python")), "the other is untouched");
+        }
+    }
+
+    @Test
+    void aLinkWithinItsRootIsLeftAlone() throws Exception {
+        RuntimeConfig rt = runtime(VENV);
+        setUp(rt);
+        Files.move(dir.path("venv"), dir.path("real-venv"));
+        Files.createSymbolicLink(dir.path("venv"), dir.path("real-venv"));
+        assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(file);
         }
     }
 

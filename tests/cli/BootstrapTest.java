@@ -1,0 +1,101 @@
+package conform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conform.support.CheckoutCopy;
+import conform.support.TempProject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checkout's bootstrap as a user meets it, on a copy of the checkout: a compile error, and conform started from
+ * another directory through `/path/to/checkout/jbang conform` or the JBang catalog (`jbang conform@genkit`).
+ */
+class BootstrapTest {
+
+    /** This JVM's environment without a config chosen for conform, nor a launcher of its own. */
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeAll(List.of("CONFORM_CONFIG", Launcher.PREFIX_VARIABLE, Launcher.CHECKOUT_VARIABLE));
+        return env;
+    }
+
+    @Test
+    void aCompileErrorIsAUsageErrorWithJavacsMessage() throws Exception {
+        try (CheckoutCopy copy = LaunchCacheTest.checkoutCopy()) {
+            Path validator = copy.path("lib/validate/builtin/Reasoning.java");
+            Files.writeString(validator, Files.readString(validator).replaceFirst(";", ""));
+            CheckoutCopy.Launch run = copy.jbang(environment(), "conform", "--version");
+            assertEquals(2, run.code(), "a compile error is the user's to fix, as a bad config is:\n" + run);
+            assertTrue(run.err().contains("Reasoning.java:1: error: ';' expected"), "javac's message:\n" + run);
+        }
+    }
+
+    @Test
+    void theCheckoutsBootstrapStartsItsConformFromAnyDirectory() throws Exception {
+        try (CheckoutCopy copy = LaunchCacheTest.checkoutCopy();
+                TempProject elsewhere = TempProject.create()) {
+            String jbang = copy.path("jbang").toString();
+            CheckoutCopy.Launch list = copy.run(List.of(jbang, "conform", "list"), elsewhere.root(), environment());
+            assertEquals(0, list.code(), list.toString());
+            assertTrue(
+                    list.out().contains("config " + copy.path("conform.toml")),
+                    "no conform.toml above the current directory: the checkout's own\n" + list);
+
+            CheckoutCopy.Launch bare = copy.run(List.of(jbang, "conform"), elsewhere.root(), environment());
+            assertEquals(2, bare.code(), bare.toString());
+            assertTrue(
+                    bare.err().contains("`" + jbang + " conform check-model --dry-run`"),
+                    "hints name conform as it was started:\n" + bare);
+
+            CheckoutCopy.Launch completion =
+                    copy.run(List.of(jbang, "conform", "completion", "bash"), elsewhere.root(), environment());
+            assertTrue(
+                    completion.out().contains("\nalias conform='" + jbang + " conform'\n"),
+                    "the completion script makes `conform` the bootstrap's command:\n" + completion);
+        }
+    }
+
+    @Test
+    void theCatalogAliasStartsTheCatalogsConformFromAnyDirectory() throws Exception {
+        try (CheckoutCopy copy = LaunchCacheTest.checkoutCopy();
+                TempProject elsewhere = TempProject.create()) {
+            // A JBang of its own for this test, so the user's catalogs stay as they are; the build cache is shared.
+            Map<String, String> env = environment();
+            Path userJBang = Path.of(System.getProperty("user.home"), ".jbang");
+            String cache = env.getOrDefault(
+                    "JBANG_CACHE_DIR",
+                    Path.of(env.getOrDefault("JBANG_DIR", userJBang.toString()), "cache")
+                            .toString());
+            env.put("JBANG_DIR", elsewhere.path("jbang-dir").toString());
+            env.put("JBANG_CACHE_DIR", cache);
+            String jbang = copy.path("jbang").toString();
+            CheckoutCopy.Launch add = copy.run(
+                    List.of(
+                            jbang,
+                            "catalog",
+                            "add",
+                            "--name",
+                            "genkit",
+                            copy.path("jbang-catalog.json").toString()),
+                    elsewhere.root(),
+                    env);
+            assertEquals(0, add.code(), add.toString());
+
+            CheckoutCopy.Launch list = copy.run(List.of(jbang, "conform@genkit", "list"), elsewhere.root(), env);
+            assertEquals(0, list.code(), list.toString());
+            assertTrue(list.out().contains("config " + copy.path("conform.toml")), list.toString());
+
+            CheckoutCopy.Launch completion =
+                    copy.run(List.of(jbang, "conform@genkit", "completion", "bash"), elsewhere.root(), env);
+            assertTrue(
+                    completion.out().contains("\nalias conform='jbang conform@genkit'\n"),
+                    "the alias tells conform how it was started:\n" + completion);
+        }
+    }
+}
