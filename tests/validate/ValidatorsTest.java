@@ -43,6 +43,10 @@ class ValidatorsTest {
                         parts("{'reasoning':'thinking'}", "{'text':'Genkit'}")),
                 arguments("text starting with the prefix", "text-starts-with:RESPONSE:", text("RESPONSE: hello")),
                 arguments("the prefix after whitespace", "text-starts-with:RESPONSE:", text("\n  RESPONSE: hello")),
+                arguments(
+                        "the prefix after JS whitespace Java's strip() keeps",
+                        "text-starts-with:RESPONSE:",
+                        text("\uFEFF\u00A0\u202F RESPONSE: hello")),
                 arguments("some text", "text-not-empty", text("1, 2, 3")),
                 arguments("an object", "valid-json", text("{\"name\":\"John\",\"age\":3}")),
                 arguments("an array", "valid-json", text("[1,2]")),
@@ -119,6 +123,12 @@ class ValidatorsTest {
                         "does not start with"),
                 arguments("empty text", "text-starts-with:X", parts(), Reads.CONTAINING, "no text"),
                 arguments("whitespace", "text-not-empty", text(" \n\t"), Reads.EXACTLY, "Response text is empty"),
+                arguments(
+                        "a byte-order mark and no-break spaces, which JS trims",
+                        "text-not-empty",
+                        text("\uFEFF\u00A0\u2007\u202F"),
+                        Reads.EXACTLY,
+                        "Response text is empty"),
                 arguments(
                         "a response without a text part",
                         "text-not-empty",
@@ -270,6 +280,12 @@ class ValidatorsTest {
                         "no text",
                         "stream-valid-json",
                         streamed(text("x"), "[{'toolRequest':{'name':'t'}}]"),
+                        Reads.EXACTLY,
+                        "Streamed response contained no text"),
+                arguments(
+                        "only no-break spaces, which JS trims",
+                        "stream-valid-json",
+                        streamed(text("x"), "[{'text':'\u00A0\uFEFF'}]"),
                         Reads.EXACTLY,
                         "Streamed response contained no text"),
                 arguments("no chunks", "stream-valid-json", text("{}"), Reads.CONTAINING, "no chunks"));

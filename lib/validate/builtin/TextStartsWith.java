@@ -1,5 +1,6 @@
 package conform.validate.builtin;
 
+import conform.validate.JsTrim;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
@@ -13,7 +14,7 @@ public final class TextStartsWith implements Validator {
     @Override
     public void validate(ModelResponse response, String arg) {
         String text = response.requireText(arg == null ? null : "start with '" + arg + "'");
-        if (arg != null && !text.strip().startsWith(arg)) {
+        if (arg != null && !JsTrim.trim(text).startsWith(arg)) {
             throw new ValidationFailure("Response text does not start with '" + arg + "'. Text: " + text);
         }
     }
