@@ -68,6 +68,10 @@ class ValidatorsTest {
                         "valid-media:image",
                         parts("{'media':{'url':'https://example.com/cat.png'}}")),
                 arguments(
+                        "an http URL without slashes, which new URL() accepts",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http:example.com/cat.png'}}")),
+                arguments(
                         "audio",
                         "valid-media:audio",
                         parts("{'media':{'url':'data:audio/wav;base64,AAAA','contentType':'audio/wav'}}")),
@@ -226,6 +230,18 @@ class ValidatorsTest {
                         parts("{'media':{'url':'http://bad host/x.png'}}"),
                         Reads.STARTING_WITH,
                         "Invalid URL"),
+                arguments(
+                        "a port above 65535, which java.net.URI accepts",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http://example.com:99999/cat.png'}}"),
+                        Reads.EXACTLY,
+                        "Invalid URL: http://example.com:99999/cat.png (its port 99999 is above 65535)"),
+                arguments(
+                        "an IPv4 host out of range",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http://1.2.3.256/cat.png'}}"),
+                        Reads.STARTING_WITH,
+                        "Invalid URL: http://1.2.3.256/cat.png"),
                 arguments(
                         "an unknown scheme",
                         "valid-media:image",

@@ -6,8 +6,7 @@ import conform.validate.ValidationFailure;
 import conform.validate.Validator;
 import conform.validate.ValidatorDescription;
 import conform.validate.ValidatorName;
-import java.net.URI;
-import java.net.URISyntaxException;
+import conform.validate.WhatwgUrl;
 
 @ValidatorName("valid-media")
 @ValidatorDescription("response has a media part, of type ARG (image, audio, video) if given")
@@ -32,11 +31,9 @@ public final class ValidMedia implements Validator {
         if (url.startsWith("data:")) {
             if (!url.startsWith("data:image/")) throw new ValidationFailure("Invalid data URL content type for image");
         } else if (url.startsWith("http")) {
-            try {
-                if (!new URI(url).isAbsolute()) throw new ValidationFailure("Invalid URL: " + url);
-            } catch (URISyntaxException e) {
-                throw new ValidationFailure("Invalid URL: " + url);
-            }
+            WhatwgUrl.whyInvalid(url).ifPresent(why -> {
+                throw new ValidationFailure("Invalid URL: " + url + " (" + why + ")");
+            });
         } else {
             throw new ValidationFailure("Unknown URL format: " + url);
         }
