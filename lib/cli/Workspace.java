@@ -49,7 +49,6 @@ final class Workspace {
     }
 
     SpecLoader specLoader() {
-        return new SpecLoader(
-                BuiltinTests.load(validators().names()), validators().names());
+        return new SpecLoader(BuiltinTests.load(validators()), validators());
     }
 }

@@ -254,6 +254,26 @@ class CliTest {
     }
 
     @Test
+    void listValidatorsSaysWhatEachTakes() {
+        run("list", "--validators")
+                .expect(ExitCode.OK)
+                .expectOut("Argument (ARG)", "optional: the media kind, one of image, audio, video")
+                .expectOut("valid-json", "none");
+    }
+
+    @Test
+    void aValidatorArgumentItDoesNotTakeExitsTwoAtItsPlace() {
+        project.write(
+                "specs/echo.yaml",
+                "- model: e/m\n  tests:\n    - input: {messages: [{role: user, content: [{text: hi}]}]}\n"
+                        + "      validators: [\"valid-json:strict\"]\n");
+        noStackTrace(run("check-model", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr(
+                        "echo.yaml:4:20", "`valid-json` takes no argument, got `strict`", "write `valid-json` alone"));
+    }
+
+    @Test
     void listCapabilitiesNamesAllTwelve() {
         run("list", "--capabilities")
                 .expect(ExitCode.OK)

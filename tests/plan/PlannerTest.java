@@ -16,13 +16,12 @@ import conform.validate.ValidatorRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlannerTest {
 
-    private static final Set<String> VALIDATORS = ValidatorRegistry.builtins().names();
+    private static final ValidatorRegistry VALIDATORS = ValidatorRegistry.builtins();
 
     @RegisterExtension
     private final TempProject project = TempProject.standard()
