@@ -8,6 +8,8 @@ import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -186,6 +188,17 @@ class CliTest {
     void malformedYamlExitsTwoWithFileAndLine() {
         project.write("specs/echo.yaml", "- model: e/m\n  supports: [multiturn\n");
         noStackTrace(run("check-model", "--dry-run").expect(ExitCode.USAGE).expectErr("invalid YAML", "echo.yaml:"));
+    }
+
+    @Test
+    void anAliasBombExitsTwoAtTheLimit() throws Exception {
+        Files.copy(
+                RepoRoot.find().resolve("tests/fixtures/hostile/alias-bomb.yaml"),
+                project.path("specs/echo.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        noStackTrace(run("check-model", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr("echo.yaml:", "grows beyond 100000 values once its YAML aliases are expanded"));
     }
 
     @Test
