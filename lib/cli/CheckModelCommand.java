@@ -144,9 +144,9 @@ final class CheckModelCommand extends Subcommand {
 
     private static void put(Map<Setting, Number> values, Setting setting, Number value, String flag) {
         if (value == null) return;
-        if (!setting.kind.accepts(value)) {
+        if (!setting.accepts(value)) {
             throw new ConformException(
-                    Diagnostic.error("E0011", "`" + flag + "` must be " + setting.kind.expectation + ", got " + value)
+                    Diagnostic.error("E0011", "`" + flag + "` must be " + setting.expectation() + ", got " + value)
                             .hint("see `conform check-model --help`"));
         }
         values.put(setting, value);

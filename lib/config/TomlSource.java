@@ -159,12 +159,12 @@ final class TomlSource {
     /** A setting's value, checked against its kind; TOML booleans are never numbers here. */
     Number setting(List<String> path, Setting setting) {
         Object value = value(path);
-        String expectation = setting.kind.expectation;
+        String expectation = setting.expectation();
         if (!(value instanceof Long) && !(value instanceof Double)) throw invalid(path, expectation, value);
         if (setting.kind.isInteger() && value instanceof Double) throw invalid(path, expectation, value);
-        if (!setting.kind.accepts((Number) value)) throw invalid(path, expectation, value);
+        if (!setting.accepts((Number) value)) throw invalid(path, expectation, value);
         return setting.kind.isInteger()
-                ? (Number) Integer.valueOf((int) Math.min((Long) value, Integer.MAX_VALUE))
+                ? (Number) Integer.valueOf(((Long) value).intValue())
                 : ((Number) value).doubleValue();
     }
 

@@ -191,6 +191,16 @@ class CliTest {
     }
 
     @Test
+    void aFlagBeyondItsMaximumExitsTwo() {
+        run("check-model", "--dry-run", "-j", "100")
+                .expect(ExitCode.USAGE)
+                .expectErr("`-j` must be an integer from 1 to 64, got 100");
+        run("check-model", "--dry-run", "--action-timeout", "100000")
+                .expect(ExitCode.USAGE)
+                .expectErr("`--action-timeout` must be a number of seconds greater than 0 and at most 86400 (one day)");
+    }
+
+    @Test
     void anAliasBombExitsTwoAtTheLimit() throws Exception {
         Files.copy(
                 RepoRoot.find().resolve("tests/fixtures/hostile/alias-bomb.yaml"),
@@ -207,8 +217,7 @@ class CliTest {
         noStackTrace(run("list")
                 .expect(ExitCode.USAGE)
                 .expectErr(
-                        "conform.toml:2",
-                        "`conform.test-concurrency` must be an integer of at least 1, got \"three\""));
+                        "conform.toml:2", "`conform.test-concurrency` must be an integer from 1 to 32, got \"three\""));
     }
 
     @Test

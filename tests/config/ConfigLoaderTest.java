@@ -248,7 +248,7 @@ class ConfigLoaderTest {
                 arguments(
                         "an invalid override value is an error, not a fallback",
                         "[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME,
-                        "`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got 0"),
+                        "`conform.plugin-overrides.p.test-concurrency` must be an integer from 1 to 32, got 0"),
                 arguments(
                         "an override must be a table",
                         "[conform]\n[conform.plugin-overrides]\np = 3\n" + RUNTIME,
