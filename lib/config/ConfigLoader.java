@@ -3,7 +3,6 @@ package conform.config;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,12 +68,7 @@ public final class ConfigLoader {
     }
 
     public static ConformConfig load(Path file) {
-        TomlParseResult parsed;
-        try {
-            parsed = Toml.parse(file);
-        } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0100", "cannot read " + file + ": " + e.getMessage()));
-        }
+        TomlParseResult parsed = Toml.parse(Utf8Text.read(file));
         if (parsed.hasErrors()) {
             TomlParseError first = parsed.errors().get(0);
             throw new ConformException(Diagnostic.error("E0101", "invalid TOML: " + first.getMessage())
@@ -90,8 +84,10 @@ public final class ConfigLoader {
         if (conform == null) {
             throw new ConformException(Diagnostic.error("E0104", "no [conform] table in " + file.getFileName())
                     .at(SourceLocation.of(file))
+                    .note(parsed.isEmpty() ? null : "the file has " + String.join(", ", parsed.keySet()) + " instead")
                     .hint("put conform's settings under a [conform] table"));
         }
+        toml.checkTopLevel(ROOT.get(0));
         Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
         for (Setting s : Setting.values()) knownKeys.add(s.key);
         toml.checkKeys(ROOT, conform, knownKeys);

@@ -75,6 +75,26 @@ final class TomlSource {
                         .note("known keys here: " + String.join(", ", known)));
     }
 
+    /** conform reads one table, {@code [conform]}; anything else at the top of the file would be ignored, so it is an error. */
+    void checkTopLevel(String only) {
+        for (String key : root.keySet()) {
+            if (key.equals(only)) continue;
+            List<String> path = List.of(key);
+            boolean isTable = root.get(path) instanceof TomlTable;
+            throw new ConformException(Diagnostic.error(
+                            "E0103",
+                            isTable
+                                    ? "unknown table `[" + dotted(path) + "]`"
+                                            + Suggest.closest(key, List.of(only))
+                                                    .map(k -> " (did you mean `[" + k + "]`?)")
+                                                    .orElse("")
+                                    : "`" + dotted(path) + "` stands outside the [" + only + "] table")
+                    .at(location(path))
+                    .hint("conform reads only [" + only + "] and the tables below it ([" + only + ".env], [" + only
+                            + ".runtimes.js], …)"));
+        }
+    }
+
     /** Rejects a key of {@code table} (written at {@code path}) that is not in {@code allowed}, suggesting the nearest. */
     void checkKeys(List<String> path, TomlTable table, Collection<String> allowed) {
         for (String key : table.keySet())

@@ -7,6 +7,8 @@ import conform.diag.ConformException;
 import conform.diag.ExitCode;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -184,6 +186,38 @@ class ConfigLoaderTest {
         assertTrue(
                 e.diagnostic().location().toString().contains("conform.toml:3"),
                 e.diagnostic().location().toString());
+    }
+
+    @Test
+    void anUnknownTopLevelTableIsAnErrorWithTheClosestName() {
+        ConformException e = loadFails("[conform]\n\n[conformm]\nconcurrency = 2\n" + RUNTIME);
+        assertEquals(
+                "unknown table `[conformm]` (did you mean `[conform]`?)",
+                e.diagnostic().message());
+        assertEquals(3, e.diagnostic().location().line());
+        assertEquals(ExitCode.USAGE, e.exitCode());
+    }
+
+    @Test
+    void aKeyAboveTheConformTableIsAnError() {
+        ConformException e = loadFails("concurrency = 2\n[conform]\n" + RUNTIME);
+        assertEquals(
+                "`concurrency` stands outside the [conform] table",
+                e.diagnostic().message());
+        assertEquals(1, e.diagnostic().location().line());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorAtTheByte() throws Exception {
+        byte[] latin1 = "[conform]\n# caf\u00e9 au lait\n[conform.runtimes.js]\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(project.path("conform.toml"), latin1);
+        ConformException e =
+                assertThrows(ConformException.class, () -> ConfigLoader.load(project.path("conform.toml")));
+        assertEquals(
+                "conform.toml is not valid UTF-8: byte 0xE9 at line 2",
+                e.diagnostic().message());
+        assertEquals(2, e.diagnostic().location().line());
+        assertEquals(6, e.diagnostic().location().column());
     }
 
     @Test
