@@ -33,6 +33,10 @@ public final class ConfigLoader {
             "emulate",
             "not-emulated",
             "known-failures");
+    /** The tables keyed by plugin name. */
+    private static final List<String> PLUGIN_TABLES =
+            List.of("env", "plugin-overrides", "unavailable", "emulate", "not-emulated");
+
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "reason");
     private static final Set<String> RUNTIME_KEYS =
@@ -93,7 +97,7 @@ public final class ConfigLoader {
         toml.checkKeys(ROOT, conform, knownKeys);
 
         SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
-        Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
+        Path specsDir = toml.directory(TomlSource.child(ROOT, "specs-dir"));
         return new ConformConfig(
                 file.toAbsolutePath().normalize(),
                 global,
@@ -108,7 +112,30 @@ public final class ConfigLoader {
                 stringTable(toml, "unavailable", "a reason (a non-empty string)"),
                 dialects(toml, stringTable(toml, "emulate", "an emulator dialect: " + EmulatorDialect.configNames())),
                 stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
-                knownFailures(toml));
+                knownFailures(toml),
+                pluginMentions(toml));
+    }
+
+    /** Every key that names a plugin: the entries of the per-plugin tables and each known failure's `plugin`. */
+    private static List<PluginMention> pluginMentions(TomlSource toml) {
+        List<PluginMention> mentions = new ArrayList<>();
+        for (String name : PLUGIN_TABLES) {
+            List<String> table = TomlSource.child(ROOT, name);
+            TomlTable byPlugin = toml.table(table);
+            if (byPlugin == null) continue;
+            for (String plugin : byPlugin.keySet()) {
+                List<String> key = TomlSource.child(table, plugin);
+                mentions.add(new PluginMention(plugin, TomlSource.dotted(key), toml.location(key)));
+            }
+        }
+        List<String> failures = TomlSource.child(ROOT, "known-failures");
+        for (int i = 0; toml.has(TomlSource.child(failures, String.valueOf(i))); i++) {
+            List<String> item = TomlSource.child(failures, String.valueOf(i));
+            String plugin = toml.string(TomlSource.child(item, "plugin"));
+            mentions.add(new PluginMention(
+                    plugin, "[[conform.known-failures]] #" + (i + 1) + " `plugin`", toml.location(item)));
+        }
+        return List.copyOf(mentions);
     }
 
     private static SettingLayer settingsTable(
@@ -224,7 +251,7 @@ public final class ConfigLoader {
         RuntimeConfig.Defaults defaults = RuntimeConfig.KNOWN.get(name);
         Path base = toml.file.toAbsolutePath().getParent();
         Path entriesDir = orElse(
-                toml.path(TomlSource.child(rt, "entries-dir")),
+                toml.directory(TomlSource.child(rt, "entries-dir")),
                 base.resolve("entries").resolve(name));
         String entryFile = toml.string(TomlSource.child(rt, "entry-file"));
         List<String> command = toml.stringList(TomlSource.child(rt, "entry-command"));
@@ -247,9 +274,9 @@ public final class ConfigLoader {
                 : defaults == null ? List.of() : defaults.setupFor(command);
         return new RuntimeConfig(
                 name,
-                orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir),
+                orElse(toml.directory(TomlSource.child(rt, "cwd")), entriesDir),
                 entriesDir,
-                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir),
+                orElse(toml.directory(TomlSource.child(rt, "specs-dir")), sharedSpecsDir),
                 entryFile,
                 List.copyOf(command),
                 List.copyOf(plugins),

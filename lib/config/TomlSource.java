@@ -4,6 +4,7 @@ import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
 import conform.diag.Suggest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -169,11 +170,21 @@ final class TomlSource {
         return current;
     }
 
-    Path path(List<String> path) {
+    /** A directory the file names, relative to the file; it must exist, or a typo would quietly find nothing. */
+    Path directory(List<String> path) {
         String value = string(path);
         if (value == null) return null;
         if (value.isBlank()) throw invalid(path, "a non-empty path", value);
-        return file.toAbsolutePath().getParent().resolve(value).normalize();
+        Path dir = file.toAbsolutePath().getParent().resolve(value).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ConformException(Diagnostic.error(
+                            "E0102",
+                            "`" + dotted(path) + "` names " + dir + ", which "
+                                    + (Files.exists(dir) ? "is not a directory" : "does not exist"))
+                    .at(location(path))
+                    .hint("fix the path (relative to " + file.getFileName() + "'s directory) or create the directory"));
+        }
+        return dir;
     }
 
     /** A setting's value, checked against its kind; TOML booleans are never numbers here. */

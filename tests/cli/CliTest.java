@@ -154,7 +154,9 @@ class CliTest {
 
     @Test
     void missingEnvShowsAsSkipped() {
-        project.write("specs/needs-key.yaml", "- model: k/m\n").write("entries/js/needs-key.ts", "");
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
+                .write("specs/needs-key.yaml", "- model: k/m\n")
+                .write("entries/js/needs-key.ts", "");
         CliRun r = run("check-model", "--dry-run", "needs-key")
                 .expect(ExitCode.OK)
                 .expectOut("SKIPPED missing env: CONFORM_TEST_KEY");
@@ -198,6 +200,32 @@ class CliTest {
         run("check-model", "--dry-run", "--action-timeout", "100000")
                 .expect(ExitCode.USAGE)
                 .expectErr("`--action-timeout` must be a number of seconds greater than 0 and at most 86400 (one day)");
+    }
+
+    @Test
+    void aPluginNameInTheConfigWithoutSpecExitsTwoAtItsLine() {
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + "\n[conform.env]\nech = [\"KEY\"]\n");
+        for (String[] command : new String[][] {{"list"}, {"check-plugin"}, {"check-model", "--dry-run"}}) {
+            noStackTrace(run(command)
+                    .expect(ExitCode.USAGE)
+                    .expectErr(
+                            "conform.toml:8",
+                            "`conform.env.ech` names the plugin `ech`, which has no spec (did you mean `echo`?)"));
+        }
+    }
+
+    @Test
+    void specsDirAddsToThePluginsTheConfigMayName() {
+        project.write("elsewhere/other.yaml", "- model: o/m\n")
+                .write("conform.toml", TempProject.MINIMAL_CONFIG + "\n[conform.env]\necho = []\n");
+        run("list", "--specs-dir", "elsewhere").expect(ExitCode.OK).expectOut("other");
+    }
+
+    @Test
+    void aSpecsDirThatDoesNotExistExitsTwo() {
+        noStackTrace(run("list", "--specs-dir", "nowhere")
+                .expect(ExitCode.USAGE)
+                .expectErr("--specs-dir " + project.path("nowhere") + " does not exist"));
     }
 
     @Test
@@ -256,7 +284,8 @@ class CliTest {
 
     @Test
     void listShowsPluginsRuntimesAndEnv() {
-        project.write("specs/needs-key.yaml", "- model: k/m\n");
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
+                .write("specs/needs-key.yaml", "- model: k/m\n");
         CliRun r = run("list")
                 .expect(ExitCode.OK)
                 .expectOut("echo", "js python", "(no credentials needed)", "CONFORM_TEST_KEY (unset)");

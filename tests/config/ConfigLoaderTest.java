@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -360,22 +361,43 @@ class ConfigLoaderTest {
 
     @Test
     void pathsResolveAgainstTheConfigFileDirectory() {
+        project.write("shared-specs/p.yaml", "")
+                .write("sub/rt/package.json", "")
+                .write("entries/x.ts", "");
         project.write("sub/conform.toml", """
             [conform]
             specs-dir = "../shared-specs"
             [conform.runtimes.js]
             cwd = "rt"
-            entries-dir = "/abs/entries"
-            """);
+            entries-dir = "%s"
+            """.formatted(project.path("entries")));
         ConformConfig c = ConfigLoader.load(project.path("sub/conform.toml"));
         RuntimeConfig js = c.runtimes().get("js");
         assertEquals(project.path("shared-specs"), js.specsDir());
         assertEquals(project.path("sub/rt"), js.cwd());
-        assertEquals(Path.of("/abs/entries"), js.entriesDir());
+        assertEquals(project.path("entries"), js.entriesDir());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"specs-dir", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"})
+    void aDirectoryTheFileNamesMustExist(String key) {
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        String global = key.contains(".") ? "" : name + " = \"%s\"\n";
+        String runtime = key.contains(".") ? name + " = \"%s\"\n" : "";
+        String toml = "[conform]\n" + global + "[conform.runtimes.js]\n" + runtime;
+        project.write("a-file", "");
+        ConformException missing = loadFails(toml.formatted("nowhere"));
+        assertEquals(
+                "`conform." + key + "` names " + project.path("nowhere") + ", which does not exist",
+                missing.diagnostic().message());
+        assertEquals(key.contains(".") ? 3 : 2, missing.diagnostic().location().line());
+        ConformException file = loadFails(toml.formatted("a-file"));
+        assertTrue(file.getMessage().endsWith("which is not a directory"), file.getMessage());
     }
 
     @Test
     void aRuntimeMayHaveItsOwnSpecsDir() {
+        project.write("js-specs/p.yaml", "");
         ConformConfig c = load("[conform]\n[conform.runtimes.js]\nspecs-dir = \"js-specs\"\n[conform.runtimes.go]\n");
         assertEquals(project.path("js-specs"), c.runtimes().get("js").specsDir());
         assertEquals(project.path("specs"), c.runtimes().get("go").specsDir());

@@ -25,6 +25,7 @@ class PlannerTest {
 
     @RegisterExtension
     private final TempProject project = TempProject.standard()
+            .write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
             .write("specs/needs-key.yaml", "- model: k/one\n- model: k/two\n  supports: [multiturn]\n")
             .write("entries/js/needs-key.ts", "");
 
@@ -40,7 +41,7 @@ class PlannerTest {
 
     @Test
     void everyRunAndModelCarriesItsResolvedSettings() {
-        project.write("conform.toml", TempProject.MINIMAL_CONFIG + """
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV + """
             [conform.plugin-overrides.needs-key]
             startup-timeout = 12.5
             max-retries = 4
