@@ -9,6 +9,7 @@ import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.plan.Plan;
 import conform.plan.Planner;
+import conform.plan.Preflight;
 import conform.plan.TestFilter;
 import conform.report.ResultsFile;
 import conform.runner.TestResult;
@@ -60,7 +61,10 @@ final class CheckModelCommand extends Subcommand {
     @Option(names = "--action-timeout", paramLabel = "SECONDS", description = "Limit for one model call (default 120)")
     Double actionTimeout;
 
-    @Option(names = "--dry-run", description = "Check config, specs and entries and print the plan; start nothing")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Check config, every spec, entries, directories and --report-dir; print the plan; start nothing")
     boolean dryRun;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
@@ -88,6 +92,7 @@ final class CheckModelCommand extends Subcommand {
     ExitCode run(Workspace ws) {
         SettingLayer flags = flagSettings();
         emulation.check();
+        if (dryRun) preflight(ws);
         Plan plan = new Planner(
                         ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags)
                 .plan(plugins, ws.options.runtimes);
@@ -104,7 +109,20 @@ final class CheckModelCommand extends Subcommand {
                     .forEach(ws.console::out);
             return ExitCode.OK;
         }
-        return new CheckModelRun(ws, reportDir).execute(plan, emulation);
+        return new CheckModelRun(ws, ws.path(reportDir)).execute(plan, emulation);
+    }
+
+    /** What only a dry run checks: the report directory, without creating it, every spec and every runtime's directories. */
+    private void preflight(Workspace ws) {
+        if (reportDir != null) WritableDirectory.check(ws.path(reportDir), "--report-dir");
+        List<Diagnostic> problems = Preflight.problems(
+                ws.inventory(), ws.specLoader(), Planner.selectRuntimes(ws.config(), ws.options.runtimes));
+        if (problems.size() == 1) throw new ConformException(problems.get(0));
+        if (!problems.isEmpty()) {
+            problems.forEach(ws.console::diagnostic);
+            throw new ConformException(Diagnostic.error("E0004", "the dry run found " + problems.size() + " problems")
+                    .hint("fix each of them above; each names its file"));
+        }
     }
 
     /** Every selected run is skipped: a run that tested nothing must not pass, so it is a usage error that says why. */

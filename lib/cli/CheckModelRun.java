@@ -87,13 +87,16 @@ final class CheckModelRun {
 
     /** The runtimes' logs: under --report-dir when given, else a fresh temporary directory that is kept for post-mortems. */
     private Path logDirectory() {
+        if (reportDir != null) {
+            Path reports = WritableDirectory.create(reportDir, "--report-dir");
+            return WritableDirectory.create(reports.resolve("logs"), "--report-dir");
+        }
         try {
-            if (reportDir != null)
-                return Files.createDirectories(reportDir.toAbsolutePath().resolve("logs"));
             return Files.createTempDirectory("conform-logs-");
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e.getMessage())
-                    .hint("pass --report-dir DIR with a writable DIR"));
+            throw new ConformException(
+                    Diagnostic.error("E0012", "cannot create a log directory: " + WritableDirectory.reason(e))
+                            .hint("pass --report-dir DIR with a writable DIR"));
         }
     }
 }

@@ -55,9 +55,14 @@ final class Workspace {
         return inventory;
     }
 
+    /** A path given on the command line, resolved against the working directory conform runs in. */
+    Path path(Path given) {
+        return given == null ? null : cwd.resolve(given).normalize();
+    }
+
     /** --specs-dir, which must be a directory: a typo would otherwise find no specs and say only that. */
     private Path specsDirFlag() {
-        Path dir = cwd.resolve(options.specsDir).normalize();
+        Path dir = path(options.specsDir);
         if (!Files.isDirectory(dir)) {
             throw new ConformException(Diagnostic.error(
                             "E0016",
