@@ -9,6 +9,7 @@ import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.plan.Plan;
 import conform.plan.Planner;
+import conform.plan.Preflight;
 import conform.plan.TestFilter;
 import conform.report.ResultsFile;
 import conform.runner.TestResult;
@@ -60,7 +61,10 @@ final class CheckModelCommand extends Subcommand {
     @Option(names = "--action-timeout", paramLabel = "SECONDS", description = "Limit for one model call (default 120)")
     Double actionTimeout;
 
-    @Option(names = "--dry-run", description = "Check config, specs and entries and print the plan; start nothing")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Check config, every spec, entries, directories and --report-dir; print the plan; start nothing")
     boolean dryRun;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write results.json and the runtimes' logs here")
@@ -88,10 +92,11 @@ final class CheckModelCommand extends Subcommand {
     ExitCode run(Workspace ws) {
         SettingLayer flags = flagSettings();
         emulation.check();
+        if (dryRun) preflight(ws);
         Plan plan = new Planner(
                         ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags)
                 .plan(plugins, ws.options.runtimes);
-        plan = filter().apply(emulation.restrict(plan, ws.config()));
+        plan = filter(ws).apply(emulation.restrict(plan, ws.config()));
         if (plan.runs().isEmpty()) {
             throw new ConformException(Diagnostic.error(
                             "E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
@@ -106,7 +111,20 @@ final class CheckModelCommand extends Subcommand {
         }
         RerunCommand rerun = RerunCommand.of(
                 Launcher.prefix(ws.env), spec.commandLine().getParent().getParseResult());
-        return new CheckModelRun(ws, reportDir, rerun, rerunFailed).execute(plan, emulation);
+        return new CheckModelRun(ws, ws.path(reportDir), rerun, ws.path(rerunFailed)).execute(plan, emulation);
+    }
+
+    /** What only a dry run checks: the report directory, without creating it, every spec and every runtime's directories. */
+    private void preflight(Workspace ws) {
+        if (reportDir != null) WritableDirectory.check(ws.path(reportDir), "--report-dir");
+        List<Diagnostic> problems = Preflight.problems(
+                ws.inventory(), ws.specLoader(), Planner.selectRuntimes(ws.config(), ws.options.runtimes));
+        if (problems.size() == 1) throw new ConformException(problems.get(0));
+        if (!problems.isEmpty()) {
+            problems.forEach(ws.console::diagnostic);
+            throw new ConformException(Diagnostic.error("E0004", "the dry run found " + problems.size() + " problems")
+                    .hint("fix each of them above; each names its file"));
+        }
     }
 
     /** Every selected run is skipped: a run that tested nothing must not pass, so it is a usage error that says why. */
@@ -126,10 +144,10 @@ final class CheckModelCommand extends Subcommand {
                 .hint(hint));
     }
 
-    private TestFilter filter() {
+    private TestFilter filter(Workspace ws) {
         if (rerunFailed == null) return new TestFilter(models, tests, null);
         Set<TestId> failed = new HashSet<>();
-        for (TestResult t : ResultsFile.read(rerunFailed).failures()) failed.add(t.id());
+        for (TestResult t : ResultsFile.read(ws.path(rerunFailed)).failures()) failed.add(t.id());
         return new TestFilter(models, tests, failed);
     }
 
@@ -146,9 +164,9 @@ final class CheckModelCommand extends Subcommand {
 
     private static void put(Map<Setting, Number> values, Setting setting, Number value, String flag) {
         if (value == null) return;
-        if (!setting.kind.accepts(value)) {
+        if (!setting.accepts(value)) {
             throw new ConformException(
-                    Diagnostic.error("E0011", "`" + flag + "` must be " + setting.kind.expectation + ", got " + value)
+                    Diagnostic.error("E0011", "`" + flag + "` must be " + setting.expectation() + ", got " + value)
                             .hint("see `conform check-model --help`"));
         }
         values.put(setting, value);

@@ -37,8 +37,8 @@ final class ListCommand extends Subcommand {
     ExitCode run(Workspace ws) {
         Console console = ws.console;
         if (validators) {
-            Table table = new Table("Validator", "Checks that");
-            for (Validator v : ws.validators().all()) table.row(v.name(), v.description());
+            Table table = new Table("Validator", "Argument (ARG)", "Checks that");
+            for (Validator v : ws.validators().all()) table.row(v.name(), v.argumentSummary(), v.description());
             table.render(console.style()).forEach(console::out);
         } else if (capabilities) {
             listCapabilities(ws, console);
@@ -49,7 +49,7 @@ final class ListCommand extends Subcommand {
     }
 
     private static void listCapabilities(Workspace ws, Console console) {
-        BuiltinTests builtins = BuiltinTests.load(ws.validators().names());
+        BuiltinTests builtins = BuiltinTests.load(ws.validators());
         Table table = new Table("Capability", "Test", "Stream", "Validators", "Default");
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();

@@ -28,9 +28,9 @@ final class ReportCommand extends Subcommand {
 
     @Override
     ExitCode run(Workspace ws) {
-        ResultsDocument document = ResultsFile.read(results);
-        ReportOutput.write(
-                out != null ? out : results.toAbsolutePath().getParent(), document, false, ws, ws.console::out);
+        Path file = ws.path(results);
+        ResultsDocument document = ResultsFile.read(file);
+        ReportOutput.write(out != null ? ws.path(out) : file.getParent(), document, false, ws, ws.console::out);
         ReportOutput.annotate(document, ws);
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -24,7 +24,7 @@ final class ReportOutput {
             for (Path written : Reports.write(dir, document, ws.env)) say.accept("  report: " + written);
         } catch (IOException e) {
             throw new ConformException(
-                    Diagnostic.error("E0012", "cannot write the reports to " + dir + ": " + e.getMessage())
+                    Diagnostic.error("E0012", "cannot write the reports to " + dir + ": " + WritableDirectory.reason(e))
                             .hint("pass a directory conform can create and write"));
         }
     }

@@ -25,17 +25,16 @@ final class RunLogs {
     }
 
     static RunLogs create(Path reportDir) {
+        if (reportDir != null) {
+            Path reports = WritableDirectory.create(reportDir, "--report-dir");
+            return new RunLogs(WritableDirectory.create(reports.resolve("logs"), "--report-dir"), false);
+        }
         try {
-            return reportDir != null
-                    ? new RunLogs(
-                            Files.createDirectories(reportDir.toAbsolutePath().resolve("logs")), false)
-                    : new RunLogs(Files.createTempDirectory("conform-logs-"), true);
+            return new RunLogs(Files.createTempDirectory("conform-logs-"), true);
         } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0012", "cannot create a log directory: " + e)
-                    .hint(
-                            reportDir != null
-                                    ? "pass a --report-dir conform can create and write"
-                                    : "free the system's temp dir, or pass --report-dir DIR"));
+            throw new ConformException(
+                    Diagnostic.error("E0012", "cannot create a log directory: " + WritableDirectory.reason(e))
+                            .hint("free the system's temp dir, or pass --report-dir DIR"));
         }
     }
 

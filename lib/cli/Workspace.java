@@ -3,13 +3,19 @@ package conform.cli;
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
 import conform.console.Console;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.plan.Inventory;
+import conform.plan.PluginNames;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What a subcommand works with, loaded on first use: the config, what is on disk, validators and test cases. */
 final class Workspace {
@@ -18,7 +24,8 @@ final class Workspace {
     final Map<String, String> env;
     final Console console;
     private final Path cwd;
-    private ConformConfig config;
+    private ConformConfig written;
+    private ConformConfig config; // with --specs-dir applied
     private Inventory inventory;
     private ValidatorRegistry validators;
 
@@ -31,11 +38,9 @@ final class Workspace {
 
     ConformConfig config() {
         if (config == null) {
-            ConformConfig loaded = ConfigLoader.load(ConfigLoader.locate(
+            written = ConfigLoader.load(ConfigLoader.locate(
                     options.config, env, cwd, Launcher.checkout(env, cwd).orElse(null)));
-            config = options.specsDir == null
-                    ? loaded
-                    : loaded.withSpecsDir(cwd.resolve(options.specsDir).normalize());
+            config = options.specsDir == null ? written : written.withSpecsDir(specsDirFlag());
             // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
             console.redactor()
                     .alsoMask(
@@ -44,9 +49,33 @@ final class Workspace {
         return config;
     }
 
+    /** What is on disk; the plugins conform.toml names must have a spec there or in its own specs directories. */
     Inventory inventory() {
-        if (inventory == null) inventory = Inventory.scan(config());
+        if (inventory == null) {
+            Inventory scanned = Inventory.scan(config());
+            Set<String> withSpecs = new TreeSet<>(scanned.pluginsWithSpecs());
+            if (written != config) withSpecs.addAll(Inventory.scan(written).pluginsWithSpecs());
+            PluginNames.check(config(), withSpecs);
+            inventory = scanned;
+        }
         return inventory;
+    }
+
+    /** A path given on the command line, resolved against the working directory conform runs in. */
+    Path path(Path given) {
+        return given == null ? null : cwd.resolve(given).normalize();
+    }
+
+    /** --specs-dir, which must be a directory: a typo would otherwise find no specs and say only that. */
+    private Path specsDirFlag() {
+        Path dir = path(options.specsDir);
+        if (!Files.isDirectory(dir)) {
+            throw new ConformException(Diagnostic.error(
+                            "E0016",
+                            "--specs-dir " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"))
+                    .hint("pass the directory that holds the <plugin>.yaml specs"));
+        }
+        return dir;
     }
 
     ValidatorRegistry validators() {
@@ -55,7 +84,6 @@ final class Workspace {
     }
 
     SpecLoader specLoader() {
-        return new SpecLoader(
-                BuiltinTests.load(validators().names()), validators().names());
+        return new SpecLoader(BuiltinTests.load(validators()), validators());
     }
 }

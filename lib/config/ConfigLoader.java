@@ -3,7 +3,7 @@ package conform.config;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
-import java.io.IOException;
+import conform.diag.Suggest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +34,10 @@ public final class ConfigLoader {
             "emulate",
             "not-emulated",
             "known-failures");
+    /** The tables keyed by plugin name. */
+    private static final List<String> PLUGIN_TABLES =
+            List.of("env", "plugin-overrides", "unavailable", "emulate", "not-emulated");
+
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
     private static final Set<String> RUNTIME_KEYS =
@@ -76,12 +80,7 @@ public final class ConfigLoader {
     }
 
     public static ConformConfig load(Path file) {
-        TomlParseResult parsed;
-        try {
-            parsed = Toml.parse(file);
-        } catch (IOException e) {
-            throw new ConformException(Diagnostic.error("E0100", "cannot read " + file + ": " + e.getMessage()));
-        }
+        TomlParseResult parsed = Toml.parse(Utf8Text.read(file));
         if (parsed.hasErrors()) {
             TomlParseError first = parsed.errors().get(0);
             throw new ConformException(Diagnostic.error("E0101", "invalid TOML: " + first.getMessage())
@@ -97,29 +96,55 @@ public final class ConfigLoader {
         if (conform == null) {
             throw new ConformException(Diagnostic.error("E0104", "no [conform] table in " + file.getFileName())
                     .at(SourceLocation.of(file))
+                    .note(parsed.isEmpty() ? null : "the file has " + String.join(", ", parsed.keySet()) + " instead")
                     .hint("put conform's settings under a [conform] table"));
         }
+        toml.checkTopLevel(ROOT.get(0));
         Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
         for (Setting s : Setting.values()) knownKeys.add(s.key);
         toml.checkKeys(ROOT, conform, knownKeys);
 
         SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
-        Path specsDir = toml.path(TomlSource.child(ROOT, "specs-dir"));
+        Path specsDir = toml.directory(TomlSource.child(ROOT, "specs-dir"));
+        Map<String, RuntimeConfig> runtimes = runtimes(
+                toml,
+                specsDir != null
+                        ? specsDir
+                        : toml.file.toAbsolutePath().getParent().resolve("specs"));
         return new ConformConfig(
                 file.toAbsolutePath().normalize(),
                 global,
                 overrides(toml, "plugin-overrides", Setting.Scope.PLUGIN),
                 overrides(toml, "model-overrides", Setting.Scope.MODEL),
                 env(toml),
-                runtimes(
-                        toml,
-                        specsDir != null
-                                ? specsDir
-                                : toml.file.toAbsolutePath().getParent().resolve("specs")),
+                runtimes,
                 stringTable(toml, "unavailable", "a reason (a non-empty string)"),
                 dialects(toml, stringTable(toml, "emulate", "an emulator dialect: " + EmulatorDialect.configNames())),
                 stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
-                knownFailures(toml));
+                knownFailures(toml, runtimes.keySet()),
+                pluginMentions(toml));
+    }
+
+    /** Every key that names a plugin: the entries of the per-plugin tables and each known failure's `plugin`. */
+    private static List<PluginMention> pluginMentions(TomlSource toml) {
+        List<PluginMention> mentions = new ArrayList<>();
+        for (String name : PLUGIN_TABLES) {
+            List<String> table = TomlSource.child(ROOT, name);
+            TomlTable byPlugin = toml.table(table);
+            if (byPlugin == null) continue;
+            for (String plugin : byPlugin.keySet()) {
+                List<String> key = TomlSource.child(table, plugin);
+                mentions.add(new PluginMention(plugin, TomlSource.dotted(key), toml.location(key)));
+            }
+        }
+        List<String> failures = TomlSource.child(ROOT, "known-failures");
+        for (int i = 0; toml.has(TomlSource.child(failures, String.valueOf(i))); i++) {
+            List<String> item = TomlSource.child(failures, String.valueOf(i));
+            String plugin = toml.string(TomlSource.child(item, "plugin"));
+            mentions.add(new PluginMention(
+                    plugin, "[[conform.known-failures]] #" + (i + 1) + " `plugin`", toml.location(item)));
+        }
+        return List.copyOf(mentions);
     }
 
     private static SettingLayer settingsTable(
@@ -156,7 +181,8 @@ public final class ConfigLoader {
         });
     }
 
-    private static List<KnownFailure> knownFailures(TomlSource toml) {
+    /** @param runtimes the configured runtimes: a record's `runtime` must name one, or it would never match */
+    private static List<KnownFailure> knownFailures(TomlSource toml, Set<String> runtimes) {
         return toml.tables(
                 TomlSource.child(ROOT, "known-failures"),
                 "a list of tables like {plugin = \"x\", test = \"*\", reason = \"…\"}",
@@ -172,9 +198,17 @@ public final class ConfigLoader {
                     }
                     String model = toml.string(TomlSource.child(at, "model"));
                     String test = toml.string(TomlSource.child(at, "test"));
+                    String runtime = toml.string(TomlSource.child(at, "runtime"));
+                    if (runtime != null && !runtimes.contains(runtime)) {
+                        throw toml.invalid(
+                                TomlSource.child(at, "runtime"),
+                                "a configured runtime (" + String.join(", ", runtimes) + ")"
+                                        + Suggest.didYouMean(runtime, runtimes),
+                                runtime);
+                    }
                     return new KnownFailure(
                             plugin,
-                            toml.string(TomlSource.child(at, "runtime")),
+                            runtime,
                             model == null ? "*" : model,
                             test == null ? "*" : test,
                             toml.string(TomlSource.child(at, "error")),
@@ -236,7 +270,7 @@ public final class ConfigLoader {
         RuntimeConfig.Defaults defaults = RuntimeConfig.KNOWN.get(name);
         Path base = toml.file.toAbsolutePath().getParent();
         Path entriesDir = orElse(
-                toml.path(TomlSource.child(rt, "entries-dir")),
+                toml.directory(TomlSource.child(rt, "entries-dir")),
                 base.resolve("entries").resolve(name));
         String entryFile = toml.string(TomlSource.child(rt, "entry-file"));
         List<String> command = toml.stringList(TomlSource.child(rt, "entry-command"));
@@ -259,9 +293,9 @@ public final class ConfigLoader {
                 : defaults == null ? List.of() : defaults.setupFor(command);
         return new RuntimeConfig(
                 name,
-                orElse(toml.path(TomlSource.child(rt, "cwd")), entriesDir),
+                orElse(toml.directory(TomlSource.child(rt, "cwd")), entriesDir),
                 entriesDir,
-                orElse(toml.path(TomlSource.child(rt, "specs-dir")), sharedSpecsDir),
+                orElse(toml.directory(TomlSource.child(rt, "specs-dir")), sharedSpecsDir),
                 entryFile,
                 List.copyOf(command),
                 List.copyOf(plugins),

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param emulate         {@code [conform.emulate]}: the emulator dialect that serves each plugin under --emulate
  * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
  * @param knownFailures   {@code [[conform.known-failures]]}: failures that are the plugins' own
+ * @param pluginMentions  every key above that names a plugin, with its line, to be checked against the specs
  */
 public record ConformConfig(
         Path file,
@@ -30,7 +31,8 @@ public record ConformConfig(
         Map<String, String> unavailable,
         Map<String, EmulatorDialect> emulate,
         Map<String, String> notEmulated,
-        List<KnownFailure> knownFailures) {
+        List<KnownFailure> knownFailures,
+        List<PluginMention> pluginMentions) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public SettingLayer settingsFor(String plugin, String model, SettingLayer cli) {
@@ -82,7 +84,8 @@ public record ConformConfig(
                 unavailable,
                 emulate,
                 notEmulated,
-                knownFailures);
+                knownFailures,
+                pluginMentions);
     }
 
     public Path baseDir() {

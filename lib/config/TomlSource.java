@@ -4,6 +4,7 @@ import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
 import conform.diag.Suggest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,6 +79,26 @@ final class TomlSource {
                 Diagnostic.error("E0103", "unknown key `" + dotted(path) + "`" + Suggest.didYouMean(key, known))
                         .at(location(path))
                         .note("known keys here: " + String.join(", ", known)));
+    }
+
+    /** conform reads one table, {@code [conform]}; anything else at the top of the file would be ignored, so it is an error. */
+    void checkTopLevel(String only) {
+        for (String key : root.keySet()) {
+            if (key.equals(only)) continue;
+            List<String> path = List.of(key);
+            boolean isTable = root.get(path) instanceof TomlTable;
+            throw new ConformException(Diagnostic.error(
+                            "E0103",
+                            isTable
+                                    ? "unknown table `[" + dotted(path) + "]`"
+                                            + Suggest.closest(key, List.of(only))
+                                                    .map(k -> " (did you mean `[" + k + "]`?)")
+                                                    .orElse("")
+                                    : "`" + dotted(path) + "` stands outside the [" + only + "] table")
+                    .at(location(path))
+                    .hint("conform reads only [" + only + "] and the tables below it ([" + only + ".env], [" + only
+                            + ".runtimes.js], …)"));
+        }
     }
 
     /** Rejects a key of {@code table} (written at {@code path}) that is not in {@code allowed}, suggesting the nearest. */
@@ -162,22 +183,32 @@ final class TomlSource {
         return current;
     }
 
-    Path path(List<String> path) {
+    /** A directory the file names, relative to the file; it must exist, or a typo would quietly find nothing. */
+    Path directory(List<String> path) {
         String value = string(path);
         if (value == null) return null;
         if (value.isBlank()) throw invalid(path, "a non-empty path", value);
-        return file.toAbsolutePath().getParent().resolve(value).normalize();
+        Path dir = file.toAbsolutePath().getParent().resolve(value).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ConformException(Diagnostic.error(
+                            "E0102",
+                            "`" + dotted(path) + "` names " + dir + ", which "
+                                    + (Files.exists(dir) ? "is not a directory" : "does not exist"))
+                    .at(location(path))
+                    .hint("fix the path (relative to " + file.getFileName() + "'s directory) or create the directory"));
+        }
+        return dir;
     }
 
     /** A setting's value, checked against its kind; TOML booleans are never numbers here. */
     Number setting(List<String> path, Setting setting) {
         Object value = value(path);
-        String expectation = setting.kind.expectation;
+        String expectation = setting.expectation();
         if (!(value instanceof Long) && !(value instanceof Double)) throw invalid(path, expectation, value);
         if (setting.kind.isInteger() && value instanceof Double) throw invalid(path, expectation, value);
-        if (!setting.kind.accepts((Number) value)) throw invalid(path, expectation, value);
+        if (!setting.accepts((Number) value)) throw invalid(path, expectation, value);
         return setting.kind.isInteger()
-                ? (Number) Integer.valueOf((int) Math.min((Long) value, Integer.MAX_VALUE))
+                ? (Number) Integer.valueOf(((Long) value).intValue())
                 : ((Number) value).doubleValue();
     }
 

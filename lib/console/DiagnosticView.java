@@ -8,7 +8,7 @@ import java.util.List;
  * A {@link Diagnostic} as the terminal shows it, in the style of rustc:
  *
  * <pre>
- * error[E0102]: `concurrency` must be an integer of at least 1, got 0
+ * error[E0102]: `concurrency` must be an integer from 1 to 64, got 0
  *   --> conform.toml:3:15
  *    = note: ...
  *    = hint: ...

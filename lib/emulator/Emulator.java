@@ -42,8 +42,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         this.server = server;
         for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
             dialects.put(d.kind(), d);
-        this.model = new ReferenceModel(
-                BuiltinTests.load(ValidatorRegistry.builtins().names()), dialects::get);
+        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), dialects::get);
         this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;

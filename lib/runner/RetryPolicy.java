@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.config.Setting;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -9,7 +10,8 @@ import java.util.function.DoubleSupplier;
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration cap, DoubleSupplier random) {
 
-    public static final Duration CAP = Duration.ofSeconds(60);
+    /** The longest wait; also the largest retry-base-delay one may set. */
+    public static final Duration CAP = Duration.ofSeconds(Setting.RETRY_BASE_DELAY.maximum);
 
     public static RetryPolicy of(int maxRetries, Duration baseDelay) {
         return new RetryPolicy(maxRetries, baseDelay, CAP, Math::random);

@@ -39,11 +39,11 @@ public final class BuiltinTests {
         this.byCapability = Collections.unmodifiableMap(byCapability);
     }
 
-    public static BuiltinTests load(Set<String> validatorNames) {
+    public static BuiltinTests load(ValidatorCatalog validators) {
         String yaml =
                 new String(resource(RESOURCE), StandardCharsets.UTF_8).replace(IMAGE_PLACEHOLDER, testImageDataUri());
         SpecContext ctx = new SpecContext(SourceTree.parseYaml(Path.of(RESOURCE), yaml));
-        TestParser parser = new TestParser(validatorNames);
+        TestParser parser = new TestParser(validators);
         Map<String, TestCase> tests = new LinkedHashMap<>();
         ctx.tree.root().properties().forEach(e -> {
             JsonNode node = e.getValue();

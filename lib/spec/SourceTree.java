@@ -5,20 +5,20 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.SourceLocation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML or JSON document as a Jackson tree plus the line and column of every node, keyed by JSON Pointer
@@ -26,12 +26,14 @@ import java.util.Map;
  */
 public final class SourceTree {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(parserLimits())
             .build();
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(parserLimits())
+            .loaderOptions(yamlLimits())
             .build();
 
     private final Path file;
@@ -49,10 +51,11 @@ public final class SourceTree {
     }
 
     public static SourceTree parse(Path file) {
+        checkSize(file);
         try (JsonParser parser = (isJson(file) ? JSON : YAML).createParser(file.toFile())) {
             return read(file, parser);
         } catch (JsonProcessingException e) {
-            throw syntaxError(file, e);
+            throw SyntaxError.of(file, e);
         } catch (IOException e) {
             throw new ConformException(Diagnostic.error("E0200", "cannot read " + file + ": " + e.getMessage())
                     .at(SourceLocation.of(file)));
@@ -64,7 +67,7 @@ public final class SourceTree {
         try (JsonParser parser = YAML.createParser(text)) {
             return read(nameForMessages, parser);
         } catch (JsonProcessingException e) {
-            throw syntaxError(nameForMessages, e);
+            throw SyntaxError.of(nameForMessages, e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,7 +76,8 @@ public final class SourceTree {
     private static SourceTree read(Path file, JsonParser parser) throws IOException {
         Map<String, SourceLocation> locations = new HashMap<>();
         JsonToken first = parser.nextToken();
-        JsonNode root = first == null ? NODES.missingNode() : new Reader(file, parser, locations).value("");
+        JsonNode root =
+                first == null ? MissingNode.getInstance() : new TreeReader(file, parser, locations).value("", 0);
         if (first != null && parser.nextToken() != null) {
             throw new ConformException(Diagnostic.error("E0201", "more than one document in the file")
                     .at(at(file, parser.currentTokenLocation())));
@@ -81,14 +85,38 @@ public final class SourceTree {
         return new SourceTree(file, root, locations);
     }
 
-    private static ConformException syntaxError(Path file, JsonProcessingException e) {
-        String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-        return new ConformException(
-                Diagnostic.error("E0201", "invalid " + (isJson(file) ? "JSON" : "YAML") + ": " + message)
-                        .at(at(file, e.getLocation())));
+    private static void checkSize(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > SpecLimits.MAX_FILE_BYTES) {
+                throw new ConformException(Diagnostic.error(
+                                "E0205",
+                                "the spec file has " + size + " bytes; conform reads specs of up to "
+                                        + SpecLimits.mib(SpecLimits.MAX_FILE_BYTES))
+                        .at(SourceLocation.of(file))
+                        .hint("a spec lists models and tests; keep large media out of it (use an http URL)"));
+            }
+        } catch (IOException e) {
+            throw new ConformException(Diagnostic.error("E0200", "cannot read " + file + ": " + e.getMessage())
+                    .at(SourceLocation.of(file)));
+        }
     }
 
-    private static SourceLocation at(Path file, JsonLocation where) {
+    /** The parsers' own bounds sit above {@link SpecLimits}, so that conform's checks, with locations, come first. */
+    private static StreamReadConstraints parserLimits() {
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(SpecLimits.MAX_FILE_BYTES)
+                .maxNestingDepth(2 * SpecLimits.MAX_DEPTH)
+                .build();
+    }
+
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) SpecLimits.MAX_FILE_BYTES);
+        return options;
+    }
+
+    static SourceLocation at(Path file, JsonLocation where) {
         return where == null
                 ? SourceLocation.of(file)
                 : new SourceLocation(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
@@ -108,66 +136,6 @@ public final class SourceTree {
             SourceLocation found = locations.get(p);
             if (found != null) return found;
             if (p.isEmpty()) return SourceLocation.of(file);
-        }
-    }
-
-    /** Walks the token stream once, building nodes and recording where each one starts. */
-    private record Reader(
-            Path file, JsonParser parser, Map<String, SourceLocation> locations, Map<String, JsonNode> anchors) {
-
-        Reader(Path file, JsonParser parser, Map<String, SourceLocation> locations) {
-            this(file, parser, locations, new HashMap<>());
-        }
-
-        JsonNode value(String pointer) throws IOException {
-            locations.put(pointer, at(file, parser.currentTokenLocation()));
-            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                JsonNode anchored = anchors.get(yaml.getText());
-                if (anchored == null) {
-                    throw new ConformException(Diagnostic.error("E0201", "unknown YAML alias *" + yaml.getText())
-                            .at(locations.get(pointer)));
-                }
-                return anchored.deepCopy();
-            }
-            String anchor =
-                    parser instanceof YAMLParser yaml ? yaml.getObjectId() instanceof String id ? id : null : null;
-            JsonNode node = switch (parser.currentToken()) {
-                case START_OBJECT -> object(pointer);
-                case START_ARRAY -> array(pointer);
-                case VALUE_STRING -> NODES.textNode(parser.getText());
-                case VALUE_NUMBER_INT ->
-                    switch (parser.getNumberType()) {
-                        case INT -> NODES.numberNode(parser.getIntValue());
-                        case LONG -> NODES.numberNode(parser.getLongValue());
-                        default -> NODES.numberNode(parser.getBigIntegerValue());
-                    };
-                case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-                case VALUE_TRUE -> NODES.booleanNode(true);
-                case VALUE_FALSE -> NODES.booleanNode(false);
-                case VALUE_NULL -> NODES.nullNode();
-                default -> NODES.textNode(parser.getText());
-            };
-            if (anchor != null) anchors.put(anchor, node);
-            return node;
-        }
-
-        private ObjectNode object(String pointer) throws IOException {
-            ObjectNode node = NODES.objectNode();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
-                locations.put(child + "#key", at(file, parser.currentTokenLocation()));
-                parser.nextToken();
-                node.set(key, value(child));
-            }
-            return node;
-        }
-
-        private ArrayNode array(String pointer) throws IOException {
-            ArrayNode node = NODES.arrayNode();
-            int index = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) node.add(value(pointer + "/" + index++));
-            return node;
         }
     }
 }

@@ -24,9 +24,9 @@ public final class SpecLoader {
     private final BuiltinTests builtins;
     private final TestParser tests;
 
-    public SpecLoader(BuiltinTests builtins, Set<String> validatorNames) {
+    public SpecLoader(BuiltinTests builtins, ValidatorCatalog validators) {
         this.builtins = builtins;
-        this.tests = new TestParser(validatorNames);
+        this.tests = new TestParser(validators);
     }
 
     public PluginSpec load(String plugin, Path file) {

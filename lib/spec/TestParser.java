@@ -10,10 +10,10 @@ import java.util.Set;
 final class TestParser {
 
     static final Set<String> TEST_KEYS = Set.of("name", "input", "validators", "stream");
-    private final Set<String> validatorNames;
+    private final ValidatorCatalog validators;
 
-    TestParser(Set<String> validatorNames) {
-        this.validatorNames = validatorNames;
+    TestParser(ValidatorCatalog validators) {
+        this.validators = validators;
     }
 
     TestCase parse(SpecContext ctx, JsonNode node, String pointer, String defaultName) {
@@ -50,12 +50,15 @@ final class TestParser {
         for (int i = 0; i < list.size(); i++) {
             String at = pointer + "/" + i;
             ValidatorRef ref = ValidatorRef.parse(ctx.text(list.get(i), at, "a validator"));
-            if (!validatorNames.contains(ref.name())) {
+            if (!validators.names().contains(ref.name())) {
                 throw ctx.error(
                         at,
-                        "unknown validator `" + ref.name() + "`" + Suggest.didYouMean(ref.name(), validatorNames),
-                        "known validators: " + String.join(", ", SpecContext.sorted(validatorNames)));
+                        "unknown validator `" + ref.name() + "`" + Suggest.didYouMean(ref.name(), validators.names()),
+                        "known validators: " + String.join(", ", SpecContext.sorted(validators.names())));
             }
+            // A misspelt or stray argument would be ignored, or quietly change what the test checks.
+            String problem = validators.argumentProblem(ref.name(), ref.arg()).orElse(null);
+            if (problem != null) throw ctx.error(at, problem, validators.takes(ref.name()));
             refs.add(ref);
         }
         return refs;

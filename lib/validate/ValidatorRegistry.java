@@ -1,5 +1,6 @@
 package conform.validate;
 
+import conform.spec.ValidatorCatalog;
 import conform.spec.ValidatorRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * The validators by name. The built-ins are every {@link Validator} class in {@code conform.validate.builtin},
  * found on the class path at start-up, so adding a validator is adding one file.
  */
-public final class ValidatorRegistry {
+public final class ValidatorRegistry implements ValidatorCatalog {
 
     private static final String BUILTIN_PACKAGE = "conform.validate.builtin";
     private final Map<String, Validator> byName = new TreeMap<>();
@@ -48,8 +49,19 @@ public final class ValidatorRegistry {
         return Optional.ofNullable(byName.get(name));
     }
 
+    @Override
     public Set<String> names() {
         return Collections.unmodifiableSet(byName.keySet());
+    }
+
+    @Override
+    public Optional<String> argumentProblem(String name, String arg) {
+        return get(name).flatMap(v -> v.argumentProblem(arg));
+    }
+
+    @Override
+    public String takes(String name) {
+        return get(name).map(Validator::takes).orElse("`" + name + "` is no validator");
     }
 
     public List<Validator> all() {

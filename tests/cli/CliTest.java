@@ -8,6 +8,8 @@ import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -152,7 +154,9 @@ class CliTest {
 
     @Test
     void missingEnvShowsAsSkipped() {
-        project.write("specs/needs-key.yaml", "- model: k/m\n").write("entries/js/needs-key.ts", "");
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
+                .write("specs/needs-key.yaml", "- model: k/m\n")
+                .write("entries/js/needs-key.ts", "");
         // Nothing would be tested: a run that tests nothing must not pass.
         run("check-model", "--dry-run", "needs-key")
                 .expect(ExitCode.USAGE)
@@ -191,13 +195,59 @@ class CliTest {
     }
 
     @Test
+    void aFlagBeyondItsMaximumExitsTwo() {
+        run("check-model", "--dry-run", "-j", "100")
+                .expect(ExitCode.USAGE)
+                .expectErr("`-j` must be an integer from 1 to 64, got 100");
+        run("check-model", "--dry-run", "--action-timeout", "100000")
+                .expect(ExitCode.USAGE)
+                .expectErr("`--action-timeout` must be a number of seconds greater than 0 and at most 86400 (one day)");
+    }
+
+    @Test
+    void aPluginNameInTheConfigWithoutSpecExitsTwoAtItsLine() {
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + "\n[conform.env]\nech = [\"KEY\"]\n");
+        for (String[] command : new String[][] {{"list"}, {"check-plugin"}, {"check-model", "--dry-run"}}) {
+            noStackTrace(run(command)
+                    .expect(ExitCode.USAGE)
+                    .expectErr(
+                            "conform.toml:8",
+                            "`conform.env.ech` names the plugin `ech`, which has no spec (did you mean `echo`?)"));
+        }
+    }
+
+    @Test
+    void specsDirAddsToThePluginsTheConfigMayName() {
+        project.write("elsewhere/other.yaml", "- model: o/m\n")
+                .write("conform.toml", TempProject.MINIMAL_CONFIG + "\n[conform.env]\necho = []\n");
+        run("list", "--specs-dir", "elsewhere").expect(ExitCode.OK).expectOut("other");
+    }
+
+    @Test
+    void aSpecsDirThatDoesNotExistExitsTwo() {
+        noStackTrace(run("list", "--specs-dir", "nowhere")
+                .expect(ExitCode.USAGE)
+                .expectErr("--specs-dir " + project.path("nowhere") + " does not exist"));
+    }
+
+    @Test
+    void anAliasBombExitsTwoAtTheLimit() throws Exception {
+        Files.copy(
+                RepoRoot.find().resolve("tests/fixtures/hostile/alias-bomb.yaml"),
+                project.path("specs/echo.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        noStackTrace(run("check-model", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr("echo.yaml:", "grows beyond 100000 values once its YAML aliases are expanded"));
+    }
+
+    @Test
     void brokenTomlExitsTwoWithFileAndLine() {
         project.write("conform.toml", "[conform]\ntest-concurrency = \"three\"\n[conform.runtimes.js]\n");
         noStackTrace(run("list")
                 .expect(ExitCode.USAGE)
                 .expectErr(
-                        "conform.toml:2",
-                        "`conform.test-concurrency` must be an integer of at least 1, got \"three\""));
+                        "conform.toml:2", "`conform.test-concurrency` must be an integer from 1 to 32, got \"three\""));
     }
 
     @Test
@@ -236,7 +286,8 @@ class CliTest {
 
     @Test
     void listShowsPluginsRuntimesAndEnv() {
-        project.write("specs/needs-key.yaml", "- model: k/m\n");
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
+                .write("specs/needs-key.yaml", "- model: k/m\n");
         CliRun r = run("list")
                 .expect(ExitCode.OK)
                 .expectOut("echo", "js python", "(no credentials needed)", "CONFORM_TEST_KEY (unset)");
@@ -253,6 +304,26 @@ class CliTest {
     void listValidatorsNamesAllTen() {
         CliRun r = run("list", "--validators").expect(ExitCode.OK);
         assertEquals(10, r.out().lines().filter(l -> l.matches("  [a-z-]+ .*")).count(), r.out());
+    }
+
+    @Test
+    void listValidatorsSaysWhatEachTakes() {
+        run("list", "--validators")
+                .expect(ExitCode.OK)
+                .expectOut("Argument (ARG)", "optional: the media kind, one of image, audio, video")
+                .expectOut("valid-json", "none");
+    }
+
+    @Test
+    void aValidatorArgumentItDoesNotTakeExitsTwoAtItsPlace() {
+        project.write(
+                "specs/echo.yaml",
+                "- model: e/m\n  tests:\n    - input: {messages: [{role: user, content: [{text: hi}]}]}\n"
+                        + "      validators: [\"valid-json:strict\"]\n");
+        noStackTrace(run("check-model", "--dry-run")
+                .expect(ExitCode.USAGE)
+                .expectErr(
+                        "echo.yaml:4:20", "`valid-json` takes no argument, got `strict`", "write `valid-json` alone"));
     }
 
     @Test

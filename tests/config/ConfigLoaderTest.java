@@ -7,6 +7,8 @@ import conform.diag.ConformException;
 import conform.diag.ExitCode;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -217,6 +220,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnknownTopLevelTableIsAnErrorWithTheClosestName() {
+        ConformException e = loadFails("[conform]\n\n[conformm]\nconcurrency = 2\n" + RUNTIME);
+        assertEquals(
+                "unknown table `[conformm]` (did you mean `[conform]`?)",
+                e.diagnostic().message());
+        assertEquals(3, e.diagnostic().location().line());
+        assertEquals(ExitCode.USAGE, e.exitCode());
+    }
+
+    @Test
+    void aKeyAboveTheConformTableIsAnError() {
+        ConformException e = loadFails("concurrency = 2\n[conform]\n" + RUNTIME);
+        assertEquals(
+                "`concurrency` stands outside the [conform] table",
+                e.diagnostic().message());
+        assertEquals(1, e.diagnostic().location().line());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorAtTheByte() throws Exception {
+        byte[] latin1 = "[conform]\n# caf\u00e9 au lait\n[conform.runtimes.js]\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(project.path("conform.toml"), latin1);
+        ConformException e =
+                assertThrows(ConformException.class, () -> ConfigLoader.load(project.path("conform.toml")));
+        assertEquals(
+                "conform.toml is not valid UTF-8: byte 0xE9 at line 2",
+                e.diagnostic().message());
+        assertEquals(2, e.diagnostic().location().line());
+        assertEquals(6, e.diagnostic().location().column());
+    }
+
+    @Test
     void zeroRetriesAndZeroDelayAreValid() {
         SettingLayer s = load("[conform]\nmax-retries = 0\nretry-base-delay = 0\n" + RUNTIME)
                 .settingsFor(null, null, SettingLayer.EMPTY);
@@ -278,7 +313,7 @@ class ConfigLoaderTest {
                 arguments(
                         "an invalid override value is an error, not a fallback",
                         "[conform]\n[conform.plugin-overrides.p]\ntest-concurrency = 0\n" + RUNTIME,
-                        "`conform.plugin-overrides.p.test-concurrency` must be an integer of at least 1, got 0"),
+                        "`conform.plugin-overrides.p.test-concurrency` must be an integer from 1 to 32, got 0"),
                 arguments(
                         "an override must be a table",
                         "[conform]\n[conform.plugin-overrides]\np = 3\n" + RUNTIME,
@@ -356,22 +391,43 @@ class ConfigLoaderTest {
 
     @Test
     void pathsResolveAgainstTheConfigFileDirectory() {
+        project.write("shared-specs/p.yaml", "")
+                .write("sub/rt/package.json", "")
+                .write("entries/x.ts", "");
         project.write("sub/conform.toml", """
             [conform]
             specs-dir = "../shared-specs"
             [conform.runtimes.js]
             cwd = "rt"
-            entries-dir = "/abs/entries"
-            """);
+            entries-dir = "%s"
+            """.formatted(project.path("entries")));
         ConformConfig c = ConfigLoader.load(project.path("sub/conform.toml"));
         RuntimeConfig js = c.runtimes().get("js");
         assertEquals(project.path("shared-specs"), js.specsDir());
         assertEquals(project.path("sub/rt"), js.cwd());
-        assertEquals(Path.of("/abs/entries"), js.entriesDir());
+        assertEquals(project.path("entries"), js.entriesDir());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"specs-dir", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"})
+    void aDirectoryTheFileNamesMustExist(String key) {
+        String name = key.substring(key.lastIndexOf('.') + 1);
+        String global = key.contains(".") ? "" : name + " = \"%s\"\n";
+        String runtime = key.contains(".") ? name + " = \"%s\"\n" : "";
+        String toml = "[conform]\n" + global + "[conform.runtimes.js]\n" + runtime;
+        project.write("a-file", "");
+        ConformException missing = loadFails(toml.formatted("nowhere"));
+        assertEquals(
+                "`conform." + key + "` names " + project.path("nowhere") + ", which does not exist",
+                missing.diagnostic().message());
+        assertEquals(key.contains(".") ? 3 : 2, missing.diagnostic().location().line());
+        ConformException file = loadFails(toml.formatted("a-file"));
+        assertTrue(file.getMessage().endsWith("which is not a directory"), file.getMessage());
     }
 
     @Test
     void aRuntimeMayHaveItsOwnSpecsDir() {
+        project.write("js-specs/p.yaml", "");
         ConformConfig c = load("[conform]\n[conform.runtimes.js]\nspecs-dir = \"js-specs\"\n[conform.runtimes.go]\n");
         assertEquals(project.path("js-specs"), c.runtimes().get("js").specsDir());
         assertEquals(project.path("specs"), c.runtimes().get("go").specsDir());

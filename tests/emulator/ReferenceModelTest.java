@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceModelTest {
 
     private static final ReferenceModel MODEL =
-            new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins().names()), kind -> new OpenAiDialect());
+            new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), kind -> new OpenAiDialect());
     private static final ChatRequest.Tool WEATHER = new ChatRequest.Tool(
             "weather",
             "",

@@ -16,16 +16,16 @@ import conform.validate.ValidatorRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlannerTest {
 
-    private static final Set<String> VALIDATORS = ValidatorRegistry.builtins().names();
+    private static final ValidatorRegistry VALIDATORS = ValidatorRegistry.builtins();
 
     @RegisterExtension
     private final TempProject project = TempProject.standard()
+            .write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV)
             .write("specs/needs-key.yaml", "- model: k/one\n- model: k/two\n  supports: [multiturn]\n")
             .write("entries/js/needs-key.ts", "");
 
@@ -41,7 +41,7 @@ class PlannerTest {
 
     @Test
     void everyRunAndModelCarriesItsResolvedSettings() {
-        project.write("conform.toml", TempProject.MINIMAL_CONFIG + """
+        project.write("conform.toml", TempProject.MINIMAL_CONFIG + TempProject.NEEDS_KEY_ENV + """
             [conform.plugin-overrides.needs-key]
             startup-timeout = 12.5
             max-retries = 4

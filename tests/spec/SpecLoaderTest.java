@@ -7,7 +7,6 @@ import conform.diag.ExitCode;
 import conform.support.TempProject;
 import conform.validate.ValidatorRegistry;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SpecLoaderTest {
 
-    static final Set<String> VALIDATORS = ValidatorRegistry.builtins().names();
+    static final ValidatorRegistry VALIDATORS = ValidatorRegistry.builtins();
     static final SpecLoader LOADER = new SpecLoader(BuiltinTests.load(VALIDATORS), VALIDATORS);
     private static final String HELLO = "{messages: [{role: user, content: [{text: hi}]}]}";
 

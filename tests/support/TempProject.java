@@ -19,12 +19,16 @@ public final class TempProject implements AutoCloseable, AfterEachCallback {
     public static final String MINIMAL_CONFIG = """
         [conform]
 
-        [conform.env]
-        needs-key = ["CONFORM_TEST_KEY"]
-
         [conform.runtimes.js]
 
         [conform.runtimes.python]
+        """;
+
+    /** A plugin that needs a variable, to add to a config; the test writes specs/needs-key.yaml, which it then needs. */
+    public static final String NEEDS_KEY_ENV = """
+
+        [conform.env]
+        needs-key = ["CONFORM_TEST_KEY"]
         """;
 
     private final Path root;

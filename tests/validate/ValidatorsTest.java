@@ -43,6 +43,10 @@ class ValidatorsTest {
                         parts("{'reasoning':'thinking'}", "{'text':'Genkit'}")),
                 arguments("text starting with the prefix", "text-starts-with:RESPONSE:", text("RESPONSE: hello")),
                 arguments("the prefix after whitespace", "text-starts-with:RESPONSE:", text("\n  RESPONSE: hello")),
+                arguments(
+                        "the prefix after JS whitespace Java's strip() keeps",
+                        "text-starts-with:RESPONSE:",
+                        text("\uFEFF\u00A0\u202F RESPONSE: hello")),
                 arguments("some text", "text-not-empty", text("1, 2, 3")),
                 arguments("an object", "valid-json", text("{\"name\":\"John\",\"age\":3}")),
                 arguments("an array", "valid-json", text("[1,2]")),
@@ -63,6 +67,10 @@ class ValidatorsTest {
                         "an image http URL",
                         "valid-media:image",
                         parts("{'media':{'url':'https://example.com/cat.png'}}")),
+                arguments(
+                        "an http URL without slashes, which new URL() accepts",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http:example.com/cat.png'}}")),
                 arguments(
                         "audio",
                         "valid-media:audio",
@@ -119,6 +127,12 @@ class ValidatorsTest {
                         "does not start with"),
                 arguments("empty text", "text-starts-with:X", parts(), Reads.CONTAINING, "no text"),
                 arguments("whitespace", "text-not-empty", text(" \n\t"), Reads.EXACTLY, "Response text is empty"),
+                arguments(
+                        "a byte-order mark and no-break spaces, which JS trims",
+                        "text-not-empty",
+                        text("\uFEFF\u00A0\u2007\u202F"),
+                        Reads.EXACTLY,
+                        "Response text is empty"),
                 arguments(
                         "a response without a text part",
                         "text-not-empty",
@@ -217,6 +231,18 @@ class ValidatorsTest {
                         Reads.STARTING_WITH,
                         "Invalid URL"),
                 arguments(
+                        "a port above 65535, which java.net.URI accepts",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http://example.com:99999/cat.png'}}"),
+                        Reads.EXACTLY,
+                        "Invalid URL: http://example.com:99999/cat.png (its port 99999 is above 65535)"),
+                arguments(
+                        "an IPv4 host out of range",
+                        "valid-media:image",
+                        parts("{'media':{'url':'http://1.2.3.256/cat.png'}}"),
+                        Reads.STARTING_WITH,
+                        "Invalid URL: http://1.2.3.256/cat.png"),
+                arguments(
                         "an unknown scheme",
                         "valid-media:image",
                         parts("{'media':{'url':'gs://bucket/cat.png'}}"),
@@ -270,6 +296,12 @@ class ValidatorsTest {
                         "no text",
                         "stream-valid-json",
                         streamed(text("x"), "[{'toolRequest':{'name':'t'}}]"),
+                        Reads.EXACTLY,
+                        "Streamed response contained no text"),
+                arguments(
+                        "only no-break spaces, which JS trims",
+                        "stream-valid-json",
+                        streamed(text("x"), "[{'text':'\u00A0\uFEFF'}]"),
                         Reads.EXACTLY,
                         "Streamed response contained no text"),
                 arguments("no chunks", "stream-valid-json", text("{}"), Reads.CONTAINING, "no chunks"));

@@ -3,11 +3,13 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorArgument;
 import conform.validate.ValidatorDescription;
 import conform.validate.ValidatorName;
 
 @ValidatorName("stream-has-tool-request")
 @ValidatorDescription("a streamed chunk has a tool request; with ARG the final response's first one is for tool ARG")
+@ValidatorArgument("the name of the tool")
 public final class StreamHasToolRequest implements Validator {
 
     @Override
@@ -15,6 +17,6 @@ public final class StreamHasToolRequest implements Validator {
         response.requireChunks();
         if (!response.anyChunkHas("toolRequest"))
             throw new ValidationFailure("No tool request found in the streamed chunks");
-        if (arg != null && !arg.isEmpty()) new HasToolRequest().validate(response, arg);
+        if (arg != null) new HasToolRequest().validate(response, arg);
     }
 }

@@ -1,5 +1,6 @@
 package conform.validate.builtin;
 
+import conform.validate.JsTrim;
 import conform.validate.JsonChecks;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
@@ -15,7 +16,7 @@ public final class StreamValidJson implements Validator {
     public void validate(ModelResponse response, String arg) {
         response.requireChunks();
         String text = response.streamedText();
-        if (text.isBlank()) throw new ValidationFailure("Streamed response contained no text");
+        if (JsTrim.isBlank(text)) throw new ValidationFailure("Streamed response contained no text");
         if (!JsonChecks.isValidJson(text)) throw new ValidationFailure("Streamed text is not valid JSON: " + text);
     }
 }

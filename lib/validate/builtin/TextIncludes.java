@@ -3,12 +3,14 @@ package conform.validate.builtin;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorArgument;
 import conform.validate.ValidatorDescription;
 import conform.validate.ValidatorName;
 import java.util.Locale;
 
 @ValidatorName("text-includes")
 @ValidatorDescription("response text contains ARG, ignoring case (any text without ARG)")
+@ValidatorArgument("the text to find")
 public final class TextIncludes implements Validator {
 
     @Override

@@ -1,5 +1,6 @@
 package conform.validate.builtin;
 
+import conform.validate.JsTrim;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
@@ -12,6 +13,6 @@ public final class TextNotEmpty implements Validator {
 
     @Override
     public void validate(ModelResponse response, String arg) {
-        if (response.text().isBlank()) throw new ValidationFailure("Response text is empty");
+        if (JsTrim.isBlank(response.text())) throw new ValidationFailure("Response text is empty");
     }
 }

@@ -4,27 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.validate.ModelResponse;
 import conform.validate.ValidationFailure;
 import conform.validate.Validator;
+import conform.validate.ValidatorArgument;
 import conform.validate.ValidatorDescription;
 import conform.validate.ValidatorName;
-import java.net.URI;
-import java.net.URISyntaxException;
+import conform.validate.WhatwgUrl;
 
 @ValidatorName("valid-media")
-@ValidatorDescription("response has a media part, of type ARG (image, audio, video) if given")
+@ValidatorDescription(
+        "response has a media part, of kind ARG if given; an image's URL is data:image/… or one new URL() parses")
+@ValidatorArgument(
+        value = "the media kind",
+        oneOf = {"image", "audio", "video"})
 public final class ValidMedia implements Validator {
 
     @Override
-    public void validate(ModelResponse response, String arg) {
-        String type = arg == null || arg.isEmpty() ? null : arg;
+    public void validate(ModelResponse response, String kind) {
         JsonNode media = response.firstPart("media")
                 .orElseThrow(() ->
-                        new ValidationFailure("Model did not return " + (type == null ? "media" : type) + " part."))
+                        new ValidationFailure("Model did not return " + (kind == null ? "media" : kind) + " part."))
                 .get("media");
         String contentType = media.path("contentType").asText("");
-        if (type != null && !contentType.isEmpty() && !contentType.startsWith(type + "/")) {
-            throw new ValidationFailure("Expected " + type + " content type, got " + contentType);
+        if (kind != null && !contentType.isEmpty() && !contentType.startsWith(kind + "/")) {
+            throw new ValidationFailure("Expected " + kind + " content type, got " + contentType);
         }
-        if ("image".equals(type)) checkImageUrl(media.path("url").asText(""));
+        if ("image".equals(kind)) checkImageUrl(media.path("url").asText(""));
     }
 
     private static void checkImageUrl(String url) {
@@ -32,11 +35,9 @@ public final class ValidMedia implements Validator {
         if (url.startsWith("data:")) {
             if (!url.startsWith("data:image/")) throw new ValidationFailure("Invalid data URL content type for image");
         } else if (url.startsWith("http")) {
-            try {
-                if (!new URI(url).isAbsolute()) throw new ValidationFailure("Invalid URL: " + url);
-            } catch (URISyntaxException e) {
-                throw new ValidationFailure("Invalid URL: " + url);
-            }
+            WhatwgUrl.whyInvalid(url).ifPresent(why -> {
+                throw new ValidationFailure("Invalid URL: " + url + " (" + why + ")");
+            });
         } else {
             throw new ValidationFailure("Unknown URL format: " + url);
         }
