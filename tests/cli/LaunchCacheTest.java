@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conform.support.CheckoutCopy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -127,9 +128,21 @@ class LaunchCacheTest {
 
     private static final List<String> VERSION = List.of("./jbang", "conform", "--version");
 
-    /** The files of the checkout that `./jbang conform` needs, in a fresh directory (so its launch cache is empty). */
+    /**
+     * The files of the checkout that `./jbang conform` needs, in a fresh directory (so its launch cache is empty); the
+     * runtimes' entry folders conform.toml names exist, empty: conform checks them, and nothing here runs an entry.
+     */
     static CheckoutCopy checkoutCopy() {
-        return CheckoutCopy.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs");
+        CheckoutCopy copy =
+                CheckoutCopy.of("conform.java", "jbang", "jbang-catalog.json", "conform.toml", "lib", "specs");
+        for (String runtime : List.of("js", "python", "go")) {
+            try {
+                Files.createDirectories(copy.path("entries").resolve(runtime));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return copy;
     }
 
     private static CheckoutCopy.Launch version(CheckoutCopy copy, Map<String, String> env)

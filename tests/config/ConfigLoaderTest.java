@@ -468,7 +468,8 @@ class ConfigLoaderTest {
                 + "plugin = \"q\"\n"
                 + "model = \"q/*-mini\"\n"
                 + "reason = \"bug 2\"\n"
-                + RUNTIME);
+                + RUNTIME
+                + "[conform.runtimes.go]\n");
         assertEquals(
                 "bug 1",
                 known(c, new TestId("p", "go", "p/m", "Structured Output Conformance with streaming"))

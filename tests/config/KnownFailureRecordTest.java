@@ -34,8 +34,11 @@ class KnownFailureRecordTest {
 
     @Test
     void aRecordsRuntimeMustBeAConfiguredOne() {
-        ConformException e = assertThrows(ConformException.class, () -> only("plugin = \"p\"\nruntime = \"jss\"\nreason = \"r\""));
-        assertTrue(e.getMessage().contains("must be a configured runtime (js) (did you mean `js`?), got \"jss\""), e.getMessage());
+        ConformException e =
+                assertThrows(ConformException.class, () -> only("plugin = \"p\"\nruntime = \"jss\"\nreason = \"r\""));
+        assertTrue(
+                e.getMessage().contains("must be a configured runtime (js) (did you mean `js`?), got \"jss\""),
+                e.getMessage());
         assertEquals(4, e.diagnostic().location().line());
     }
 
