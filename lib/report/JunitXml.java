@@ -1,6 +1,7 @@
 package conform.report;
 
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import java.io.StringWriter;
@@ -31,8 +32,7 @@ public final class JunitXml {
             xml.writeAttribute("name", "conform");
             xml.writeAttribute("tests", String.valueOf(results.testCount()));
             xml.writeAttribute("time", seconds(results.wallMs()));
-            for (RunResult run : results.runs())
-                if (!run.tests().isEmpty()) suite(xml, run.plugin() + " (" + run.runtime() + ")", run.tests());
+            for (RunResult run : results.runs()) if (!run.tests().isEmpty()) suite(xml, run);
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -43,7 +43,12 @@ public final class JunitXml {
         return out + "\n";
     }
 
-    private static void suite(XMLStreamWriter xml, String name, List<TestResult> tests) throws XMLStreamException {
+    /**
+     * One plugin run; its own verdict is a property, and a run whose every test is a known failure says so in its
+     * output too, so a CI page that shows it as all skipped is not read as a working plugin.
+     */
+    private static void suite(XMLStreamWriter xml, RunResult run) throws XMLStreamException {
+        List<TestResult> tests = run.tests();
         long failures = tests.stream()
                 .filter(t -> element(t.status()).equals("failure"))
                 .count();
@@ -57,13 +62,25 @@ public final class JunitXml {
                 .sum();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", name);
+        xml.writeAttribute("name", run.plugin() + " (" + run.runtime() + ")");
         xml.writeAttribute("tests", String.valueOf(tests.size()));
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", String.valueOf(errors));
         xml.writeAttribute("skipped", String.valueOf(skipped));
         xml.writeAttribute("time", seconds(millis));
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "conform.run-status", run.status().label());
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
         for (TestResult t : tests) testcase(xml, t);
+        if (run.status() == RunStatus.XFAIL) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(
+                    "every test of " + run.plugin() + " in " + run.runtime() + " is a known failure: nothing passed");
+            xml.writeEndElement();
+        }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }

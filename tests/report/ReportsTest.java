@@ -2,7 +2,12 @@ package conform.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import conform.config.TestId;
 import conform.diag.ExitCode;
+import conform.runner.RunResult;
+import conform.runner.RunStatus;
+import conform.runner.TestResult;
+import conform.runner.TestStatus;
 import conform.support.CliRun;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
@@ -84,6 +89,40 @@ class ReportsTest {
         assertTrue(xml.contains("<property name=\"attempts\" value=\"2\"/>"));
         assertTrue(xml.contains("<property name=\"flaky\" value=\"true\"/>"));
         assertTrue(xml.contains("message=\"known failure: text-includes:banana"));
+    }
+
+    /** A run whose every test is a known failure passes, but no report lets it pass for a working plugin. */
+    @Test
+    void anAllKnownFailuresRunStandsApartInEveryReport() {
+        List<TestResult> known = List.of("One", "Two").stream()
+                .map(name -> new TestResult(
+                        new TestId("broke", "go", "b/m", name),
+                        TestStatus.XFAIL,
+                        1,
+                        false,
+                        "no (known failure: bug)",
+                        5L,
+                        null))
+                .toList();
+        ResultsDocument d = ResultsDocument.of(
+                List.of(new RunResult(
+                        "broke", "go", RunStatus.of(known), null, known, 300, 50L, 250L, null, List.of())),
+                "2026-12-01T00:00:00Z",
+                300,
+                "0.1.0");
+        assertEquals(RunStatus.XFAIL, d.runs().get(0).status());
+        assertTrue(d.passed(), "the run's exit code policy is unchanged");
+        String xml = JunitXml.render(d);
+        assertTrue(xml.contains("<property name=\"conform.run-status\" value=\"xfail\"/>"), xml);
+        assertTrue(
+                xml.contains("<system-out>every test of broke in go is a known failure: nothing passed</system-out>"),
+                xml);
+        assertTrue(MarkdownSummary.render(d).contains("| ⚪ | broke | go | XFAIL | 0/2 |"), MarkdownSummary.render(d));
+        String html = HtmlReport.render(d);
+        assertTrue(html.contains("✓ run passed · 1 run is all known failures"), "the verdict says so");
+        assertTrue(
+                html.contains("<td class=\"st s-xfail\"><span class=\"sym\">⊘</span>xfail</td>"),
+                "the run's own status");
     }
 
     @Test
