@@ -23,6 +23,7 @@ public final class ProcessTree implements AutoCloseable {
 
     private static final Set<ProcessTree> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+    private static final long POLL_MS = 20;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(SHUTDOWN_GRACE), "conform-stop-runtimes"));
@@ -126,24 +127,21 @@ public final class ProcessTree implements AutoCloseable {
         return TIMED_OUT;
     }
 
-    /** SIGTERM to the whole tree, SIGKILL to whatever still runs after {@code grace}; waits for the root. */
+    /**
+     * SIGTERM to the whole tree, SIGKILL to whatever still runs after {@code grace}; waits for the root. A zombie (killed,
+     * but its parent does not reap it) has stopped: it is not waited for, whether or not init ever reaps it.
+     */
     public void stop(Duration grace) {
         List<ProcessHandle> members = members();
         members.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle member : members) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break;
-            try {
-                member.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception stillRunning) {
-                break;
-            }
+        while (members.stream().anyMatch(ProcessTable::running) && System.nanoTime() < deadline) {
+            if (!pause()) break;
         }
         // Children started during the grace period count too.
         List<ProcessHandle> survivors = new ArrayList<>(members);
         survivors.addAll(members());
-        survivors.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        survivors.stream().filter(ProcessTable::running).forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -151,6 +149,16 @@ public final class ProcessTree implements AutoCloseable {
         }
         output.close();
         LIVE.remove(this);
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Root first, then every descendant, snapshot before any signal so none escapes by being re-parented. */

@@ -1,0 +1,109 @@
+package conform.runtime;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.support.ConformJvm;
+import conform.support.Fixtures;
+import conform.support.RealRuntimes;
+import conform.support.RepoRoot;
+import conform.support.TempProject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Real runtimes that misbehave at the end of their life — a child they never reap, a daemon they leave behind — in
+ * each runtime: conform stops all they started, and waits for nothing that has already stopped.
+ */
+@ExtendWith(RealRuntimes.class)
+class MisbehavingRuntimeTest {
+
+    /**
+     * Runs its arguments as a subreaper that reaps only that one child (as an init in a container may do): the orphans it
+     * adopts stay zombies for as long as it runs.
+     */
+    private static final String NEVER_REAPS = """
+        import ctypes, os, sys
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+        child = os.fork()
+        if child == 0:
+            os.execvp(sys.argv[1], sys.argv[1:])
+        sys.exit(os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]))
+        """;
+
+    @RegisterExtension
+    private final TempProject work = TempProject.create();
+
+    @InEachRuntime
+    void aChildTheRuntimeNeverReapedIsNotWaitedFor(String runtime) throws Exception {
+        // The runtime's orphans go to a parent that never reaps them: the killed child stays a zombie while conform
+        // runs.
+        List<String> command = new ArrayList<>(List.of("python3", "-c", NEVER_REAPS));
+        command.addAll(ConformJvm.command(checkModel("spawn", runtime)));
+        JsonNode run = runToTheEnd(command).get("runs").get(0);
+        assertEquals("passed", run.get("status").asText(), run.toString());
+        long stopping = run.get("elapsed_ms").asLong()
+                - run.get("startup_ms").asLong()
+                - run.get("tests_ms").asLong();
+        assertTrue(stopping < 2500, "stopping the runtime took " + stopping + " ms: " + run);
+    }
+
+    /** check-model on a scenario in one runtime, writing its reports into the work folder. */
+    private List<String> checkModel(String scenario, String runtime) {
+        return List.of(
+                "check-model",
+                "--config",
+                Fixtures.config().toString(),
+                "--specs-dir",
+                Fixtures.scenario(scenario).toString(),
+                "--runtime",
+                runtime,
+                "--report-dir",
+                work.path("reports").toString(),
+                "--no-color");
+    }
+
+    /** Runs {@code command} (conform in a JVM of its own) to its end, then stops what the runtime spawned; its results. */
+    private JsonNode runToTheEnd(List<String> command) throws Exception {
+        Path console = work.path("conform.txt");
+        Process conform = new ProcessBuilder(command)
+                .directory(RepoRoot.find().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
+        try {
+            assertTrue(conform.waitFor(120, TimeUnit.SECONDS), "conform ended:\n" + Files.readString(console));
+            return new ObjectMapper().readTree(work.path("reports/results.json").toFile());
+        } finally {
+            conform.descendants().forEach(ProcessHandle::destroyForcibly);
+            conform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (long pid : spawned())
+                ProcessHandle.of(pid)
+                        .filter(h -> h.info().command().orElse("").endsWith("sleep"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The pids of the children the fixture says it spawned or daemonized, from the runtime's log. */
+    private List<Long> spawned() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        Path logs = work.path("reports/logs");
+        if (!Files.isDirectory(logs)) return pids;
+        Pattern line = Pattern.compile("conformtest/echo (?:spawned|daemonized) pid (\\d+)");
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Matcher m = line.matcher(Files.readString(log));
+                while (m.find()) pids.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return pids;
+    }
+}
