@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -18,12 +20,19 @@ import java.util.concurrent.TimeUnit;
  * the wrapper alone). Its output goes straight to a log file, so a chatty child can never fill a pipe and stall.
  * Stopping sends SIGTERM to every process of the tree, then SIGKILL to survivors after a grace period, and a
  * JVM shutdown hook does the same for every live tree when conform exits, fails, or gets Ctrl-C/SIGTERM.
+ *
+ * <p>The tree's processes are its root, the root's live descendants, and every process whose environment carries the
+ * tree's mark ({@link #MARK}, inherited by all it starts): a daemon that left the tree and its session, or whose parent
+ * has exited, is found by its mark, even after the root itself has exited (where /proc can tell, see
+ * {@link ProcessTable}).
  */
 public final class ProcessTree implements AutoCloseable {
 
     private static final Set<ProcessTree> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
     private static final long POLL_MS = 20;
+    /** The variable that marks every process a tree starts, with a value of that tree's own. */
+    static final String MARK = "CONFORM_PROCESS_TREE";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(SHUTDOWN_GRACE), "conform-stop-runtimes"));
@@ -35,11 +44,13 @@ public final class ProcessTree implements AutoCloseable {
     }
 
     private final Process process;
+    private final String mark;
     private final Path log;
     private final RedactedLog output;
 
-    private ProcessTree(Process process, Path log, RedactedLog output) {
+    private ProcessTree(Process process, String mark, Path log, RedactedLog output) {
         this.process = process;
+        this.mark = mark;
         this.log = log;
         this.output = output;
     }
@@ -61,6 +72,8 @@ public final class ProcessTree implements AutoCloseable {
             if (v == null) builder.environment().remove(k);
             else builder.environment().put(k, v);
         });
+        String mark = UUID.randomUUID().toString();
+        builder.environment().put(MARK, mark);
         Process process;
         try {
             process = builder.start();
@@ -68,7 +81,7 @@ public final class ProcessTree implements AutoCloseable {
             output.close();
             throw e;
         }
-        ProcessTree tree = new ProcessTree(process, log, output);
+        ProcessTree tree = new ProcessTree(process, mark, log, output);
         LIVE.add(tree);
         return tree;
     }
@@ -103,10 +116,10 @@ public final class ProcessTree implements AutoCloseable {
         return exitCode();
     }
 
-    /** Whether {@code pid} is the root or one of its descendants, i.e. a process this tree started. */
+    /** Whether {@code pid} is the root, one of its descendants or a process with the tree's mark: one this tree started. */
     public boolean contains(long pid) {
         if (pid == process.pid()) return true;
-        return process.descendants().anyMatch(h -> h.pid() == pid);
+        return process.descendants().anyMatch(h -> h.pid() == pid) || ProcessTable.carries(pid, MARK, mark);
     }
 
     /** Returned by {@link #waitFor} when the process did not exit in time (it is then stopped). */
@@ -161,12 +174,16 @@ public final class ProcessTree implements AutoCloseable {
         }
     }
 
-    /** Root first, then every descendant, snapshot before any signal so none escapes by being re-parented. */
+    /**
+     * Root first, then every descendant and every process with the tree's mark, snapshot before any signal so none
+     * escapes by being re-parented.
+     */
     private List<ProcessHandle> members() {
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(process.toHandle());
-        process.descendants().forEach(all::add);
-        return all;
+        Map<Long, ProcessHandle> all = new LinkedHashMap<>();
+        all.put(process.pid(), process.toHandle());
+        process.descendants().forEach(h -> all.put(h.pid(), h));
+        ProcessTable.carrying(MARK, mark).forEach(h -> all.putIfAbsent(h.pid(), h));
+        return new ArrayList<>(all.values());
     }
 
     @Override

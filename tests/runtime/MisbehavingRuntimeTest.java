@@ -56,6 +56,20 @@ class MisbehavingRuntimeTest {
         assertTrue(stopping < 2500, "stopping the runtime took " + stopping + " ms: " + run);
     }
 
+    @InEachRuntime
+    void aDaemonLeftByARuntimeThatCrashedIsStopped(String runtime) throws Exception {
+        try {
+            Fixtures.Outcome o = Fixtures.checkModel("daemon", runtime, work.path("reports"));
+            assertEquals("error", o.run().get("status").asText(), o.toString());
+            List<Long> daemons = spawned();
+            assertEquals(1, daemons.size(), "the runtime said it daemonized a child:\n" + o);
+            // Its parent is gone and it left the runtime's session: only its environment says whose it is.
+            for (long daemon : daemons) assertFalse(ProcessTable.running(daemon), "daemon " + daemon + " left running");
+        } finally {
+            stopSpawned();
+        }
+    }
+
     /** check-model on a scenario in one runtime, writing its reports into the work folder. */
     private List<String> checkModel(String scenario, String runtime) {
         return List.of(
@@ -85,11 +99,16 @@ class MisbehavingRuntimeTest {
         } finally {
             conform.descendants().forEach(ProcessHandle::destroyForcibly);
             conform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            for (long pid : spawned())
-                ProcessHandle.of(pid)
-                        .filter(h -> h.info().command().orElse("").endsWith("sleep"))
-                        .ifPresent(ProcessHandle::destroyForcibly);
+            stopSpawned();
         }
+    }
+
+    /** Kills what the fixture spawned, should conform have left it. */
+    private void stopSpawned() throws Exception {
+        for (long pid : spawned())
+            ProcessHandle.of(pid)
+                    .filter(h -> h.info().command().orElse("").endsWith("sleep"))
+                    .ifPresent(ProcessHandle::destroyForcibly);
     }
 
     /** The pids of the children the fixture says it spawned or daemonized, from the runtime's log. */
