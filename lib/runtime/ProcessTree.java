@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A started entry and everything it spawns (npx, tsx and uv wrappers start children that outlive a signal to
@@ -47,12 +49,17 @@ public final class ProcessTree implements AutoCloseable {
     private final String mark;
     private final Path log;
     private final RedactedLog output;
+    /** The pid of every process this tree has counted as its own: what they leave behind is the tree's to remove. */
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
+
+    private final List<Consumer<Set<Long>>> whenStopped = new CopyOnWriteArrayList<>();
 
     private ProcessTree(Process process, String mark, Path log, RedactedLog output) {
         this.process = process;
         this.mark = mark;
         this.log = log;
         this.output = output;
+        known.add(process.pid());
     }
 
     /**
@@ -119,7 +126,17 @@ public final class ProcessTree implements AutoCloseable {
     /** Whether {@code pid} is the root, one of its descendants or a process with the tree's mark: one this tree started. */
     public boolean contains(long pid) {
         if (pid == process.pid()) return true;
-        return process.descendants().anyMatch(h -> h.pid() == pid) || ProcessTable.carries(pid, MARK, mark);
+        boolean ours = process.descendants().anyMatch(h -> h.pid() == pid) || ProcessTable.carries(pid, MARK, mark);
+        if (ours) known.add(pid);
+        return ours;
+    }
+
+    /**
+     * Runs {@code cleanup} at the end of every {@link #stop}, however it came (the run's end, a failed start, Ctrl-C,
+     * the shutdown hook), with the pid of every process this tree has counted as its own.
+     */
+    public void whenStopped(Consumer<Set<Long>> cleanup) {
+        whenStopped.add(cleanup);
     }
 
     /** Returned by {@link #waitFor} when the process did not exit in time (it is then stopped). */
@@ -161,6 +178,7 @@ public final class ProcessTree implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         output.close();
+        whenStopped.forEach(cleanup -> cleanup.accept(Set.copyOf(known)));
         LIVE.remove(this);
     }
 
@@ -183,6 +201,7 @@ public final class ProcessTree implements AutoCloseable {
         all.put(process.pid(), process.toHandle());
         process.descendants().forEach(h -> all.put(h.pid(), h));
         ProcessTable.carrying(MARK, mark).forEach(h -> all.putIfAbsent(h.pid(), h));
+        known.addAll(all.keySet());
         return new ArrayList<>(all.values());
     }
 

@@ -34,14 +34,12 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration DEATH_GRACE = Duration.ofMillis(500);
 
     private final ProcessTree tree;
-    private final RuntimeFile file;
     private final ReflectionClient client;
     private final long startupMs;
     private LogFollower follower;
 
-    private RuntimeSession(ProcessTree tree, RuntimeFile file, ReflectionClient client, long startupMs) {
+    private RuntimeSession(ProcessTree tree, ReflectionClient client, long startupMs) {
         this.tree = tree;
-        this.file = file;
         this.client = client;
         this.startupMs = startupMs;
     }
@@ -89,6 +87,8 @@ public final class RuntimeSession implements ActionRunner {
                     log,
                     List.of());
         }
+        // However the runtime ends, no runtime file of its processes is left (its own clean-up may never run).
+        tree.whenStopped(pids -> RuntimeFile.removeLeftBy(cwd, pids));
         // Built while the runtime boots, so its cost is not added to the start-up.
         CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
         try {
@@ -96,7 +96,7 @@ public final class RuntimeSession implements ActionRunner {
             ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
             awaitHealth(tree, client, deadline, launch.healthTimeout(), launch.startupTimeout());
             awaitModels(tree, client, launch.models(), deadline, notes);
-            return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
+            return new RuntimeSession(tree, client, (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
             http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
@@ -238,16 +238,11 @@ public final class RuntimeSession implements ActionRunner {
         return tree.isAlive();
     }
 
-    /** Stops the runtime; a runtime that died without cleaning up (a crash) leaves its file, which is ours to remove. */
+    /** Stops the runtime, which removes what runtime file it left (see {@link #startOnce}). */
     @Override
     public void close() {
         client.close();
         tree.stop(Duration.ofSeconds(5));
         if (follower != null) follower.close();
-        try {
-            Files.deleteIfExists(file.path());
-        } catch (IOException ignored) {
-            // a stale file is ignored by every reader that checks pids, conform included
-        }
     }
 }

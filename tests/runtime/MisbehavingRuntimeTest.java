@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Real runtimes that misbehave at the end of their life — a child they never reap, a daemon they leave behind — in
- * each runtime: conform stops all they started, and waits for nothing that has already stopped.
+ * Real runtimes that misbehave at the end of their life — a child they never reap, a daemon they leave behind, a
+ * shutdown that outlasts conform's — in each runtime: conform stops all they started, waits for nothing that has
+ * already stopped, and leaves no runtime file.
  */
 @ExtendWith(RealRuntimes.class)
 class MisbehavingRuntimeTest {
@@ -68,6 +69,44 @@ class MisbehavingRuntimeTest {
         } finally {
             stopSpawned();
         }
+    }
+
+    @InEachRuntime
+    void aSecondCtrlCLeavesNoRuntimeFileOfAHungRuntime(String runtime) throws Exception {
+        // A test hangs (a minute's sleep), so the runtime's own shutdown (Genkit Go's waits 5 s for it) outlasts the
+        // grace of the shutdown hook that the second Ctrl-C leaves to stop it: the runtime is killed before it can
+        // remove its file, and conform removes it.
+        List<String> args = new ArrayList<>(checkModel("interruptible", runtime));
+        args.add("-v");
+        Path console = work.path("conform.txt");
+        Process conform = new ProcessBuilder(ConformJvm.command(args))
+                .directory(RepoRoot.find().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(console).contains("· Multiturn Conformance") && System.nanoTime() < deadline)
+                Thread.sleep(100);
+            List<ProcessHandle> runtimes = conform.descendants().toList();
+            assertEquals(1, Fixtures.runtimeFiles(runtime, runtimes).size(), Files.readString(console));
+            signal("INT", conform);
+            Thread.sleep(300);
+            signal("INT", conform);
+            assertTrue(conform.waitFor(30, TimeUnit.SECONDS), "conform quits:\n" + Files.readString(console));
+            assertEquals(130, conform.exitValue(), Files.readString(console));
+            for (ProcessHandle started : runtimes) started.onExit().get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), Fixtures.runtimeFiles(runtime, runtimes), Files.readString(console));
+        } finally {
+            conform.descendants().forEach(ProcessHandle::destroyForcibly);
+            conform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .start()
+                .waitFor();
     }
 
     /** check-model on a scenario in one runtime, writing its reports into the work folder. */
