@@ -30,8 +30,10 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration MIN_PROBE = Duration.ofSeconds(1);
     private static final int LOG_TAIL_LINES = 25;
     private static final int PORT_RACE_ATTEMPTS = 3;
-    /** How long a dropped connection waits for the runtime's exit to be seen, so the failure names the real cause. */
-    private static final Duration DEATH_GRACE = Duration.ofMillis(500);
+    /** How long a call that lost its runtime waits for the runtime to exit, so that its failure names the real cause. */
+    private static final Duration DEATH_WAIT = Duration.ofSeconds(5);
+
+    private static final Duration DEATH_POLL = Duration.ofMillis(200);
 
     private final ProcessTree tree;
     private final ReflectionClient client;
@@ -221,16 +223,39 @@ public final class RuntimeSession implements ActionRunner {
         try {
             return client.run(ActionRunner.modelKey(model), input, stream, timeout);
         } catch (ActionFailure e) {
-            if (e.kind() != ActionFailure.Kind.TRANSPORT) throw e;
-            Optional<Integer> code = tree.exitCodeWithin(DEATH_GRACE);
-            if (code.isPresent()) {
-                throw new ActionFailure(
-                        ActionFailure.Kind.TRANSPORT,
-                        "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")",
-                        null);
-            }
-            throw e;
+            Optional<Integer> code = switch (e.kind()) {
+                // The connection dropped or the answer broke off: the runtime may be dying.
+                case TRANSPORT, PROTOCOL -> exitUnlessAnswering();
+                case TIMEOUT -> tree.exitCode();
+                // The runtime answered.
+                default -> Optional.empty();
+            };
+            if (code.isEmpty()) throw e;
+            throw new ActionFailure(
+                    ActionFailure.Kind.TRANSPORT, exited(code.get()) + " (log: " + tree.log() + ")", null);
         }
+    }
+
+    /**
+     * The runtime's exit code once it has exited, or empty as soon as it answers its health check (the failure was the
+     * call's own) or {@link #DEATH_WAIT} has passed. A connection drops as its runtime dies, before the exit is seen,
+     * and a runtime whose server is gone may take a while to exit (its clean-up, a launcher script's).
+     */
+    private Optional<Integer> exitUnlessAnswering() {
+        long deadline = System.nanoTime() + DEATH_WAIT.toNanos();
+        while (true) {
+            Optional<Integer> code = tree.exitCodeWithin(DEATH_POLL);
+            if (code.isPresent() || System.nanoTime() > deadline || client.healthy(MIN_PROBE)) return code;
+        }
+    }
+
+    private static String exited(int code) {
+        return "the runtime exited with code " + code;
+    }
+
+    /** What ended the runtime, once it has exited: "the runtime exited with code N". */
+    public Optional<String> exit() {
+        return tree.exitCode().map(RuntimeSession::exited);
     }
 
     @Override

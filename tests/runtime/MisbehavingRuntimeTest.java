@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.diag.ExitCode;
 import conform.support.ConformJvm;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
@@ -69,6 +70,52 @@ class MisbehavingRuntimeTest {
         } finally {
             stopSpawned();
         }
+    }
+
+    @InEachRuntime
+    void everyTestOfARuntimeThatDiesSlowlySaysItExited(String runtime) {
+        // A launcher script takes 2 s to end once the runtime in it crashed (its own clean-up): the calls in flight
+        // lose
+        // their connection long before the exit can be seen.
+        Path config = launchedThrough(runtime, "%s; sleep 2; exit 7");
+        Fixtures.Outcome o = Fixtures.checkModel(
+                work.root(),
+                config,
+                work.path("reports"),
+                "--specs-dir",
+                Fixtures.scenario("dies-in-flight").toString(),
+                "-t",
+                "3");
+        o.cli().expect(ExitCode.FAILED);
+        String exited =
+                "the runtime exited with code 7 (log: " + work.path("reports/logs/echo-" + runtime + ".log") + ")";
+        for (String test : List.of("Waits", "Streams", "Crashes the runtime")) {
+            assertEquals("error", o.result(test).get("status").asText(), test + "\n" + o);
+            assertEquals(exited, o.result(test).get("error").asText(), test + "\n" + o);
+        }
+        assertEquals(
+                "the runtime exited with code 7 during the run",
+                o.run().get("reason").asText());
+    }
+
+    /** A config for the fixture of {@code runtime}, its entry started by `sh -c` with {@code script} around its command. */
+    private Path launchedThrough(String runtime, String script) {
+        Path root = RepoRoot.find().resolve("entries").resolve(runtime);
+        String command = switch (runtime) {
+            case "js" -> "node .conform/build/{plugin}.mjs";
+            case "python" -> ".venv/bin/python {entry}";
+            default -> "bin/{plugin}";
+        };
+        work.write("conform.toml", """
+            [conform]
+            max-retries = 0
+            startup-timeout = 90
+            [conform.runtimes.%s]
+            cwd = "%s"
+            entries-dir = "%s"
+            entry-command = ["sh", "-c", "%s"]
+            """.formatted(runtime, root, root.resolve("fixtures"), script.formatted(command)));
+        return work.path("conform.toml");
     }
 
     @InEachRuntime
