@@ -75,8 +75,7 @@ class MisbehavingRuntimeTest {
     @InEachRuntime
     void everyTestOfARuntimeThatDiesSlowlySaysItExited(String runtime) {
         // A launcher script takes 2 s to end once the runtime in it crashed (its own clean-up): the calls in flight
-        // lose
-        // their connection long before the exit can be seen.
+        // lose their connection long before the exit can be seen.
         Path config = launchedThrough(runtime, "%s; sleep 2; exit 7");
         Fixtures.Outcome o = Fixtures.checkModel(
                 work.root(),
