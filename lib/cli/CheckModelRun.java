@@ -133,9 +133,8 @@ final class CheckModelRun {
             runtimes.put(r.runtimeName(), r.runtime());
         }
         Map<String, String> failures = new LinkedHashMap<>();
-        pluginsByRuntime.forEach(
-                (name, plugins) -> SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws.console, logDir)
-                        .ifPresent(why -> failures.put(name, why)));
+        pluginsByRuntime.forEach((name, plugins) -> SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws, logDir)
+                .ifPresent(why -> failures.put(name, why)));
         return failures;
     }
 }
