@@ -33,6 +33,9 @@ public final class RuntimeSession implements ActionRunner {
     /** How long a dropped connection waits for the runtime's exit to be seen, so the failure names the real cause. */
     private static final Duration DEATH_GRACE = Duration.ofMillis(500);
 
+    /** The variable that tells an entry which models to register up front (comma-separated). */
+    public static final String MODELS_VARIABLE = "CONFORM_MODELS";
+
     private final ProcessTree tree;
     private final RuntimeFile file;
     private final ReflectionClient client;
@@ -79,6 +82,9 @@ public final class RuntimeSession implements ActionRunner {
         // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
         env.put("GENKIT_RUNTIME_ID", null);
         env.put("GENKIT_REFLECTION_V2_SERVER", null);
+        // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
+        // empty, the runtime lists only what the plugin registers itself.
+        env.put(MODELS_VARIABLE, String.join(",", launch.models()));
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
@@ -231,6 +237,11 @@ public final class RuntimeSession implements ActionRunner {
             }
             throw e;
         }
+    }
+
+    /** GET /api/actions: every action the runtime lists, keyed by action key. */
+    public JsonNode actions(Duration timeout) throws ActionFailure {
+        return client.actions(timeout);
     }
 
     @Override
