@@ -14,7 +14,9 @@ import conform.support.TempProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -135,6 +137,19 @@ class ModelsCommandTest {
         r.expectOut(
                 "stale  googleai/gemini-3-pro-preview: no runtime lists it (js, go register it only when it is called)",
                 "1 stale suite(s)");
+    }
+
+    @Test
+    void aPluginWithoutItsKeysIsListedAgainstTheEmulator() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("ANTHROPIC_API_KEY");
+        CliRun r = CliRun.run(RepoRoot.find(), env, "models", "anthropic", "--runtime", "js", "--no-color")
+                .expect(ExitCode.OK);
+        assertTrue(
+                r.out().matches("(?s).*\\n  js  \\d+ model\\(s\\) listed · against the emulator\\n.*"), r.toString());
+        r.expectOut(
+                "anthropic/claude-sonnet-4-6",
+                "against the emulator: the emulator lists no provider's model catalogue");
     }
 
     private static int indexOf(List<String> lines, String fragment) {
