@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Gemini API (v1beta) as the google-genai plugins call it, in JS (own fetch client), Python (google-genai
+ * The Gemini API (v1beta and v1) as the google-genai plugins call it, in JS (own fetch client), Python (google-genai
  * SDK) and Go (google.golang.org/genai): {@code POST /v1beta/models/{m}:generateContent} (JSON),
  * {@code :streamGenerateContent?alt=sse} (SSE {@code data:} records, each a whole GenerateContentResponse),
- * {@code :predict} (Imagen), {@code :countTokens}, and {@code GET /v1beta/models} (paged).
+ * {@code :predict} (Imagen), {@code :countTokens}, and {@code GET /v1beta/models} (paged); the same on {@code /v1}.
  */
 final class GeminiDialect implements Dialect {
 
@@ -38,10 +38,12 @@ final class GeminiDialect implements Dialect {
 
     @Override
     public boolean serves(String method, String path, Headers headers) {
-        // /v1/models (no colon) belongs to OpenAI; the plugins use v1beta, and v1alpha/v1 only through config.
+        // google-genai 3.x defaults to v1 (GOOGLE_AI_API_DEFAULT_VERSION in _api_client.py), the plugins to v1beta.
+        // GET /v1/models is also OpenAI's (and Anthropic's) listing: Google's clients are told by their key header.
         return path.startsWith("/v1beta/models")
                 || path.startsWith("/v1alpha/models")
-                || (path.startsWith("/v1/models/") && path.contains(":"));
+                || (path.startsWith("/v1/models/") && path.contains(":"))
+                || (path.startsWith("/v1/models") && Dialect.fromGoogleSdk(headers));
     }
 
     @Override

@@ -34,7 +34,8 @@ final class OpenAiDialect implements Dialect {
                 || (method.equals("GET")
                         && path.startsWith("/v1/models")
                         && !path.contains(":")
-                        && !Dialect.fromAnthropicSdk(headers));
+                        && !Dialect.fromAnthropicSdk(headers)
+                        && !Dialect.fromGoogleSdk(headers));
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.spec.BuiltinTests;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
@@ -269,8 +271,28 @@ class GeminiDialectTest {
     }
 
     @Test
-    void leavesOpenAiItsModelListAndAnswers404ForUnknownMethods() throws Exception {
-        assertTrue(EmulatorHttp.json(http.get("/v1/models").body()).has("data"), "GET /v1/models is OpenAI's");
+    void servesV1AsGoogleGenai3DoesAndLeavesOtherClientsTheirV1Listing() throws Exception {
+        // google-genai 3.x calls v1 by default; its key header tells its listing from OpenAI's at the same path.
+        assertEquals(
+                "models/gemini-2.5-flash",
+                EmulatorHttp.json(http.get("/v1/models").body())
+                        .at("/models/0/name")
+                        .asText());
+        assertEquals(200, http.get("/v1/models/gemini-2.5-flash").statusCode());
+        assertEquals(
+                "Hello! You said: hi",
+                EmulatorHttp.json(post("/v1/models/gemini-2.5-flash:generateContent", ask("hi"))
+                                .body())
+                        .at("/candidates/0/content/parts/0/text")
+                        .asText());
+        HttpResponse<String> openAi = http.send(HttpRequest.newBuilder(URI.create(http.url() + "/v1/models"))
+                .GET()
+                .build());
+        assertTrue(EmulatorHttp.json(openAi.body()).has("data"), "without Google's headers GET /v1/models is OpenAI's");
+    }
+
+    @Test
+    void answers404ForUnknownMethods() throws Exception {
         assertEquals(
                 404,
                 post("/v1beta/models/gemini-2.5-flash:batchGenerateContent", "{}")
