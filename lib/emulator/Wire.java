@@ -71,6 +71,9 @@ public final class Wire {
 
     /** A streamed answer: SSE ({@code event:}/{@code data:} records) or NDJSON (one object per write). */
     public static final class Stream implements AutoCloseable {
+        /** The Content-Length a truncated stream announces: more than any answer, so closing early is a cut. */
+        private static final long PROMISED_LENGTH = 1 << 20;
+
         private final HttpExchange exchange;
         private final OutputStream out;
         private final boolean sse;
@@ -84,7 +87,9 @@ public final class Wire {
             this.fault = fault;
             exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/x-ndjson");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(200, 0);
+            // A chunked body always ends cleanly with its last chunk; a truncated stream must end the way a dropped
+            // connection does, so it promises a length it never sends and the client sees the body cut short.
+            exchange.sendResponseHeaders(200, fault.kind() == Fault.Kind.TRUNCATE ? PROMISED_LENGTH : 0);
             this.out = exchange.getResponseBody();
         }
 
@@ -113,16 +118,22 @@ public final class Wire {
             out.flush();
             sent++;
             if (sent == 1 && fault.kind() == Fault.Kind.STALL) sleep(fault.millis());
-            if (sent == 1 && fault.kind() == Fault.Kind.TRUNCATE) cut = true;
+            if (sent == 1 && fault.kind() == Fault.Kind.TRUNCATE) {
+                cut = true;
+                // Closing the exchange with the promised bytes unsent drops the connection (closing the body
+                // stream first would leave it open, waiting for them).
+                exchange.close();
+            }
         }
 
         @Override
         public void close() {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // the client went away; nothing to tell it
-            }
+            if (!cut)
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // the client went away; nothing to tell it
+                }
             exchange.close();
         }
     }

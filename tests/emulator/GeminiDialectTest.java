@@ -263,10 +263,9 @@ class GeminiDialectTest {
         assertEquals(500, failed.statusCode());
         assertEquals(
                 "INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
-        String truncated = post(
-                        "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                        ask("one two three #emulator:truncate"))
-                .body();
+        String truncated = http.postCut(
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                EmulatorHttp.quoted(ask("one two three #emulator:truncate")));
         assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 

@@ -223,6 +223,13 @@ class OllamaDialectTest {
     }
 
     @Test
+    void aTruncatedStreamIsCutAsADroppedConnection() throws Exception {
+        String received = http.postCut("/api/chat", chat(true, message("user", "one two three #emulator:truncate")));
+        assertEquals(1, received.strip().split("\n").length, received);
+        assertFalse(JSON.readTree(received).path("done").asBoolean(), received);
+    }
+
+    @Test
     void streamedToolCallsComeInOneChunk() throws Exception {
         ObjectNode body = chat(true, message("user", "What is the weather in New York? Use the weather tool"));
         body.putArray("tools")

@@ -170,12 +170,11 @@ class OpenAiDialectTest {
                         "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}")
                 .body();
         assertThrows(IOException.class, () -> Wire.JSON.readTree(malformed));
-        String truncated = post(
-                        "/v1/chat/completions",
-                        "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three"
-                                + " #emulator:truncate'}]}")
-                .body();
-        assertFalse(truncated.contains("[DONE]"), truncated);
+        String truncated = http.postCut(
+                "/v1/chat/completions",
+                EmulatorHttp.quoted("{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two"
+                        + " three #emulator:truncate'}]}"));
+        assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 
     @Test
