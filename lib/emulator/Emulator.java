@@ -38,11 +38,12 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
             Map<EmulatorDialect, List<String>> models,
             RunFault runFault,
             Redactor redactor,
-            Consumer<String> logSink) {
+            Consumer<String> logSink,
+            ReferenceModel.Audience audience) {
         this.server = server;
         for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
             dialects.put(d.kind(), d);
-        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), dialects::get);
+        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), dialects::get, audience);
         this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;
@@ -54,17 +55,19 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
      * @param models   the models each dialect lists, as the provider names them ({@link Emulation#models})
      * @param runFault a fault for the first requests, or null
      * @param logSink  receives each logged request line (already redacted), e.g. for -v
+     * @param audience whether a request that misses what its conformance case needs gets the explanation
      */
     public static Emulator start(
             int port,
             Map<EmulatorDialect, List<String>> models,
             RunFault runFault,
             Redactor redactor,
-            Consumer<String> logSink)
+            Consumer<String> logSink,
+            ReferenceModel.Audience audience)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink);
+        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink, audience);
         server.createContext("/", emulator::route);
         server.start();
         return emulator;
@@ -93,7 +96,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
-            if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, "conform-emulator-dummy-key");
+            if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, Redactor.PLACEHOLDER_KEY);
         }
         return keys;
     }

@@ -44,12 +44,22 @@ public final class ReferenceModel {
     private static final Pattern NAME = Pattern.compile("(?i)my name is ([\\p{L}0-9 ]+?)[.!]?$");
     private static final Pattern SUBJECT = Pattern.compile("\\bfor ([A-Z][\\p{L}]+(?: [A-Z][\\p{L}]+)*)");
 
+    /** Whom the model answers: conform's own runs, or an application's tests against {@code conform emulate}. */
+    public enum Audience {
+        /** A request that lacks what its conformance case needs is answered with the explanation. */
+        CONFORMANCE_RUN,
+        /** Every prompt gets an ordinary answer: an app's "Say hello." is no case of conform's. */
+        APPLICATION
+    }
+
     private final Map<String, String> capabilityByPrompt = new HashMap<>();
     private final Function<EmulatorDialect, Dialect> dialects;
+    private final Audience audience;
     private final byte[] testImage = BuiltinTests.testImage();
 
-    public ReferenceModel(BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects) {
+    public ReferenceModel(BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects, Audience audience) {
         this.dialects = dialects;
+        this.audience = audience;
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();
             JsonNode messages = test.input().get("messages");
@@ -80,7 +90,7 @@ public final class ReferenceModel {
     public ChatReply answer(ChatRequest request) {
         Optional<String> capability = recognize(request);
         Optional<Concept> need = capability.map(NEEDS::get);
-        if (need.isPresent() && !carries(request, need.get()))
+        if (audience == Audience.CONFORMANCE_RUN && need.isPresent() && !carries(request, need.get()))
             return ChatReply.text(null, explain(request, capability.get(), need.get()));
         if (request.output() == ChatRequest.Modality.IMAGE) return ChatReply.media("image/png", testImage);
         if (request.output() == ChatRequest.Modality.AUDIO) return ChatReply.media("audio/wav", Audio.silenceWav());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.config.EmulatorDialect;
+import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class AnthropicDialectTest {
                 EmulatorDialect.ANTHROPIC,
                 List.of(MODEL),
                 "x-api-key",
-                "conform-emulator-dummy-key",
+                Redactor.PLACEHOLDER_KEY,
                 "anthropic-version",
                 "2023-06-01");
     }

@@ -46,7 +46,8 @@ final class EmulatorHttp implements AutoCloseable {
             Consumer<String> log,
             String... headers) {
         try {
-            return new EmulatorHttp(Emulator.start(0, models, fault, redactor, log), headers);
+            return new EmulatorHttp(
+                    Emulator.start(0, models, fault, redactor, log, ReferenceModel.Audience.CONFORMANCE_RUN), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

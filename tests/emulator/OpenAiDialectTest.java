@@ -199,6 +199,6 @@ class OpenAiDialectTest {
         var env = http.emulator.childEnvironment(Map.of("OPENAI_API_KEY", "users-own-key"));
         assertEquals(http.url() + "/v1", env.get("OPENAI_BASE_URL"));
         assertFalse(env.containsKey("OPENAI_API_KEY"), "the user's key is not replaced");
-        assertEquals("conform-emulator-dummy-key", env.get("ANTHROPIC_API_KEY"));
+        assertEquals(Redactor.PLACEHOLDER_KEY, env.get("ANTHROPIC_API_KEY"));
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 /** The reference model: right answers when the request carries what the case needs, explanations when not. */
 class ReferenceModelTest {
 
-    private static final ReferenceModel MODEL =
-            new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), kind -> new OpenAiDialect());
+    private static final ReferenceModel MODEL = new ReferenceModel(
+            BuiltinTests.load(ValidatorRegistry.builtins()),
+            kind -> new OpenAiDialect(),
+            ReferenceModel.Audience.CONFORMANCE_RUN);
     private static final ChatRequest.Tool WEATHER = new ChatRequest.Tool(
             "weather",
             "",
@@ -48,6 +50,20 @@ class ReferenceModelTest {
 
     private static Turn user(String text) {
         return new Turn(Role.USER, List.of(new Text(text)));
+    }
+
+    @Test
+    void anApplicationsOrdinaryPromptGetsAnOrdinaryAnswerNotACaseExplanation() {
+        ReferenceModel forApps = new ReferenceModel(
+                BuiltinTests.load(ValidatorRegistry.builtins()),
+                kind -> new OpenAiDialect(),
+                ReferenceModel.Audience.APPLICATION);
+        // "Say hello." is the output-audio case's prompt, and "hello" the system-role case's.
+        for (String ordinary : List.of("Say hello.", "hello")) {
+            ChatRequest r = prompt(ordinary, null, false, false);
+            assertTrue(MODEL.answer(r).text().startsWith(ReferenceModel.EXPLANATION_PREFIX), "a run explains");
+            assertEquals("Hello! You said: " + ordinary, forApps.answer(r).text());
+        }
     }
 
     @Test
