@@ -80,6 +80,18 @@ public record ChatRequest(
                 .toList();
     }
 
+    /** The input tokens, for usage: a token per word of text (and of the system instruction), one per other part. */
+    public int promptTokens() {
+        int system = this.system == null ? 0 : this.system.split("\\s+").length;
+        return Math.max(
+                1,
+                system
+                        + turns.stream()
+                                .flatMap(t -> t.content().stream())
+                                .mapToInt(c -> c instanceof Text t ? t.text().split("\\s+").length : 1)
+                                .sum());
+    }
+
     public boolean endsWithToolResult() {
         return !turns.isEmpty()
                 && turns.get(turns.size() - 1).content().stream().anyMatch(ToolResult.class::isInstance);

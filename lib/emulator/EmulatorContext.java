@@ -22,6 +22,13 @@ public interface EmulatorContext {
     /** Records a line in the request log (redacted before it is kept or printed). */
     void log(String line);
 
+    /** Refuses a request the provider would refuse, with the provider's error document for it, and logs why. */
+    default void reject(HttpExchange exchange, String target, Violation violation, Function<Violation, JsonNode> body)
+            throws IOException {
+        log("POST " + target + " → " + violation.status() + " " + violation.message());
+        Wire.json(exchange, violation.status(), body.apply(violation));
+    }
+
     /**
      * What every dialect does with a model request before answering it: pick its fault, log it, and answer with
      * the fault when the fault replaces the answer ({@code errorBody} is the provider's error document for it).

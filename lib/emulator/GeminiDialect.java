@@ -92,11 +92,21 @@ final class GeminiDialect implements Dialect {
                     error(404, "Method :" + method + " is not served by the conform emulator", "NOT_FOUND"));
             return;
         }
+        String version = path.substring(1, path.indexOf('/', 1));
+        Violation violation = predict
+                ? GeminiRules.model(model, version, emulator.models(kind()))
+                : GeminiRules.check(body, model, version, emulator.models(kind()));
+        if (violation != null) {
+            emulator.reject(exchange, path, violation, v -> error(v.status(), v.message(), v.type()));
+            return;
+        }
         ChatRequest request =
                 predict ? decodePredict(body, model) : decode(body, model, method.equals("streamGenerateContent"));
         Fault fault = emulator.admit(exchange, path, request, GeminiDialect::error);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        ChatReply reply = emulator.answer(request)
+                .limitedTo(Wire.limit(
+                        field(body, "generationConfig", "generation_config"), "maxOutputTokens", "max_output_tokens"));
         if (predict && reply.media() == null) {
             // An explanation has no image to carry; as an error its text reaches the failure message.
             Wire.json(exchange, 400, error(400, reply.text(), "INVALID_ARGUMENT"));
@@ -105,7 +115,7 @@ final class GeminiDialect implements Dialect {
         } else if (request.stream()) {
             stream(exchange, request, reply, fault, query.contains("alt=sse"));
         } else {
-            Wire.json(exchange, 200, response(request, parts(reply, request.model()), true));
+            Wire.json(exchange, 200, response(request, reply, parts(reply, request.model()), true));
         }
     }
 
@@ -236,7 +246,7 @@ final class GeminiDialect implements Dialect {
     }
 
     /** The SDKs write camelCase; snake_case is accepted too, as the real API does. */
-    private static JsonNode field(JsonNode node, String camel, String snake) {
+    static JsonNode field(JsonNode node, String camel, String snake) {
         return node.has(camel) ? node.get(camel) : node.path(snake);
     }
 
@@ -276,22 +286,26 @@ final class GeminiDialect implements Dialect {
     }
 
     /** A GenerateContentResponse; {@code last} adds the finish reason and usage, as the final stream record does. */
-    private static ObjectNode response(ChatRequest request, List<ObjectNode> parts, boolean last) {
+    private static ObjectNode response(ChatRequest request, ChatReply reply, List<ObjectNode> parts, boolean last) {
         ObjectNode out = Wire.JSON.createObjectNode();
         ObjectNode candidate = out.putArray("candidates").addObject();
         ObjectNode content = candidate.putObject("content").put("role", "model");
         ArrayNode array = content.putArray("parts");
         parts.forEach(array::add);
         if (last) {
-            candidate.put("finishReason", "STOP");
+            candidate.put("finishReason", reply.cutAtLimit() ? "MAX_TOKENS" : "STOP");
+            int thoughts = reply.thought() == null
+                    ? 0
+                    : ChatReply.text(null, reply.thought()).outputTokens();
+            int candidates = reply.outputTokens() - thoughts;
             ObjectNode usage = out.putObject("usageMetadata")
-                    .put("promptTokenCount", 10)
-                    .put("candidatesTokenCount", 10)
-                    .put("totalTokenCount", 20);
-            if (request.thoughts()) usage.put("thoughtsTokenCount", 5).put("totalTokenCount", 25);
+                    .put("promptTokenCount", request.promptTokens())
+                    .put("candidatesTokenCount", candidates)
+                    .put("totalTokenCount", request.promptTokens() + candidates + thoughts);
+            if (thoughts > 0) usage.put("thoughtsTokenCount", thoughts);
         }
         candidate.put("index", 0);
-        out.put("modelVersion", request.model()).put("responseId", "conform-emulator");
+        out.put("modelVersion", request.model()).put("responseId", Ids.next(""));
         return out;
     }
 
@@ -320,13 +334,13 @@ final class GeminiDialect implements Dialect {
         if (!sse) {
             ArrayNode all = Wire.JSON.createArrayNode();
             for (int i = 0; i < records.size(); i++)
-                all.add(response(request, records.get(i), i == records.size() - 1));
+                all.add(response(request, reply, records.get(i), i == records.size() - 1));
             Wire.json(exchange, 200, all);
             return;
         }
         try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
             for (int i = 0; i < records.size(); i++)
-                out.event(null, response(request, records.get(i), i == records.size() - 1));
+                out.event(null, response(request, reply, records.get(i), i == records.size() - 1));
         }
     }
 

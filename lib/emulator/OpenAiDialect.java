@@ -12,8 +12,10 @@ import conform.emulator.ChatRequest.Role;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * OpenAI's API as compat-oai plugins call it: {@code POST /v1/chat/completions} (JSON, or SSE {@code data:}
@@ -71,10 +73,18 @@ final class OpenAiDialect implements Dialect {
             return;
         }
         JsonNode body = Wire.readJson(exchange);
-        ChatRequest request = path.startsWith("/v1/chat") ? decodeChat(body) : decodeGeneration(body, path);
+        boolean chat = path.startsWith("/v1/chat");
+        Violation violation = chat
+                ? OpenAiRules.checkChat(body, emulator.models(kind()))
+                : OpenAiRules.checkGeneration(body, path.startsWith("/v1/images"), emulator.models(kind()));
+        if (violation != null) {
+            emulator.reject(exchange, path, violation, OpenAiDialect::error);
+            return;
+        }
+        ChatRequest request = chat ? decodeChat(body) : decodeGeneration(body, path);
         Fault fault = emulator.admit(exchange, path, request, OpenAiDialect::error);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        ChatReply reply = emulator.answer(request).limitedTo(Wire.limit(body, "max_completion_tokens", "max_tokens"));
         if (path.startsWith("/v1/images")) {
             ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
             String b64 = Base64.getEncoder()
@@ -89,15 +99,16 @@ final class OpenAiDialect implements Dialect {
             exchange.getResponseBody().write(audio);
             exchange.close();
         } else if (request.stream()) {
-            stream(exchange, request, reply, fault);
+            new OpenAiCompletion(request, reply, body).stream(exchange, fault);
         } else {
-            Wire.json(exchange, 200, completion(request, reply));
+            Wire.json(exchange, 200, new OpenAiCompletion(request, reply, body).whole());
         }
     }
 
     static ChatRequest decodeChat(JsonNode body) {
         StringBuilder system = new StringBuilder();
         List<ChatRequest.Turn> turns = new ArrayList<>();
+        Map<String, String> callNames = new HashMap<>();
         for (JsonNode message : body.path("messages")) {
             String role = message.path("role").asText();
             List<Content> content = new ArrayList<>();
@@ -113,6 +124,9 @@ final class OpenAiDialect implements Dialect {
                 }
             }
             for (JsonNode call : message.path("tool_calls")) {
+                callNames.put(
+                        call.path("id").asText(),
+                        call.path("function").path("name").asText());
                 content.add(new ChatRequest.ToolCall(
                         call.path("id").asText(),
                         call.path("function").path("name").asText(),
@@ -129,7 +143,9 @@ final class OpenAiDialect implements Dialect {
                             Role.TOOL,
                             List.of(new ChatRequest.ToolResult(
                                     message.path("tool_call_id").asText(),
-                                    message.path("name").asText("tool"),
+                                    // A tool message names no tool: it is the call's, found by its id.
+                                    callNames.getOrDefault(
+                                            message.path("tool_call_id").asText(), "tool"),
                                     c.isTextual() ? c.asText() : c.toString()))));
                 case "assistant" -> turns.add(new ChatRequest.Turn(Role.MODEL, content));
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
@@ -208,92 +224,26 @@ final class OpenAiDialect implements Dialect {
         }
     }
 
-    private static ObjectNode completion(ChatRequest request, ChatReply reply) {
-        ObjectNode out = envelope(request, "chat.completion");
-        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-        ObjectNode message = choice.putObject("message").put("role", "assistant");
-        if (reply.toolCall() != null) {
-            message.putNull("content");
-            message.putArray("tool_calls").add(toolCall(reply.toolCall(), null));
-            choice.put("finish_reason", "tool_calls");
-        } else {
-            message.put("content", reply.text());
-            choice.put("finish_reason", "stop");
-        }
-        out.putObject("usage")
-                .put("prompt_tokens", 10)
-                .put("completion_tokens", 10)
-                .put("total_tokens", 20);
-        return out;
-    }
-
-    /** What every chat completion and chunk starts with; {@code object} tells them apart. */
-    private static ObjectNode envelope(ChatRequest request, String object) {
-        return Wire.JSON
-                .createObjectNode()
-                .put("id", "chatcmpl-conform")
-                .put("object", object)
-                .put("created", 0)
-                .put("model", request.model());
-    }
-
-    private static ObjectNode toolCall(ChatReply.ToolCallReply call, Integer index) {
-        ObjectNode node = Wire.JSON.createObjectNode();
-        if (index != null) node.put("index", index);
-        node.put("id", call.id()).put("type", "function");
-        node.putObject("function")
-                .put("name", call.name())
-                .put("arguments", call.arguments().toString());
-        return node;
-    }
-
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault)
-            throws IOException {
-        try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
-            out.event(
-                    null,
-                    chunk(
-                            request,
-                            Wire.JSON
-                                    .createObjectNode()
-                                    .put("role", "assistant")
-                                    .put("content", ""),
-                            null));
-            if (reply.toolCall() != null) {
-                ObjectNode delta = Wire.JSON.createObjectNode();
-                delta.putArray("tool_calls").add(toolCall(reply.toolCall(), 0));
-                out.event(null, chunk(request, delta, null));
-                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "tool_calls"));
-            } else {
-                for (String piece : reply.textChunks())
-                    out.event(null, chunk(request, Wire.JSON.createObjectNode().put("content", piece), null));
-                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "stop"));
-            }
-            out.raw("[DONE]");
-        }
-    }
-
-    private static ObjectNode chunk(ChatRequest request, ObjectNode delta, String finish) {
-        ObjectNode out = envelope(request, "chat.completion.chunk");
-        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        if (finish == null) choice.putNull("finish_reason");
-        else choice.put("finish_reason", finish);
-        return out;
-    }
-
     private static ObjectNode error(Fault fault) {
-        ObjectNode out = Wire.JSON.createObjectNode();
         boolean limited = fault.kind() == Fault.Kind.RATE_LIMIT;
+        return error(
+                limited ? "Rate limit reached (conform emulator)" : "The server had an error (conform emulator)",
+                limited ? "rate_limit_error" : "server_error",
+                limited ? "rate_limit_exceeded" : "server_error");
+    }
+
+    /** OpenAI's error document: {@code {"error": {message, type, param, code}}} ({@code openai/_exceptions.py}). */
+    private static ObjectNode error(Violation violation) {
+        return error(violation.message(), violation.type(), violation.status() == 404 ? "model_not_found" : null);
+    }
+
+    private static ObjectNode error(String message, String type, String code) {
+        ObjectNode out = Wire.JSON.createObjectNode();
         out.putObject("error")
-                .put(
-                        "message",
-                        limited
-                                ? "Rate limit reached (conform emulator)"
-                                : "The server had an error (conform emulator)")
-                .put("type", limited ? "rate_limit_error" : "server_error")
+                .put("message", message)
+                .put("type", type)
                 .putNull("param")
-                .put("code", limited ? "rate_limit_exceeded" : "server_error");
+                .put("code", code);
         return out;
     }
 }

@@ -103,9 +103,7 @@ public final class ReferenceModel {
                     thought,
                     null,
                     new ChatReply.ToolCallReply(
-                            "call_" + Math.abs(tool.name().hashCode()),
-                            tool.name(),
-                            Schemas.argumentsFor(tool.inputSchema())),
+                            Ids.next("call_"), tool.name(), Schemas.argumentsFor(tool.inputSchema())),
                     null);
         }
         if (request.jsonMode() || request.outputSchema() != null) {

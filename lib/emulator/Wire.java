@@ -19,6 +19,13 @@ public final class Wire {
         return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     }
 
+    /** The first of {@code fields} of {@code node} that is an integer, or null: an output token limit. */
+    static Integer limit(JsonNode node, String... fields) {
+        for (String field : fields)
+            if (node.path(field).isIntegralNumber()) return node.path(field).asInt();
+        return null;
+    }
+
     public static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
         send(exchange, status, "application/json", body.toString());
     }

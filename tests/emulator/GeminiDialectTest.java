@@ -29,7 +29,16 @@ class GeminiDialectTest {
 
     @BeforeAll
     static void start() {
-        http = EmulatorHttp.start(EmulatorDialect.GEMINI, List.of("gemini-2.5-flash"), "x-goog-api-key", "k");
+        http = EmulatorHttp.start(
+                EmulatorDialect.GEMINI,
+                List.of(
+                        "gemini-2.5-flash",
+                        "gemini-2.5-flash-image",
+                        "gemini-2.5-flash-preview-tts",
+                        "gemini-3-pro-preview",
+                        "imagen-4.0-generate-001"),
+                "x-goog-api-key",
+                "k");
     }
 
     @AfterAll
@@ -104,9 +113,10 @@ class GeminiDialectTest {
         assertEquals(
                 "STOP",
                 EmulatorHttp.json(r.body()).at("/candidates/0/finishReason").asText());
-        assertEquals(
-                20,
-                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        JsonNode usage = EmulatorHttp.json(r.body()).path("usageMetadata");
+        assertEquals(6, usage.path("promptTokenCount").asInt(), "a token per word of system and prompt");
+        assertEquals(5, usage.path("candidatesTokenCount").asInt(), "RESPONSE: Hello! You said: hello");
+        assertEquals(11, usage.path("totalTokenCount").asInt());
     }
 
     @Test
@@ -154,9 +164,24 @@ class GeminiDialectTest {
         JsonNode parts = parts(r.body());
         assertTrue(parts.get(0).get("thought").asBoolean(), r.body());
         assertTrue(parts.get(1).get("text").asText().contains("Genkit"), r.body());
+        JsonNode usage = EmulatorHttp.json(r.body()).path("usageMetadata");
+        assertTrue(usage.path("thoughtsTokenCount").asInt() > 0, r.body());
         assertEquals(
-                25,
-                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+                usage.path("promptTokenCount").asInt()
+                        + usage.path("candidatesTokenCount").asInt()
+                        + usage.path("thoughtsTokenCount").asInt(),
+                usage.path("totalTokenCount").asInt());
+    }
+
+    @Test
+    void stopsAtMaxOutputTokensWithMaxTokens() throws Exception {
+        JsonNode r = EmulatorHttp.json(
+                post(FLASH, ask("one two three four five", "'generationConfig':{'maxOutputTokens':3}"))
+                        .body());
+        assertEquals(
+                "Hello! You said: ", r.at("/candidates/0/content/parts/0/text").asText());
+        assertEquals("MAX_TOKENS", r.at("/candidates/0/finishReason").asText());
+        assertEquals(3, r.at("/usageMetadata/candidatesTokenCount").asInt());
     }
 
     @Test
@@ -243,7 +268,11 @@ class GeminiDialectTest {
         assertEquals(
                 "generateContent",
                 page.at("/models/0/supportedGenerationMethods/0").asText());
-        assertFalse(page.has("nextPageToken"), "one model, one page");
+        assertEquals("1", page.path("nextPageToken").asText(), "five models, pages of one");
+        JsonNode last = EmulatorHttp.json(
+                http.get("/v1beta/models?pageSize=1&pageToken=4").body());
+        assertEquals("models/imagen-4.0-generate-001", last.at("/models/0/name").asText());
+        assertFalse(last.has("nextPageToken"), "the last page");
         assertEquals(200, http.get("/v1beta/models/gemini-2.5-flash").statusCode());
         assertEquals(404, http.get("/v1beta/models/unknown-model").statusCode());
         assertEquals(

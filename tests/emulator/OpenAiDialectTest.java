@@ -30,7 +30,7 @@ class OpenAiDialectTest {
         http = EmulatorHttp.start(
                 Map.of(
                         EmulatorDialect.OPENAI,
-                        List.of("dall-e-3", "gpt-4o"),
+                        List.of("dall-e-3", "gpt-4o", "tts-1"),
                         EmulatorDialect.ANTHROPIC,
                         List.of("claude-x")),
                 new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0),
@@ -79,6 +79,52 @@ class OpenAiDialectTest {
         JsonNode choice = EmulatorHttp.json(r.body()).get("choices").get(0);
         assertEquals("stop", choice.get("finish_reason").asText());
         assertTrue(choice.at("/message/content").asText().startsWith("RESPONSE: "), r.body());
+    }
+
+    @Test
+    void answersWithUniqueIdsTheTimeNChoicesUsageAndTheLengthStop() throws Exception {
+        String ask = "{'model':'gpt-4o','n':2,'max_completion_tokens':2,'messages':[{'role':'user','content':'one two"
+                + " three'}]}";
+        JsonNode first = EmulatorHttp.json(post("/v1/chat/completions", ask).body());
+        JsonNode second = EmulatorHttp.json(post("/v1/chat/completions", ask).body());
+        assertNotEquals(first.get("id").asText(), second.get("id").asText());
+        assertTrue(first.get("id").asText().startsWith("chatcmpl-"));
+        assertTrue(Math.abs(first.get("created").asLong() - System.currentTimeMillis() / 1000) < 60, "real time");
+        assertEquals(2, first.get("choices").size());
+        assertEquals(1, first.at("/choices/1/index").asInt());
+        assertEquals("Hello! You ", first.at("/choices/0/message/content").asText());
+        assertEquals("length", first.at("/choices/0/finish_reason").asText());
+        assertEquals(3, first.at("/usage/prompt_tokens").asInt());
+        assertEquals(4, first.at("/usage/completion_tokens").asInt(), "2 tokens in each of 2 choices");
+        assertEquals(7, first.at("/usage/total_tokens").asInt());
+    }
+
+    @Test
+    void aStreamWithIncludeUsageEndsWithAUsageChunkWithoutChoices() throws Exception {
+        List<JsonNode> chunks = EmulatorHttp.sseData(post(
+                        "/v1/chat/completions",
+                        "{'model':'gpt-4o','stream':true,'stream_options':{'include_usage':true},"
+                                + "'messages':[{'role':'user','content':'hi'}]}")
+                .body()
+                .replace("data: [DONE]", ""));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertEquals(0, last.get("choices").size(), last.toString());
+        assertEquals(4, last.at("/usage/completion_tokens").asInt(), "Hello! You said: hi");
+        assertTrue(
+                chunks.get(0).has("usage") && chunks.get(0).get("usage").isNull(),
+                chunks.get(0).toString());
+        assertEquals(
+                1, chunks.stream().map(c -> c.get("id").asText()).distinct().count(), "one id per stream");
+    }
+
+    @Test
+    void aToolResultIsNamedByTheCallItAnswers() {
+        ChatRequest r =
+                OpenAiDialect.decodeChat(Responses.json("{'model':'gpt-4o','messages':[{'role':'user','content':'w?'},"
+                    + "{'role':'assistant','tool_calls':[{'id':'call_9','type':'function','function':{'name':'weather','arguments':'{}'}}]},"
+                    + "{'role':'tool','tool_call_id':'call_9','content':'21C'}]}"));
+        assertEquals(
+                "weather", ((ChatRequest.ToolResult) r.turns().get(2).content().get(0)).name());
     }
 
     @Test
