@@ -27,6 +27,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private final HttpServer server;
     private final Map<EmulatorDialect, Dialect> dialects = new EnumMap<>(EmulatorDialect.class);
     private final ReferenceModel model;
+    private final ServedMedia media;
     private final Map<EmulatorDialect, List<String>> models;
     private final RunFault runFault;
     private final AtomicInteger modelRequests = new AtomicInteger();
@@ -43,7 +44,9 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         this.server = server;
         for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
             dialects.put(d.kind(), d);
-        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), dialects::get, audience);
+        BuiltinTests builtins = BuiltinTests.load(ValidatorRegistry.builtins());
+        this.media = new ServedMedia(builtins);
+        this.model = new ReferenceModel(builtins, dialects::get, audience, media);
         this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;
@@ -92,6 +95,19 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         return env;
     }
 
+    /**
+     * Each built-in test's image URL → the URL of the emulator's stand-in for it. An offline run sends the tests
+     * these instead, so that a plugin that downloads an image URL itself reaches the emulator, not the internet.
+     */
+    public Map<String, String> testImageUrls() {
+        return media.testImageUrls(url());
+    }
+
+    @Override
+    public String serve(String mimeType, byte[] data) {
+        return media.add(url(), mimeType, data);
+    }
+
     /** A stand-in for each provider key the emulator makes unnecessary and the user has not set. */
     public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -105,6 +121,11 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         try {
+            if (method.equals("GET") && path.startsWith(ServedMedia.PATH)) {
+                log("GET " + path);
+                media.serve(exchange);
+                return;
+            }
             for (Dialect dialect : dialects.values()) {
                 if (dialect.serves(method, path, exchange.getRequestHeaders())) {
                     dialect.handle(exchange, this);

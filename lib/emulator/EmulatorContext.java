@@ -19,6 +19,9 @@ public interface EmulatorContext {
     /** The fault to inject into this request (per request directive first, then per run), or {@link Fault#NONE}. */
     Fault faultFor(ChatRequest request);
 
+    /** Serves {@code data} under /conform/media/ from now on (an image asked for as a URL); returns its URL. */
+    String serve(String mimeType, byte[] data);
+
     /** Records a line in the request log (redacted before it is kept or printed). */
     void log(String line);
 

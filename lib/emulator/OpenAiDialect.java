@@ -10,6 +10,8 @@ import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -86,22 +88,66 @@ final class OpenAiDialect implements Dialect {
         if (fault == null) return;
         ChatReply reply = emulator.answer(request).limitedTo(Wire.limit(body, "max_completion_tokens", "max_tokens"));
         if (path.startsWith("/v1/images")) {
-            ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
-            String b64 = Base64.getEncoder()
-                    .encodeToString(
-                            reply.media() == null ? new byte[0] : reply.media().data());
-            out.putArray("data").addObject().put("b64_json", b64).put("url", "data:image/png;base64," + b64);
-            Wire.json(exchange, 200, out);
+            Wire.json(exchange, 200, images(body, reply, emulator));
         } else if (path.startsWith("/v1/audio")) {
-            exchange.getResponseHeaders().set("Content-Type", "audio/wav");
-            byte[] audio = reply.media() == null ? new byte[0] : reply.media().data();
-            exchange.sendResponseHeaders(200, audio.length);
-            exchange.getResponseBody().write(audio);
-            exchange.close();
+            speech(exchange, body.path("response_format").asText("mp3"));
         } else if (request.stream()) {
             new OpenAiCompletion(request, reply, body).stream(exchange, fault);
         } else {
             Wire.json(exchange, 200, new OpenAiCompletion(request, reply, body).whole());
+        }
+    }
+
+    /**
+     * {@code images.generate}'s answer ({@code openai/types/images_response.py}): base64 unless the request asks
+     * for {@code response_format: url}, then an http URL the emulator serves the image at.
+     */
+    private static ObjectNode images(JsonNode body, ChatReply reply, EmulatorContext emulator) {
+        byte[] png = reply.media() == null ? new byte[0] : reply.media().data();
+        ObjectNode out =
+                Wire.JSON.createObjectNode().put("created", Instant.now().getEpochSecond());
+        ObjectNode image = out.putArray("data").addObject();
+        if (body.path("response_format").asText("").equals("url")) image.put("url", emulator.serve("image/png", png));
+        else image.put("b64_json", Base64.getEncoder().encodeToString(png));
+        image.put("revised_prompt", body.path("prompt").asText());
+        return out;
+    }
+
+    /**
+     * Speech in the format asked for ({@code audio/speech_create_params.py}: mp3 by default): 0.1 s of silence as
+     * MP3, WAV or raw 24 kHz 16-bit PCM. The emulator encodes no opus, aac or flac, and says so.
+     */
+    private static void speech(HttpExchange exchange, String format) throws IOException {
+        byte[] audio;
+        String type;
+        switch (format) {
+            case "mp3" -> {
+                audio = Audio.silenceMp3();
+                type = "audio/mpeg";
+            }
+            case "wav" -> {
+                audio = Audio.silenceWav();
+                type = "audio/wav";
+            }
+            case "pcm" -> {
+                audio = Audio.silencePcm();
+                type = "audio/pcm";
+            }
+            default -> {
+                Wire.json(
+                        exchange,
+                        400,
+                        error(
+                                "the conform emulator answers speech as mp3, wav or pcm, not " + format,
+                                "invalid_request_error",
+                                null));
+                return;
+            }
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(200, audio.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(audio);
         }
     }
 

@@ -57,9 +57,13 @@ public final class ReferenceModel {
     private final Audience audience;
     private final byte[] testImage = BuiltinTests.testImage();
 
-    public ReferenceModel(BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects, Audience audience) {
+    private final ServedMedia media;
+
+    ReferenceModel(
+            BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects, Audience audience, ServedMedia media) {
         this.dialects = dialects;
         this.audience = audience;
+        this.media = media;
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();
             JsonNode messages = test.input().get("messages");
@@ -174,8 +178,10 @@ public final class ReferenceModel {
         for (Media media : r.media()) {
             if (media.data() != null && Arrays.equals(media.data(), testImage))
                 return "I see the word Genkit in this image.";
-            if (media.url() != null && media.url().contains(GOOGLE_LOGO)) return "That is the Google logo.";
-            if (media.url() != null && media.url().contains("youtube")) return "The video shows a short scene.";
+            // A plugin that downloads an image URL itself sends the bytes the emulator served for it.
+            String url = media.url() != null ? media.url() : this.media.originalUrl(media.data());
+            if (url != null && url.contains(GOOGLE_LOGO)) return "That is the Google logo.";
+            if (url != null && url.contains("youtube")) return "The video shows a short scene.";
             if (media.mimeType() != null && media.mimeType().startsWith("image/")) {
                 return "An image of " + (media.data() == null ? "unknown size" : media.data().length + " bytes") + ".";
             }

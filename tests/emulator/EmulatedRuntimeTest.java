@@ -156,6 +156,16 @@ class EmulatedRuntimeTest {
     }
 
     @Test
+    void theImageUrlTestRunsOfflineForAPluginThatDownloadsTheUrlItself() throws Exception {
+        // Genkit Go's media middleware downloads image URLs itself: offline, the test's URL is the emulator's copy.
+        Fixtures.Outcome o =
+                emulate("google-genai", "go", "--model", "googleai/gemini-2.5-flash", "--test", "Image Input (URL)*");
+        o.cli().expect(ExitCode.OK);
+        JsonNode url = byTest(o.results()).get("Image Input (URL) Conformance");
+        assertEquals("passed", url.get("status").asText(), o.toString());
+    }
+
+    @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         CliRun r = CliRun.withProcessEnvironment(
                 RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai", "ollama");

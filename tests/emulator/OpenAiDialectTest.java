@@ -187,14 +187,37 @@ class OpenAiDialectTest {
         assertArrayEquals(
                 BuiltinTests.testImage(),
                 Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
-        HttpResponse<byte[]> speech = http.send(
+        assertFalse(image.at("/data/0").has("url"), "one form, as asked");
+        assertEquals(
+                "audio/mpeg", speech("").headers().firstValue("Content-Type").orElseThrow(), "mp3 by default");
+        assertEquals(0xFF, speech("").body()[0] & 0xFF, "an MPEG frame header");
+        HttpResponse<byte[]> wav = speech(",\"response_format\":\"wav\"");
+        assertEquals("audio/wav", wav.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("RIFF", new String(wav.body(), 0, 4));
+        assertEquals(4800, speech(",\"response_format\":\"pcm\"").body().length, "0.1 s of 24 kHz 16-bit PCM");
+    }
+
+    @Test
+    void anImageAskedForAsAUrlIsServedByTheEmulator() throws Exception {
+        JsonNode image = EmulatorHttp.json(post(
+                        "/v1/images/generations",
+                        "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'url'}")
+                .body());
+        String url = image.at("/data/0/url").asText();
+        assertTrue(url.startsWith(http.url() + "/conform/media/"), url);
+        HttpResponse<byte[]> served = http.send(
+                HttpRequest.newBuilder(java.net.URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(BuiltinTests.testImage(), served.body());
+    }
+
+    private static HttpResponse<byte[]> speech(String moreFields) throws Exception {
+        return http.send(
                 http.request("/v1/audio/speech")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}"))
+                                "{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"" + moreFields + "}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("RIFF", new String(speech.body(), 0, 4));
     }
 
     @Test
