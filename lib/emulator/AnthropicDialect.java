@@ -16,8 +16,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Anthropic's Messages API as the JS, Python and Go anthropic plugins call it: {@code POST /v1/messages} (the beta
@@ -25,12 +23,6 @@ import java.util.regex.Pattern;
  * {@code GET /v1/models} (also {@code ?beta=true}), which the Go plugin lists models from.
  */
 final class AnthropicDialect implements Dialect {
-
-    /** The Python plugin's fallback for models without native structured output: JSON asked for in {@code system}. */
-    private static final Pattern JSON_INSTRUCTION = Pattern.compile("(?i)output valid json");
-
-    private static final Pattern SCHEMA_IN_SYSTEM =
-            Pattern.compile("(?s)follow this json schema:\\s*(\\{.*})\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** The only image types the Messages API takes. */
     private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
@@ -144,10 +136,6 @@ final class AnthropicDialect implements Dialect {
         JsonNode format = body.path("output_config").path("format");
         JsonNode schema = format.path("type").asText("").equals("json_schema") ? format.path("schema") : null;
         boolean jsonMode = schema != null;
-        if (schema == null && system != null && JSON_INSTRUCTION.matcher(system).find()) {
-            jsonMode = true;
-            schema = schemaIn(system);
-        }
         String thinking = body.path("thinking").path("type").asText("");
         return new ChatRequest(
                 EmulatorDialect.ANTHROPIC,
@@ -278,16 +266,6 @@ final class AnthropicDialect implements Dialect {
                         && d[11] == 'P';
             default -> false;
         };
-    }
-
-    private static JsonNode schemaIn(String system) {
-        Matcher m = SCHEMA_IN_SYSTEM.matcher(system);
-        if (!m.find()) return null;
-        try {
-            return Wire.JSON.readTree(m.group(1));
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     // ---- encoding ----------------------------------------------------------------------------------------------

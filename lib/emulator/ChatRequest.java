@@ -2,6 +2,7 @@ package conform.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,6 +70,21 @@ public record ChatRequest(
             }
         }
         return "";
+    }
+
+    /**
+     * The text of each text part of the user turns that end the conversation (a prompt some plugins split into a
+     * message per part), then all of it joined, as {@link #lastUserText} has it.
+     */
+    public List<String> trailingUserTexts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = turns.size() - 1; i >= 0 && turns.get(i).role() == Role.USER; i--) {
+            List<String> parts = new ArrayList<>();
+            for (Content c : turns.get(i).content()) if (c instanceof Text t) parts.add(t.text());
+            texts.addAll(0, parts);
+        }
+        texts.add(lastUserText());
+        return texts;
     }
 
     /** Every media part of every turn. */

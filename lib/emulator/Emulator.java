@@ -91,6 +91,9 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         env.put("ANTHROPIC_BASE_URL", base);
         env.put("GOOGLE_GEMINI_BASE_URL", base);
         env.put("OLLAMA_HOST", base);
+        // conform's JS entries for compat-oai's DeepSeek and xAI flavours pass these on as the plugins' baseURL.
+        env.put("DEEPSEEK_BASE_URL", base + "/v1");
+        env.put("XAI_BASE_URL", base + "/v1");
         env.putAll(dummyKeys(userEnv));
         return env;
     }
@@ -111,7 +114,8 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     /** A stand-in for each provider key the emulator makes unnecessary and the user has not set. */
     public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
         Map<String, String> keys = new LinkedHashMap<>();
-        for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
+        for (String key :
+                List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "DEEPSEEK_API_KEY", "XAI_API_KEY")) {
             if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, Redactor.PLACEHOLDER_KEY);
         }
         return keys;

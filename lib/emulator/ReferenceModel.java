@@ -82,13 +82,18 @@ public final class ReferenceModel {
      * the text: Genkit appends its own output instructions to the prompt for models without constrained output.
      */
     public Optional<String> recognize(ChatRequest request) {
-        String text = request.lastUserText().strip();
-        String exact = capabilityByPrompt.get(text);
-        if (exact != null) return Optional.of(exact);
-        return capabilityByPrompt.entrySet().stream()
-                .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
-                .max(Map.Entry.comparingByKey(Comparator.comparingInt(String::length)))
-                .map(Map.Entry::getValue);
+        // compat-oai sends each text part of a prompt as a message of its own: any of them may be the case's.
+        for (String candidate : request.trailingUserTexts()) {
+            String text = candidate.strip();
+            String exact = capabilityByPrompt.get(text);
+            if (exact != null) return Optional.of(exact);
+            Optional<String> prefix = capabilityByPrompt.entrySet().stream()
+                    .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
+                    .max(Map.Entry.comparingByKey(Comparator.comparingInt(String::length)))
+                    .map(Map.Entry::getValue);
+            if (prefix.isPresent()) return prefix;
+        }
+        return Optional.empty();
     }
 
     public ChatReply answer(ChatRequest request) {
@@ -110,11 +115,12 @@ public final class ReferenceModel {
                             Ids.next("call_"), tool.name(), Schemas.argumentsFor(tool.inputSchema())),
                     null);
         }
-        if (request.jsonMode() || request.outputSchema() != null) {
-            return ChatReply.text(
-                    thought,
-                    Schemas.instanceOf(request.outputSchema(), subject(request.lastUserText()))
-                            .toString());
+        JsonInstructions instructed = JsonInstructions.in(request);
+        if (request.jsonMode() || request.outputSchema() != null || instructed != null) {
+            JsonNode schema =
+                    request.outputSchema() != null || instructed == null ? request.outputSchema() : instructed.schema();
+            String subject = subject(String.join(" ", request.trailingUserTexts()));
+            return ChatReply.text(thought, Schemas.instanceOf(schema, subject).toString());
         }
         return ChatReply.text(thought, prefix(request) + content(request));
     }
@@ -123,7 +129,7 @@ public final class ReferenceModel {
         return switch (concept) {
             case SYSTEM -> r.system() != null && !r.system().isBlank();
             case TOOLS -> !r.tools().isEmpty();
-            case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null;
+            case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null || JsonInstructions.in(r) != null;
             case HISTORY ->
                 r.turns().stream().filter(t -> t.role() == Role.USER).count() >= 2;
             case IMAGE ->

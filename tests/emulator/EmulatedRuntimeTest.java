@@ -166,6 +166,20 @@ class EmulatedRuntimeTest {
     }
 
     @Test
+    void deepSeekAndXaiRunThroughJsCompatOaiOffline() throws Exception {
+        // Their models declare no constrained output: Genkit puts the schema in the prompt, and the model follows it.
+        Fixtures.Outcome o = emulate(RepoRoot.find().resolve("conform.toml"), "deepseek", "xai");
+        o.cli().expect(ExitCode.OK);
+        JsonNode results = o.results();
+        assertEquals(20, results.get("totals").get("passed").asInt(), o.toString());
+        Set<String> plugins = new TreeSet<>();
+        results.get("results")
+                .forEach(r -> plugins.add(
+                        r.get("plugin").asText() + " " + r.get("runtime").asText()));
+        assertEquals(Set.of("deepseek js", "xai js"), plugins);
+    }
+
+    @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         CliRun r = CliRun.withProcessEnvironment(
                 RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai", "ollama");

@@ -90,6 +90,30 @@ class ReferenceModelTest {
     }
 
     @Test
+    void followsJsonInstructionsInThePromptAsGenkitWritesThemForModelsWithoutConstrainedOutput() {
+        // compat-oai sends the prompt and Genkit's output instruction as two user messages.
+        ChatRequest r = new ChatRequest(
+                EmulatorDialect.OPENAI,
+                "deepseek-chat",
+                null,
+                List.of(
+                        user("Generate a profile for John Doe."),
+                        user("Output should be in JSON format and conform to the following schema:\n\n```\n"
+                                + "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+                                + "\"age\":{\"type\":\"number\"}},\"required\":[\"name\",\"age\"]}\n```\n")),
+                List.of(),
+                null,
+                false,
+                false,
+                Modality.TEXT,
+                false);
+        assertEquals("structured-output", MODEL.recognize(r).orElseThrow());
+        JsonNode answer = Responses.json(MODEL.answer(r).text().replace('"', '\''));
+        assertEquals("John Doe", answer.get("name").asText());
+        assertTrue(answer.get("age").isNumber(), answer.toString());
+    }
+
+    @Test
     void recognisesEveryBuiltinCaseByItsPrompt() {
         assertEquals(
                 "system-role",
