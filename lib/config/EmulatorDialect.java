@@ -9,7 +9,8 @@ public enum EmulatorDialect {
     OPENAI,
     ANTHROPIC,
     GEMINI,
-    OLLAMA;
+    OLLAMA,
+    BEDROCK;
 
     /** The name conform.toml uses. */
     public String configName() {

@@ -42,8 +42,12 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
             Consumer<String> logSink,
             ReferenceModel.Audience audience) {
         this.server = server;
-        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
-            dialects.put(d.kind(), d);
+        for (Dialect d : List.of(
+                new OpenAiDialect(),
+                new AnthropicDialect(),
+                new GeminiDialect(),
+                new OllamaDialect(),
+                new BedrockDialect())) dialects.put(d.kind(), d);
         BuiltinTests builtins = BuiltinTests.load(ValidatorRegistry.builtins());
         this.media = new ServedMedia(builtins);
         this.model = new ReferenceModel(builtins, dialects::get, audience, media);
@@ -94,7 +98,9 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         // conform's JS entries for compat-oai's DeepSeek and xAI flavours pass these on as the plugins' baseURL.
         env.put("DEEPSEEK_BASE_URL", base + "/v1");
         env.put("XAI_BASE_URL", base + "/v1");
-        env.putAll(dummyKeys(userEnv));
+        // boto3 reads the Bedrock runtime's endpoint from this variable (botocore's per-service endpoint setting).
+        env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", base);
+        env.putAll(standIns(userEnv));
         return env;
     }
 
@@ -111,14 +117,24 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         return media.add(url(), mimeType, data);
     }
 
-    /** A stand-in for each provider key the emulator makes unnecessary and the user has not set. */
-    public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String key :
-                List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "DEEPSEEK_API_KEY", "XAI_API_KEY")) {
-            if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, Redactor.PLACEHOLDER_KEY);
+    /**
+     * A stand-in for each provider key (and AWS's region) the emulator makes unnecessary and the user has not set.
+     * AWS requests are signed with the stand-in secret locally; the emulator takes any signature.
+     */
+    public static Map<String, String> standIns(Map<String, String> userEnv) {
+        Map<String, String> standIns = new LinkedHashMap<>();
+        for (String key : List.of(
+                "OPENAI_API_KEY",
+                "ANTHROPIC_API_KEY",
+                "GEMINI_API_KEY",
+                "DEEPSEEK_API_KEY",
+                "XAI_API_KEY",
+                "AWS_ACCESS_KEY_ID",
+                "AWS_SECRET_ACCESS_KEY")) {
+            if (userEnv.getOrDefault(key, "").isEmpty()) standIns.put(key, Redactor.PLACEHOLDER_KEY);
         }
-        return keys;
+        if (userEnv.getOrDefault("AWS_REGION", "").isEmpty()) standIns.put("AWS_REGION", "us-east-1");
+        return standIns;
     }
 
     private void route(HttpExchange exchange) {

@@ -76,23 +76,32 @@ public final class Wire {
         }
     }
 
-    /** A streamed answer: SSE ({@code event:}/{@code data:} records) or NDJSON (one object per write). */
+    /**
+     * A streamed answer: SSE ({@code event:}/{@code data:} records), NDJSON (one object per write) or AWS event-stream
+     * frames (Bedrock's binary framing, {@link AwsEventStream}).
+     */
     public static final class Stream implements AutoCloseable {
         /** The Content-Length a truncated stream announces: more than any answer, so closing early is a cut. */
         private static final long PROMISED_LENGTH = 1 << 20;
 
+        private enum Framing {
+            SSE,
+            NDJSON,
+            AWS_EVENTS
+        }
+
         private final HttpExchange exchange;
         private final OutputStream out;
-        private final boolean sse;
+        private final Framing framing;
         private final Fault fault;
         private int sent;
         private boolean cut;
 
-        private Stream(HttpExchange exchange, boolean sse, Fault fault) throws IOException {
+        private Stream(HttpExchange exchange, Framing framing, String contentType, Fault fault) throws IOException {
             this.exchange = exchange;
-            this.sse = sse;
+            this.framing = framing;
             this.fault = fault;
-            exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/x-ndjson");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             // A chunked body always ends cleanly with its last chunk; a truncated stream must end the way a dropped
             // connection does, so it promises a length it never sends and the client sees the body cut short.
@@ -101,27 +110,42 @@ public final class Wire {
         }
 
         public static Stream sse(HttpExchange exchange, Fault fault) throws IOException {
-            return new Stream(exchange, true, fault);
+            return new Stream(exchange, Framing.SSE, "text/event-stream", fault);
         }
 
         public static Stream ndjson(HttpExchange exchange, Fault fault) throws IOException {
-            return new Stream(exchange, false, fault);
+            return new Stream(exchange, Framing.NDJSON, "application/x-ndjson", fault);
         }
 
-        /** An SSE record with a named event (Anthropic), or a bare data record when {@code event} is null. */
+        static Stream awsEvents(HttpExchange exchange, Fault fault) throws IOException {
+            return new Stream(exchange, Framing.AWS_EVENTS, AwsEventStream.CONTENT_TYPE, fault);
+        }
+
+        /**
+         * An event: an SSE record with a named event (Anthropic) or a bare data record when {@code event} is null; an
+         * NDJSON line; or an event-stream frame whose {@code :event-type} is {@code event}.
+         */
         public void event(String event, JsonNode data) throws IOException {
             String payload = fault.kind() == Fault.Kind.MALFORMED && sent == 0 ? "{\"broken\": " : data.toString();
-            write(sse ? (event == null ? "" : "event: " + event + "\n") + "data: " + payload + "\n\n" : payload + "\n");
+            switch (framing) {
+                case SSE -> write((event == null ? "" : "event: " + event + "\n") + "data: " + payload + "\n\n");
+                case NDJSON -> write(payload + "\n");
+                case AWS_EVENTS -> write(AwsEventStream.event(event, payload));
+            }
         }
 
         /** A raw SSE data line such as OpenAI's {@code [DONE]}. */
         public void raw(String data) throws IOException {
-            write(sse ? "data: " + data + "\n\n" : data + "\n");
+            write(framing == Framing.SSE ? "data: " + data + "\n\n" : data + "\n");
         }
 
         private void write(String text) throws IOException {
+            write(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void write(byte[] bytes) throws IOException {
             if (cut) return;
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
             out.flush();
             sent++;
             if (sent == 1 && fault.kind() == Fault.Kind.STALL) sleep(fault.millis());

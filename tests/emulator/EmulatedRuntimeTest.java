@@ -180,6 +180,26 @@ class EmulatedRuntimeTest {
     }
 
     @Test
+    void amazonBedrockRunsOfflineThroughTheConverseDialect() throws Exception {
+        Fixtures.Outcome o = emulate("amazon-bedrock", "python");
+        o.cli().expect(ExitCode.OK);
+        Map<String, JsonNode> tests = byTest(o.results());
+        assertEquals(
+                "passed",
+                tests.get("Tool Request Conformance with streaming")
+                        .get("status")
+                        .asText(),
+                o.toString());
+        assertEquals(
+                "passed",
+                tests.get("Image Input (Base64) Conformance").get("status").asText());
+        // The plugin never tells the model the schema: a known failure, with the emulator's explanation.
+        assertEquals(
+                "xfail",
+                tests.get("Structured Output Conformance").get("status").asText());
+    }
+
+    @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         CliRun r = CliRun.withProcessEnvironment(
                 RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai", "ollama");
