@@ -147,7 +147,18 @@ final class AnthropicDialect implements Dialect {
                 jsonMode,
                 thinking.equals("enabled") || thinking.equals("adaptive"),
                 Modality.TEXT,
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                toolChoice(body.path("tool_choice")));
+    }
+
+    /** {@code tool_choice}: {type: auto | any | tool (with name) | none} ({@code types/tool_choice_param.py}). */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode choice) {
+        return switch (choice.path("type").asText("auto")) {
+            case "none" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "any" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, List.of());
+            case "tool" -> ChatRequest.ToolChoice.named(choice.path("name").asText());
+            default -> ChatRequest.ToolChoice.AUTO;
+        };
     }
 
     /** {@code system} is a string or a list of text blocks (Go always sends blocks, possibly an empty list). */

@@ -126,7 +126,16 @@ final class BedrockDialect implements Dialect {
                 schema != null,
                 thinking.equals("enabled") || thinking.equals("adaptive"),
                 Modality.TEXT,
-                stream);
+                stream,
+                toolChoice(body.path("toolConfig").path("toolChoice")));
+    }
+
+    /** {@code ToolChoice}: a union of auto, any and tool (with name); without toolConfig there is no tool. */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode choice) {
+        if (choice.has("any")) return new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, List.of());
+        if (choice.has("tool"))
+            return ChatRequest.ToolChoice.named(choice.path("tool").path("name").asText());
+        return ChatRequest.ToolChoice.AUTO;
     }
 
     private static Content block(JsonNode block, Map<String, String> toolNames) {

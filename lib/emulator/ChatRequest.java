@@ -17,6 +17,7 @@ import java.util.List;
  * @param jsonMode     JSON output was asked for (with or without a schema)
  * @param thoughts     reasoning ("thought") output was asked for
  * @param output       the modality asked for
+ * @param toolChoice   whether and which tool the model must call
  */
 public record ChatRequest(
         EmulatorDialect dialect,
@@ -28,7 +29,47 @@ public record ChatRequest(
         boolean jsonMode,
         boolean thoughts,
         Modality output,
-        boolean stream) {
+        boolean stream,
+        ToolChoice toolChoice) {
+
+    /** A request that leaves the choice of tool to the model. */
+    public ChatRequest(
+            EmulatorDialect dialect,
+            String model,
+            String system,
+            List<Turn> turns,
+            List<Tool> tools,
+            JsonNode outputSchema,
+            boolean jsonMode,
+            boolean thoughts,
+            Modality output,
+            boolean stream) {
+        this(dialect, model, system, turns, tools, outputSchema, jsonMode, thoughts, output, stream, ToolChoice.AUTO);
+    }
+
+    /**
+     * The tool choice, as the providers spell it: OpenAI's {@code tool_choice} none/auto/required/a function,
+     * Anthropic's none/auto/any/tool, Gemini's function-calling mode NONE/AUTO/ANY with allowed names, Bedrock's
+     * auto/any/tool.
+     *
+     * @param names the tools the model may call (empty: any); one name with REQUIRED is a named tool
+     */
+    public record ToolChoice(Mode mode, List<String> names) {
+        public static final ToolChoice AUTO = new ToolChoice(Mode.AUTO, List.of());
+
+        public enum Mode {
+            /** The model calls a tool when the prompt asks for one. */
+            AUTO,
+            /** The model must call a tool. */
+            REQUIRED,
+            /** The model calls no tool. */
+            NONE
+        }
+
+        public static ToolChoice named(String name) {
+            return new ToolChoice(Mode.REQUIRED, List.of(name));
+        }
+    }
 
     public enum Role {
         USER,

@@ -184,7 +184,20 @@ final class GeminiDialect implements Dialect {
                 mime.equals("application/json"),
                 thoughts,
                 output,
-                stream);
+                stream,
+                toolChoice(field(
+                        field(body, "toolConfig", "tool_config"), "functionCallingConfig", "function_calling_config")));
+    }
+
+    /** {@code toolConfig.functionCallingConfig}: mode AUTO, ANY, VALIDATED or NONE, and the allowed function names. */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode config) {
+        List<String> allowed = new ArrayList<>();
+        field(config, "allowedFunctionNames", "allowed_function_names").forEach(n -> allowed.add(n.asText()));
+        return switch (config.path("mode").asText("AUTO").toUpperCase(Locale.ROOT)) {
+            case "NONE" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "ANY" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, allowed);
+            default -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.AUTO, allowed);
+        };
     }
 
     /** One request part; thoughts sent back as history and bare thought signatures carry nothing to answer. */

@@ -212,7 +212,20 @@ final class OpenAiDialect implements Dialect {
                 formatType.startsWith("json"),
                 body.has("reasoning_effort"),
                 Modality.TEXT,
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                toolChoice(body.path("tool_choice")));
+    }
+
+    /** {@code tool_choice}: "none", "auto", "required", or {type: function, function: {name}}. */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode choice) {
+        if (choice.isObject())
+            return ChatRequest.ToolChoice.named(
+                    choice.path("function").path("name").asText());
+        return switch (choice.asText("auto")) {
+            case "none" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "required" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, List.of());
+            default -> ChatRequest.ToolChoice.AUTO;
+        };
     }
 
     private static ChatRequest decodeGeneration(JsonNode body, String path) {

@@ -106,13 +106,12 @@ public final class ReferenceModel {
         String thought = request.thoughts()
                 ? "The user asks: " + request.lastUserText().strip() + " I will answer briefly."
                 : null;
-        if (!request.tools().isEmpty() && !request.endsWithToolResult()) {
-            ChatRequest.Tool tool = request.tools().get(0);
+        ChatRequest.Tool tool = ToolCalls.choose(request);
+        if (tool != null) {
             return new ChatReply(
                     thought,
                     null,
-                    new ChatReply.ToolCallReply(
-                            Ids.next("call_"), tool.name(), Schemas.argumentsFor(tool.inputSchema())),
+                    new ChatReply.ToolCallReply(Ids.next("call_"), tool.name(), ToolCalls.arguments(tool, request)),
                     null);
         }
         JsonInstructions instructed = JsonInstructions.in(request);
