@@ -52,7 +52,7 @@ final class Schemas {
     }
 
     private JsonNode value(JsonNode schema, String name, int depth) {
-        schema = resolve(schema);
+        schema = DescribedConstraints.applied(resolve(schema));
         if (schema.has("const")) return schema.get("const");
         if (schema.has("enum") && !schema.get("enum").isEmpty())
             return schema.get("enum").get(0);

@@ -59,6 +59,22 @@ class SchemasTest {
         assertEquals("event", value.get("kind").asText());
     }
 
+    @Test
+    void followsTheConstraintsTheAnthropicSdkMovesIntoDescriptions() {
+        // anthropic 2.15's transform_schema (lib/_parse/_transform.py) of Person(age: int = Field(ge=0, le=150),
+        // zip: str = Field(pattern=...)): the keywords the API does not take become "{key: value, …}" in the
+        // description.
+        JsonNode schema = Responses.json("{'type':'object','properties':{"
+                + "'age':{'type':'integer','description':'{maximum: 150, minimum: 0}'},"
+                + "'zip':{'type':'string','description':'Postal code\\n\\n{pattern: ^[0-9]{5}$}'},"
+                + "'name':{'type':'string','description':'{not: a constraint}'}},"
+                + "'required':['age','zip','name'],'additionalProperties':false}");
+        JsonNode value = Schemas.instanceOf(schema, "x");
+        assertTrue(value.get("age").asInt() >= 0 && value.get("age").asInt() <= 150, value.toString());
+        assertTrue(value.get("zip").asText().matches("[0-9]{5}"), value.toString());
+        assertTrue(value.get("name").isTextual(), value.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
