@@ -140,6 +140,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private void route(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        boolean dropped = false;
         try {
             if (method.equals("GET") && path.startsWith(ServedMedia.PATH)) {
                 log("GET " + path);
@@ -159,6 +160,10 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                     Wire.JSON
                             .createObjectNode()
                             .put("error", "the conform emulator does not serve " + method + " " + path));
+        } catch (Wire.DroppedConnection e) {
+            log(method + " " + path + " → " + e.getMessage());
+            dropped = true;
+            throw e;
         } catch (IOException | RuntimeException e) {
             log(method + " " + path + " → 500 " + e);
             try {
@@ -167,7 +172,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                 // the response was under way; the client sees a cut connection
             }
         } finally {
-            exchange.close();
+            if (!dropped) exchange.close();
         }
     }
 

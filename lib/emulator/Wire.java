@@ -81,9 +81,6 @@ public final class Wire {
      * frames (Bedrock's binary framing, {@link AwsEventStream}).
      */
     public static final class Stream implements AutoCloseable {
-        /** The Content-Length a truncated stream announces: more than any answer, so closing early is a cut. */
-        private static final long PROMISED_LENGTH = 1 << 20;
-
         private enum Framing {
             SSE,
             NDJSON,
@@ -103,9 +100,7 @@ public final class Wire {
             this.fault = fault;
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            // A chunked body always ends cleanly with its last chunk; a truncated stream must end the way a dropped
-            // connection does, so it promises a length it never sends and the client sees the body cut short.
-            exchange.sendResponseHeaders(200, fault.kind() == Fault.Kind.TRUNCATE ? PROMISED_LENGTH : 0);
+            exchange.sendResponseHeaders(200, 0);
             this.out = exchange.getResponseBody();
         }
 
@@ -151,21 +146,31 @@ public final class Wire {
             if (sent == 1 && fault.kind() == Fault.Kind.STALL) sleep(fault.millis());
             if (sent == 1 && fault.kind() == Fault.Kind.TRUNCATE) {
                 cut = true;
-                // Closing the exchange with the promised bytes unsent drops the connection (closing the body
-                // stream first would leave it open, waiting for them).
-                exchange.close();
+                throw new DroppedConnection();
             }
         }
 
         @Override
         public void close() {
-            if (!cut)
-                try {
-                    out.close();
-                } catch (IOException ignored) {
-                    // the client went away; nothing to tell it
-                }
+            if (cut) return; // closing would end the chunked body cleanly, with its last chunk
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the client went away; nothing to tell it
+            }
             exchange.close();
+        }
+    }
+
+    /**
+     * Thrown out of the server's handler to drop the connection of a truncated stream: the HTTP server closes the
+     * socket of a handler that fails before its exchange is closed, so the chunked body never gets its last chunk and
+     * every client's read fails, as when a provider's connection drops (a promised Content-Length left unsent would
+     * not do: botocore reads event streams with {@code enforce_content_length=False}).
+     */
+    static final class DroppedConnection extends RuntimeException {
+        DroppedConnection() {
+            super("the stream was cut (truncate fault)", null, false, false);
         }
     }
 

@@ -114,6 +114,13 @@ class BedrockDialectTest {
     }
 
     @Test
+    void aTruncatedEventStreamIsCutAsADroppedConnection() throws Exception {
+        String received = http.postCut(
+                CONVERSE.replace("/converse", "/converse-stream"), EmulatorHttp.quoted(ask("one two #emulator:truncate")));
+        assertTrue(received.contains("messageStart") && !received.contains("messageStop"), received);
+    }
+
+    @Test
     void refusesWithRestJsonErrorsNamingTheRule() throws Exception {
         HttpResponse<String> unknown = post("/model/titan-9/converse", ask("hi"));
         assertEquals(404, unknown.statusCode());

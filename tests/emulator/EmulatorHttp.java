@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A dialect test's emulator on 127.0.0.1, and the HTTP calls a provider's SDK makes to it (with that SDK's headers). */
@@ -100,6 +101,9 @@ final class EmulatorHttp implements AutoCloseable {
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, r.statusCode());
+        // Cut inside a chunked body: a Content-Length left unsent is no cut to clients that do not enforce it
+        // (botocore reads event streams with enforce_content_length=False).
+        assertEquals(Optional.empty(), r.headers().firstValue("content-length"), "a stream is chunked");
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         try (InputStream in = r.body()) {
             byte[] buffer = new byte[8192];
