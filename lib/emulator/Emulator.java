@@ -133,7 +133,13 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                 "AWS_SECRET_ACCESS_KEY")) {
             if (userEnv.getOrDefault(key, "").isEmpty()) standIns.put(key, Redactor.PLACEHOLDER_KEY);
         }
-        if (userEnv.getOrDefault("AWS_REGION", "").isEmpty()) standIns.put("AWS_REGION", "us-east-1");
+        // AWS's SDKs differ in the variable they read the region from: JS and Go take AWS_REGION, boto3 only
+        // AWS_DEFAULT_REGION. Each unset one gets the region the user set in the other, else us-east-1.
+        String region = userEnv.getOrDefault("AWS_REGION", "");
+        if (region.isEmpty()) region = userEnv.getOrDefault("AWS_DEFAULT_REGION", "");
+        if (region.isEmpty()) region = "us-east-1";
+        for (String key : List.of("AWS_REGION", "AWS_DEFAULT_REGION"))
+            if (userEnv.getOrDefault(key, "").isEmpty()) standIns.put(key, region);
         return standIns;
     }
 

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,5 +176,15 @@ class BedrockDialectTest {
             if (new String(n, StandardCharsets.UTF_8).equals(name)) return new String(v, StandardCharsets.UTF_8);
         }
         throw new AssertionError("no header " + name);
+    }
+
+    @Test
+    void everyAwsSdkFindsTheRegionItReads() {
+        // boto3 reads AWS_DEFAULT_REGION only, the JS and Go SDKs AWS_REGION: without both, boto3 cannot start.
+        assertEquals("us-east-1", Emulator.standIns(Map.of()).get("AWS_DEFAULT_REGION"));
+        assertEquals("us-east-1", Emulator.standIns(Map.of()).get("AWS_REGION"));
+        var users = Emulator.standIns(Map.of("AWS_REGION", "eu-west-1"));
+        assertFalse(users.containsKey("AWS_REGION"), "the user's region is not replaced");
+        assertEquals("eu-west-1", users.get("AWS_DEFAULT_REGION"));
     }
 }
