@@ -36,6 +36,18 @@ class AnthropicRulesTest {
                 "max-tokens            | 400 | invalid_request_error |"
                     + " {'model':'claude-sonnet-4-5','messages':[{'role':'user','content':'hi'}]} | max_tokens: Field"
                     + " required",
+                "required-fields       | 400 | invalid_request_error | {'max_tokens':9,'messages':[]} | model: Field"
+                        + " required",
+                "required-fields       | 400 | invalid_request_error | {'model':'claude-sonnet-4-5','max_tokens':9} |"
+                        + " messages: Field required",
+                "image-bytes           | 400 | invalid_request_error |"
+                    + " {'model':'claude-sonnet-4-5','max_tokens':9,'messages':[{'role':'user','content':[{'type':'image',"
+                    + "'source':{'type':'base64','media_type':'image/png','data':'aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw=='}}]}]}"
+                    + " | messages.0.content.0.image.source.base64.data: the image was specified using the image/png"
+                    + " media type, but does not appear to be a valid png image",
+                "image-bytes           | 400 | invalid_request_error |"
+                    + " {'model':'claude-sonnet-4-5','max_tokens':9,'messages':[{'role':'user','content':[{'type':'image','source':{'type':'base64','media_type':'image/tiff','data':'aGk='}}]}]}"
+                    + " | messages.0.content.0.image.source.base64.data: media_type image/tiff is not one of",
                 "known-model           | 404 | not_found_error | {'model':'claude-9','max_tokens':9,'messages':[]}"
                         + " | model: claude-9",
                 "known-fields          | 400 | invalid_request_error |"

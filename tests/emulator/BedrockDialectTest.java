@@ -122,35 +122,16 @@ class BedrockDialectTest {
     }
 
     @Test
-    void refusesWithRestJsonErrorsNamingTheRule() throws Exception {
-        HttpResponse<String> unknown = post("/model/titan-9/converse", ask("hi"));
-        assertEquals(404, unknown.statusCode());
-        assertEquals(
-                "ResourceNotFoundException",
-                unknown.headers().firstValue("x-amzn-ErrorType").orElseThrow());
-        assertTrue(EmulatorHttp.json(unknown.body())
-                .path("message")
-                .asText()
-                .endsWith("[conform emulator rule bedrock/known-model]"));
-        HttpResponse<String> role = post(CONVERSE, "{'messages':[{'role':'system','content':[{'text':'hi'}]}]}");
-        assertEquals(400, role.statusCode());
-        assertEquals(
-                "ValidationException",
-                EmulatorHttp.json(role.body()).path("__type").asText());
-        HttpResponse<String> orphan = post(
-                CONVERSE,
-                "{'messages':[{'role':'user','content':[{'toolResult':{'toolUseId':'t1','content':[{'text':'21C'}]}}]}]}");
-        assertTrue(
-                EmulatorHttp.json(orphan.body())
-                        .path("message")
-                        .asText()
-                        .endsWith("[conform emulator rule bedrock/tool-result-answers-tool-use]"),
-                orphan.body());
-        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(java.net.URI.create(http.url() + CONVERSE))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        EmulatorHttp.quoted(ask("hi")).toString()))
-                .build());
-        assertEquals(403, unsigned.statusCode());
+    void stopsAtMaxTokensWithTheMaxTokensReason() throws Exception {
+        JsonNode answer =
+                EmulatorHttp.json(post(CONVERSE, ask("one two three four five", "'inferenceConfig':{'maxTokens':2}"))
+                        .body());
+        assertEquals("max_tokens", answer.path("stopReason").asText(), answer.toString());
+        assertEquals(2, answer.at("/usage/outputTokens").asInt(), answer.toString());
+    }
+
+    @Test
+    void throttlesAsBedrockDoes() throws Exception {
         HttpResponse<String> limited = post(CONVERSE, ask("hi #emulator:429"));
         assertEquals(429, limited.statusCode());
         assertEquals(

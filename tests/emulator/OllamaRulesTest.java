@@ -10,7 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** OllamaRules over HTTP: a model not pulled is a 404 and a message without a role a 400, as {"error": "..."}. */
+/** Ollama's rules over HTTP: a model not pulled is a 404; a message without a role or images that are not base64
+ * a 400 (no model: OllamaDialectTest); each as {"error": "..."}. */
 class OllamaRulesTest {
 
     private static EmulatorHttp http;
@@ -53,5 +54,16 @@ class OllamaRulesTest {
         assertEquals(
                 "messages[0]: role is required (Message.role in _types.py) [conform emulator rule ollama/roles]",
                 error(400, "{'model':'gemma3','stream':false,'messages':[{'content':'hi'}]}"));
+    }
+
+    @Test
+    void imagesAreBase64NotUrls() throws Exception {
+        assertEquals(
+                "illegal base64 data in `images`: Ollama takes base64 image data only, not URLs or data URIs (got"
+                        + " \"https://example.com/a.png\") [conform emulator rule ollama/images-base64]",
+                error(
+                        400,
+                        "{'model':'gemma3','stream':false,'messages':[{'role':'user','content':'hi',"
+                                + "'images':['https://example.com/a.png']}]}"));
     }
 }
