@@ -63,9 +63,11 @@ final class EmulateCommand extends Subcommand {
                 ws.console::err,
                 ReferenceModel.Audience.APPLICATION,
                 "pick another --port, or leave it out for any free port");
-        ws.console.out("conform emulator listening on " + emulator.url() + " (Ctrl-C to stop)");
-        ws.console.out("point Genkit's provider plugins at it with:");
+        ws.console.out("conform emulator listening on " + emulator.url());
+        ws.console.out("point Genkit's provider plugins and SDKs at it with:");
         emulator.childEnvironment(ws.env).forEach((k, v) -> ws.console.out("  export " + k + "=" + v));
+        // Last, so that a script reading the variables knows it has them all.
+        ws.console.out("Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -117,7 +117,8 @@ class BedrockDialectTest {
     @Test
     void aTruncatedEventStreamIsCutAsADroppedConnection() throws Exception {
         String received = http.postCut(
-                CONVERSE.replace("/converse", "/converse-stream"), EmulatorHttp.quoted(ask("one two #emulator:truncate")));
+                CONVERSE.replace("/converse", "/converse-stream"),
+                EmulatorHttp.quoted(ask("one two #emulator:truncate")));
         assertTrue(received.contains("messageStart") && !received.contains("messageStop"), received);
     }
 
