@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 /** Bedrock's Converse API over HTTP: JSON answers, event-stream frames, its REST-JSON errors and rules. */
 class BedrockDialectTest {
 
-    private static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    private static final String CONVERSE = "/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse";
-    private static final String SIGNED =
-            "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/bedrock/aws4_request, Signature=00";
+    static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    static final String CONVERSE = "/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse";
+    /** A SigV4 Authorization header, as botocore signs every request; the emulator takes any signature. */
+    static final String SIGNED = "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/bedrock/aws4_request, Signature=00";
+
     private static EmulatorHttp http;
 
     @BeforeAll

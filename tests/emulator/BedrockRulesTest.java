@@ -19,18 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BedrockRulesTest {
 
-    private static final String CONVERSE = "/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse";
-    private static final String SIGNED =
-            "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/bedrock/aws4_request, Signature=00";
+    private static final String CONVERSE = BedrockDialectTest.CONVERSE;
     private static EmulatorHttp http;
 
     @BeforeAll
     static void start() {
         http = EmulatorHttp.start(
-                EmulatorDialect.BEDROCK,
-                List.of("us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
-                "Authorization",
-                SIGNED);
+                EmulatorDialect.BEDROCK, List.of(BedrockDialectTest.MODEL), "Authorization", BedrockDialectTest.SIGNED);
     }
 
     @AfterAll

@@ -3,18 +3,18 @@
 import base64
 
 import anthropic
-from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
+from sdkcheck import IMAGE, WEATHER_PARAMETERS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run, stainless_fault_checks
 
 client = anthropic.Anthropic(max_retries=0)
 MODEL = 'claude-sonnet-4-5'
 WEATHER = {
     'name': 'weather',
     'description': 'The weather in a city',
-    'input_schema': {'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']},
+    'input_schema': WEATHER_PARAMETERS,
 }
 
 
-def ask(content, **kwargs):
+def ask(content, client=client, **kwargs):
     kwargs.setdefault('max_tokens', 1024)
     return client.messages.create(model=MODEL, messages=[{'role': 'user', 'content': content}], **kwargs)
 
@@ -148,33 +148,6 @@ def a_refused_request_is_a_bad_request():
     expect('anthropic/roles' in str(e), e)
 
 
-@check
-def rate_limit_is_retried_after_the_delay():
-    retrying = anthropic.Anthropic(max_retries=1)
-    _, seconds = raises(anthropic.RateLimitError, lambda: retrying.messages.create(
-        model=MODEL, max_tokens=5, messages=[{'role': 'user', 'content': 'hi #emulator:429:400'}]))
-    expect(seconds >= 0.4, f'retried after the 400 ms the emulator asked for, not {seconds:.2f} s')
-
-
-@check
-def server_error():
-    raises(anthropic.InternalServerError, lambda: ask('hi #emulator:500'))
-
-
-@check
-def stall_times_out():
-    impatient = anthropic.Anthropic(max_retries=0, timeout=1.0)
-    raises(
-        (anthropic.APITimeoutError, *TRANSPORT_ERRORS),
-        lambda: list(impatient.messages.create(
-            model=MODEL, max_tokens=5, stream=True,
-            messages=[{'role': 'user', 'content': 'one two three #emulator:stall:3000'}])),
-    )
-
-
-@check
-def truncated_stream_raises():
-    raises((anthropic.APIError, *TRANSPORT_ERRORS), lambda: list(ask('one two three #emulator:truncate', stream=True)))
-
+stainless_fault_checks(anthropic, anthropic.Anthropic, ask)
 
 run()

@@ -10,7 +10,7 @@ import time
 import boto3
 import botocore.config
 import botocore.exceptions
-from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
+from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PARAMETERS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
 
 # botocore's `max_attempts` counts retries; `total_max_attempts` counts the first call too: 1 is no retry.
 client = boto3.client('bedrock-runtime', config=botocore.config.Config(retries={'total_max_attempts': 1, 'mode': 'standard'}))
@@ -21,7 +21,7 @@ WEATHER = {
             'toolSpec': {
                 'name': 'weather',
                 'description': 'The weather in a city',
-                'inputSchema': {'json': {'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']}},
+                'inputSchema': {'json': WEATHER_PARAMETERS},
             }
         }
     ]

@@ -5,7 +5,7 @@ google-genai 3.x calls the v1 API by default; the checks run on v1 and, for list
 
 from google import genai
 from google.genai import errors, types
-from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
+from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PARAMETERS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
 
 client = genai.Client()
 MODEL = 'gemini-2.5-flash'
@@ -14,7 +14,7 @@ WEATHER = types.Tool(
         types.FunctionDeclaration(
             name='weather',
             description='The weather in a city',
-            parameters_json_schema={'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']},
+            parameters_json_schema=WEATHER_PARAMETERS,
         )
     ]
 )

@@ -1,18 +1,11 @@
 """The ollama SDK against `conform emulate`'s Ollama dialect (OLLAMA_HOST)."""
 
 import ollama
-from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
+from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_FUNCTION, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
 
 client = ollama.Client()
 MODEL = 'gemma3'
-WEATHER = {
-    'type': 'function',
-    'function': {
-        'name': 'weather',
-        'description': 'The weather in a city',
-        'parameters': {'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']},
-    },
-}
+WEATHER = WEATHER_FUNCTION
 
 
 def ask(content, client=client, **kwargs):

@@ -9,21 +9,14 @@ import os
 
 import httpx
 import openai
-from sdkcheck import IMAGE, TRANSPORT_ERRORS, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run
+from sdkcheck import IMAGE, WEATHER_FUNCTION, WEATHER_PROMPT, Person, check, expect, person_ok, raises, run, stainless_fault_checks
 
 client = openai.OpenAI(max_retries=0)
 MODEL = 'gpt-4o'
-WEATHER = {
-    'type': 'function',
-    'function': {
-        'name': 'weather',
-        'description': 'The weather in a city',
-        'parameters': {'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']},
-    },
-}
+WEATHER = WEATHER_FUNCTION
 
 
-def ask(content, **kwargs):
+def ask(content, client=client, **kwargs):
     return client.chat.completions.create(model=MODEL, messages=[{'role': 'user', 'content': content}], **kwargs)
 
 
@@ -164,32 +157,6 @@ def a_refused_request_is_a_bad_request():
     expect('openai/tool-call-id' in str(e), e)
 
 
-@check
-def rate_limit_is_retried_after_the_delay():
-    retrying = openai.OpenAI(max_retries=1)
-    e, seconds = raises(openai.RateLimitError, lambda: retrying.chat.completions.create(
-        model=MODEL, messages=[{'role': 'user', 'content': 'hi #emulator:429:400'}]))
-    expect(seconds >= 0.4, f'retried after the 400 ms the emulator asked for, not {seconds:.2f} s')
-
-
-@check
-def server_error():
-    raises(openai.InternalServerError, lambda: ask('hi #emulator:500'))
-
-
-@check
-def stall_times_out():
-    impatient = openai.OpenAI(max_retries=0, timeout=1.0)
-    raises(
-        (openai.APITimeoutError, *TRANSPORT_ERRORS),
-        lambda: list(impatient.chat.completions.create(
-            model=MODEL, stream=True, messages=[{'role': 'user', 'content': 'one two three #emulator:stall:3000'}])),
-    )
-
-
-@check
-def truncated_stream_raises():
-    raises((openai.APIError, *TRANSPORT_ERRORS), lambda: list(ask('one two three #emulator:truncate', stream=True)))
-
+stainless_fault_checks(openai, openai.OpenAI, ask)
 
 run()

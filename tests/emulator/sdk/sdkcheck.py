@@ -1,4 +1,5 @@
-"""What every provider script of the real-client suite shares: the checks' runner, the nested schema, the image.
+"""What the provider scripts of the real-client suite share: the checks' runner, the nested schema, the image, the
+weather tool, and the fault checks of the two Stainless-generated SDKs.
 
 Each script is run by SdkClientsTest with the variables `conform emulate` printed (base URLs, placeholder keys),
 plus CONFORM_TEST_IMAGE, the path of conform's test PNG (the word "Genkit"). It prints `ok NAME` or `FAIL NAME` and
@@ -17,6 +18,12 @@ from pydantic import BaseModel, Field
 
 IMAGE = open(os.environ['CONFORM_TEST_IMAGE'], 'rb').read()
 WEATHER_PROMPT = 'What is the weather in New York? Use the weather tool.'
+WEATHER_PARAMETERS = {'type': 'object', 'properties': {'city': {'type': 'string'}}, 'required': ['city']}
+# The tool as OpenAI's function declaration, which the ollama SDK takes too.
+WEATHER_FUNCTION = {
+    'type': 'function',
+    'function': {'name': 'weather', 'description': 'The weather in a city', 'parameters': WEATHER_PARAMETERS},
+}
 
 
 class Address(BaseModel):
@@ -72,6 +79,35 @@ def raises(kinds, fn):
     except kinds as e:
         return e, time.monotonic() - start
     raise AssertionError(f'expected {kinds} to be raised')
+
+
+def stainless_fault_checks(sdk, new_client, ask):
+    """The fault checks of the two SDKs Stainless generates, openai and anthropic, which share their errors, retries
+    and timeouts. `new_client(**options)` makes a client; `ask(text, client=…, **kwargs)` sends one user message."""
+
+    @check
+    def rate_limit_is_retried_after_the_delay():
+        _, seconds = raises(sdk.RateLimitError, lambda: ask('hi #emulator:429:400', client=new_client(max_retries=1)))
+        expect(seconds >= 0.4, f'retried after the 400 ms the emulator asked for, not {seconds:.2f} s')
+
+    @check
+    def server_error():
+        raises(sdk.InternalServerError, lambda: ask('hi #emulator:500', client=new_client(max_retries=0)))
+
+    @check
+    def stall_times_out():
+        impatient = new_client(max_retries=0, timeout=1.0)
+        raises(
+            (sdk.APITimeoutError, *TRANSPORT_ERRORS),
+            lambda: list(ask('one two three #emulator:stall:3000', client=impatient, stream=True)),
+        )
+
+    @check
+    def truncated_stream_raises():
+        raises(
+            (sdk.APIError, *TRANSPORT_ERRORS),
+            lambda: list(ask('one two three #emulator:truncate', client=new_client(max_retries=0), stream=True)),
+        )
 
 
 def person_ok(person):
