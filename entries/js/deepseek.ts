@@ -14,5 +14,5 @@ export const ai = genkit({
   plugins: [deepSeek(baseURL ? { baseURL } : {})],
 });
 
-// The models conform's specs exercise.
-await registerModels(ai, ['deepseek/deepseek-chat', 'deepseek/deepseek-reasoner']);
+// The models conform asks for (CONFORM_MODELS), registered up front.
+await registerModels(ai);

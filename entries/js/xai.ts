@@ -14,5 +14,5 @@ export const ai = genkit({
   plugins: [xAI(baseURL ? { baseURL } : {})],
 });
 
-// The models conform's specs exercise.
-await registerModels(ai, ['xai/grok-4-fast-non-reasoning', 'xai/grok-2-vision-1212']);
+// The models conform asks for (CONFORM_MODELS), registered up front.
+await registerModels(ai);

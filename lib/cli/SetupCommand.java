@@ -32,10 +32,7 @@ final class SetupCommand extends Subcommand {
             TreeSet<String> plugins =
                     new TreeSet<>(ws.inventory().entriesByRuntime().get(rt.name()));
             ok &= SetupProgress.ensure(
-                            rt,
-                            List.copyOf(plugins),
-                            console,
-                            ws.config().baseDir().resolve(".conform/logs"))
+                            rt, List.copyOf(plugins), ws, ws.config().baseDir().resolve(".conform/logs"))
                     .isEmpty();
         }
         return ok ? ExitCode.OK : ExitCode.FAILED;

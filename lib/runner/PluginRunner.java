@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs one plugin in one runtime: start its entry, run its tests ({@link TestRounds}), and stop the runtime whatever happens. */
@@ -71,7 +72,7 @@ final class PluginRunner {
             return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
         }
         List<TestResult> results;
-        boolean died;
+        Optional<String> died;
         long testsMs;
         try (session) {
             if (options.followLogs())
@@ -80,7 +81,7 @@ final class PluginRunner {
             long testsStart = System.nanoTime();
             results = rounds.run(session, jobs, settings);
             testsMs = elapsedMs(testsStart);
-            died = !session.alive();
+            died = session.exit();
         }
         RunStatus status = RunStatus.of(results);
         String reason = null;
@@ -88,9 +89,9 @@ final class PluginRunner {
         if (results.stream().anyMatch(t -> t.status() == TestStatus.INTERRUPTED)) {
             status = RunStatus.INTERRUPTED;
             reason = "stopped by " + interruption.cause();
-        } else if (died) {
+        } else if (died.isPresent()) {
             status = RunStatus.ERROR;
-            reason = "the runtime exited during the run";
+            reason = died.get() + " during the run";
             tail = LogTail.last(log, LOG_TAIL_LINES); // read once the session is closed: all it wrote is in the log
         }
         return finish(new RunResult(

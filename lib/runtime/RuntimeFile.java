@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,33 @@ public record RuntimeFile(Path path, String id, long pid, URI reflectionUrl) {
                     .max(Comparator.comparing(f -> f.path().getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the files in {@code projectRoot}'s runtime directory written by one of {@code pids} that has stopped: what
+     * a runtime of ours left, killed before it could remove its file itself or crashed. A pid that runs again belongs
+     * to another process by now, and its file is left alone.
+     */
+    static void removeLeftBy(Path projectRoot, Set<Long> pids) {
+        Path dir = directory(projectRoot);
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .map(RuntimeFile::read)
+                    .flatMap(Optional::stream)
+                    .filter(f -> pids.contains(f.pid()) && !ProcessTable.running(f.pid()))
+                    .forEach(f -> delete(f.path()));
+        } catch (IOException e) {
+            // an unreadable directory: every reader that checks pids ignores a stale file, conform included
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // as above: a stale file is ignored
         }
     }
 

@@ -30,18 +30,21 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration MIN_PROBE = Duration.ofSeconds(1);
     private static final int LOG_TAIL_LINES = 25;
     private static final int PORT_RACE_ATTEMPTS = 3;
-    /** How long a dropped connection waits for the runtime's exit to be seen, so the failure names the real cause. */
-    private static final Duration DEATH_GRACE = Duration.ofMillis(500);
+    /** How long a call that lost its runtime waits for the runtime to exit, so that its failure names the real cause. */
+    private static final Duration DEATH_WAIT = Duration.ofSeconds(5);
+
+    private static final Duration DEATH_POLL = Duration.ofMillis(200);
+
+    /** The variable that tells an entry which models to register up front (comma-separated). */
+    public static final String MODELS_VARIABLE = "CONFORM_MODELS";
 
     private final ProcessTree tree;
-    private final RuntimeFile file;
     private final ReflectionClient client;
     private final long startupMs;
     private LogFollower follower;
 
-    private RuntimeSession(ProcessTree tree, RuntimeFile file, ReflectionClient client, long startupMs) {
+    private RuntimeSession(ProcessTree tree, ReflectionClient client, long startupMs) {
         this.tree = tree;
-        this.file = file;
         this.client = client;
         this.startupMs = startupMs;
     }
@@ -79,6 +82,9 @@ public final class RuntimeSession implements ActionRunner {
         // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
         env.put("GENKIT_RUNTIME_ID", null);
         env.put("GENKIT_REFLECTION_V2_SERVER", null);
+        // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
+        // empty, the runtime lists only what the plugin registers itself.
+        env.put(MODELS_VARIABLE, String.join(",", launch.models()));
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
@@ -89,6 +95,8 @@ public final class RuntimeSession implements ActionRunner {
                     log,
                     List.of());
         }
+        // However the runtime ends, no runtime file of its processes is left (its own clean-up may never run).
+        tree.whenStopped(pids -> RuntimeFile.removeLeftBy(cwd, pids));
         // Built while the runtime boots, so its cost is not added to the start-up.
         CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
         try {
@@ -96,7 +104,7 @@ public final class RuntimeSession implements ActionRunner {
             ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
             awaitHealth(tree, client, deadline, launch.healthTimeout(), launch.startupTimeout());
             awaitModels(tree, client, launch.models(), deadline, notes);
-            return new RuntimeSession(tree, file, client, (System.nanoTime() - begin) / 1_000_000);
+            return new RuntimeSession(tree, client, (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
             http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
@@ -221,16 +229,44 @@ public final class RuntimeSession implements ActionRunner {
         try {
             return client.run(ActionRunner.modelKey(model), input, stream, timeout);
         } catch (ActionFailure e) {
-            if (e.kind() != ActionFailure.Kind.TRANSPORT) throw e;
-            Optional<Integer> code = tree.exitCodeWithin(DEATH_GRACE);
-            if (code.isPresent()) {
-                throw new ActionFailure(
-                        ActionFailure.Kind.TRANSPORT,
-                        "the runtime exited with code " + code.get() + " (log: " + tree.log() + ")",
-                        null);
-            }
-            throw e;
+            Optional<Integer> code = switch (e.kind()) {
+                // The connection dropped or the answer broke off: the runtime may be dying.
+                case TRANSPORT, PROTOCOL -> exitUnlessAnswering();
+                case TIMEOUT -> tree.exitCode();
+                // The runtime answered.
+                default -> Optional.empty();
+            };
+            if (code.isEmpty()) throw e;
+            throw new ActionFailure(
+                    ActionFailure.Kind.TRANSPORT, exited(code.get()) + " (log: " + tree.log() + ")", null);
         }
+    }
+
+    /**
+     * The runtime's exit code once it has exited, or empty as soon as it answers its health check (the failure was the
+     * call's own) or {@link #DEATH_WAIT} has passed. A connection drops as its runtime dies, before the exit is seen,
+     * and a runtime whose server is gone may take a while to exit (its clean-up, a launcher script's).
+     */
+    private Optional<Integer> exitUnlessAnswering() {
+        long deadline = System.nanoTime() + DEATH_WAIT.toNanos();
+        while (true) {
+            Optional<Integer> code = tree.exitCodeWithin(DEATH_POLL);
+            if (code.isPresent() || System.nanoTime() > deadline || client.healthy(MIN_PROBE)) return code;
+        }
+    }
+
+    private static String exited(int code) {
+        return "the runtime exited with code " + code;
+    }
+
+    /** What ended the runtime, once it has exited: "the runtime exited with code N". */
+    public Optional<String> exit() {
+        return tree.exitCode().map(RuntimeSession::exited);
+    }
+
+    /** GET /api/actions: every action the runtime lists, keyed by action key. */
+    public JsonNode actions(Duration timeout) throws ActionFailure {
+        return client.actions(timeout);
     }
 
     @Override
@@ -238,16 +274,11 @@ public final class RuntimeSession implements ActionRunner {
         return tree.isAlive();
     }
 
-    /** Stops the runtime; a runtime that died without cleaning up (a crash) leaves its file, which is ours to remove. */
+    /** Stops the runtime, which removes what runtime file it left (see {@link #startOnce}). */
     @Override
     public void close() {
         client.close();
         tree.stop(Duration.ofSeconds(5));
         if (follower != null) follower.close();
-        try {
-            Files.deleteIfExists(file.path());
-        } catch (IOException ignored) {
-            // a stale file is ignored by every reader that checks pids, conform included
-        }
     }
 }

@@ -1,15 +1,20 @@
 package conform.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conform.support.CheckoutCopy;
+import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +28,15 @@ class BootstrapTest {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeAll(List.of("CONFORM_CONFIG", Launcher.PREFIX_VARIABLE, Launcher.CHECKOUT_VARIABLE));
         return env;
+    }
+
+    /** The README's `jbang catalog add …` line, for a checkout at {@code checkout}. */
+    private static List<String> catalogAddLine(Path checkout) throws Exception {
+        Matcher line = Pattern.compile("`(jbang catalog add [^`]*)`")
+                .matcher(Files.readString(RepoRoot.find().resolve("README.md")));
+        assertTrue(line.find(), "the README says how to add the catalog");
+        return List.of(
+                line.group(1).replace("/path/to/conform", checkout.toString()).split(" "));
     }
 
     @Test
@@ -75,17 +89,17 @@ class BootstrapTest {
             env.put("JBANG_DIR", elsewhere.path("jbang-dir").toString());
             env.put("JBANG_CACHE_DIR", cache);
             String jbang = copy.path("jbang").toString();
-            CheckoutCopy.Launch add = copy.run(
-                    List.of(
-                            jbang,
-                            "catalog",
-                            "add",
-                            "--name",
-                            "genkit",
-                            copy.path("jbang-catalog.json").toString()),
-                    elsewhere.root(),
-                    env);
+            // The README's own line, run where it once went wrong: inside the checkout, whose jbang-catalog.json is
+            // the nearest one.
+            byte[] checkoutsCatalog = Files.readAllBytes(copy.path("jbang-catalog.json"));
+            List<String> documented = new ArrayList<>(catalogAddLine(copy.root()));
+            documented.set(0, jbang);
+            CheckoutCopy.Launch add = copy.run(documented, copy.root(), env);
             assertEquals(0, add.code(), add.toString());
+            assertArrayEquals(
+                    checkoutsCatalog,
+                    Files.readAllBytes(copy.path("jbang-catalog.json")),
+                    "the checkout's catalog is left as it is:\n" + documented);
 
             CheckoutCopy.Launch list = copy.run(List.of(jbang, "conform@genkit", "list"), elsewhere.root(), env);
             assertEquals(0, list.code(), list.toString());

@@ -104,6 +104,25 @@ class CliTest {
         run("check-model", "--dry-run", flag).expect(ExitCode.USAGE).expectErr("error[E0011]");
     }
 
+    // --- setup
+
+    @Test
+    void aFailedSetupStepShowsItsLogAndTheCommandToRetryAsTheUserStartedConform() {
+        project.write("entries/js/package.json", "{\"name\": \"no-lock-file\"}");
+        CliRun r = CliRun.run(
+                        project.root(),
+                        Map.of("CONFORM_LAUNCHER", "./jbang conform"),
+                        "setup",
+                        "--runtime",
+                        "js",
+                        "--no-color")
+                .expect(ExitCode.FAILED)
+                .expectErr(
+                        "error[E0013]: setting up the js runtime failed", "run `./jbang conform setup --runtime js`");
+        assertTrue(r.err().contains("package-lock.json"), "npm's own reason is in the log tail shown:\n" + r);
+        noStackTrace(r);
+    }
+
     // --- check-model --dry-run
 
     @Test

@@ -7,6 +7,7 @@ import conform.redact.Redactor;
 import conform.runner.RetryPolicy;
 import conform.support.TempProject;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +63,9 @@ class EngineUnitTest {
         assertEquals(2, members.size(), "two sleeping children");
         tree.stop(Duration.ofSeconds(2));
         assertFalse(tree.isAlive());
-        for (ProcessHandle child : members) assertFalse(child.isAlive(), "child " + child.pid() + " survived");
+        // A child may be left a zombie for init to reap: stopped all the same.
+        for (ProcessHandle child : members)
+            assertFalse(ProcessTable.running(child), "child " + child.pid() + " survived");
     }
 
     @Test
@@ -91,6 +94,21 @@ class EngineUnitTest {
         assertEquals(0, tree.waitFor(Duration.ofSeconds(30)));
         assertEquals(List.of("line 49999", "line 50000", "oops"), LogTail.last(dir.path("log.txt"), 3));
         assertEquals(List.of(), LogTail.last(dir.path("absent.txt"), 3));
+        Files.writeString(dir.path("empty.txt"), "");
+        assertEquals(List.of(), LogTail.last(dir.path("empty.txt"), 3), "an empty log has no lines");
+        Files.writeString(dir.path("blank-end.txt"), "done\n\n\n");
+        assertEquals(List.of("done"), LogTail.last(dir.path("blank-end.txt"), 3));
+    }
+
+    @Test
+    void theFirstErrorOfALogIsFoundBeforePagesOfUsage() throws Exception {
+        Files.writeString(
+                dir.path("npm.log"), "added 3 packages\nnpm error code EUSAGE\nnpm error no lock file\nusage: …\n");
+        assertEquals(
+                List.of("npm error code EUSAGE", "npm error no lock file"), LogTail.firstError(dir.path("npm.log"), 2));
+        Files.writeString(dir.path("clean.log"), "terror is not a word we match\nall good\n");
+        assertEquals(List.of(), LogTail.firstError(dir.path("clean.log"), 2));
+        assertEquals(List.of(), LogTail.firstError(dir.path("absent.log"), 2));
     }
 
     @Test

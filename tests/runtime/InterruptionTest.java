@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +74,7 @@ class InterruptionTest {
             assertTrue(Files.readString(reports.resolve("report.html")).contains("data-status=\"interrupted\""));
             assertTrue(Files.readString(reports.resolve("junit.xml"))
                     .contains("conform was stopped before this test finished"));
-            for (String runtime : RUNTIMES) assertEquals(List.of(), runtimeFiles(runtime, runtimes), runtime);
+            for (String runtime : RUNTIMES) assertEquals(List.of(), Fixtures.runtimeFiles(runtime, runtimes), runtime);
         } finally {
             conform.descendants().forEach(ProcessHandle::destroyForcibly);
             conform.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -87,16 +86,5 @@ class InterruptionTest {
                 .lines()
                 .filter(l -> l.contains("✓") && l.contains("· Multiturn Conformance"))
                 .count();
-    }
-
-    /** Runtime files in a runtime's project root that a process conform started wrote (their name starts with its pid). */
-    private static List<String> runtimeFiles(String runtime, List<ProcessHandle> started) throws Exception {
-        Path dir = RepoRoot.find().resolve("entries").resolve(runtime).resolve(".genkit/runtimes");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(name -> started.stream().anyMatch(p -> name.startsWith(p.pid() + "-")))
-                    .toList();
-        }
     }
 }

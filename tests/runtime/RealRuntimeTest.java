@@ -7,6 +7,7 @@ import conform.diag.ExitCode;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.TempProject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,10 +108,15 @@ class RealRuntimeTest {
         Fixtures.Outcome o = Fixtures.checkModel("crash", runtime, reports.root(), "-t", "1");
         o.cli().expect(ExitCode.FAILED);
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText(), o.toString());
-        assertEquals("error", o.result("Crashes the runtime").get("status").asText());
-        assertEquals("error", o.result("After the crash").get("status").asText());
-        assertTrue(o.result("After the crash").get("error").asText().contains("exited with code"), o.toString());
+        String exited = "the runtime exited with code 3 (log: " + reports.path("logs/echo-" + runtime + ".log") + ")";
+        for (String test : List.of("Crashes the runtime", "After the crash")) {
+            assertEquals("error", o.result(test).get("status").asText(), test + "\n" + o);
+            assertEquals(exited, o.result(test).get("error").asText(), test + "\n" + o);
+        }
         assertEquals("error", o.run().get("status").asText());
+        assertEquals(
+                "the runtime exited with code 3 during the run",
+                o.run().get("reason").asText());
         assertTrue(o.cli().err().contains("error[E0002]"), o.toString());
     }
 

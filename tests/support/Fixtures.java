@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs conform in-process as a real run, with the process environment, against the fixture runtimes
@@ -126,6 +128,20 @@ public final class Fixtures {
         @Override
         public String toString() {
             return cli.toString();
+        }
+    }
+
+    /**
+     * The runtime files in a fixture runtime's project root that one of {@code started} wrote (their name starts with
+     * its pid).
+     */
+    public static List<String> runtimeFiles(String runtime, List<ProcessHandle> started) throws IOException {
+        Path dir = RepoRoot.find().resolve("entries").resolve(runtime).resolve(".genkit/runtimes");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> started.stream().anyMatch(p -> name.startsWith(p.pid() + "-")))
+                    .toList();
         }
     }
 
