@@ -93,7 +93,9 @@ final class CheckModelRun {
             if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line));
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
+            Map<String, String> mediaUrls = emulator == null ? Map.of() : emulator.testImageUrls();
+            RuntimeOptions options =
+                    new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls);
             return new PlanRunner(
                             new Validation(ws.validators()),
                             knownFailures(emulation.emulate),

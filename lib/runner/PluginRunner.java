@@ -32,8 +32,11 @@ final class PluginRunner {
             RuntimeOptions options,
             RunListener listener,
             Interruption interruption) {
-        this.rounds =
-                new TestRounds(new TestExecutor(check, listener, interruption), knownFailures, listener, interruption);
+        this.rounds = new TestRounds(
+                new TestExecutor(check, listener, interruption, options.mediaUrls()),
+                knownFailures,
+                listener,
+                interruption);
         this.knownFailures = knownFailures;
         this.listener = listener;
         this.options = options;
