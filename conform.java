@@ -6,6 +6,10 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.22.4
 //DEPS org.tomlj:tomlj:1.1.1
 //DEPS org.fusesource.jansi:jansi:2.4.3
+// Reflection API v2: the runtime dials conform's WebSocket server (the JDK has only a client); slf4j-nop silences
+// the library's logging (2.0.13: the slf4j-api Java-WebSocket 1.6.0 depends on).
+//DEPS org.java-websocket:Java-WebSocket:1.6.0
+//DEPS org.slf4j:slf4j-nop:2.0.13
 // Everything under lib/, one package per stage of the data's path, each importing only those before it:
 // diag, redact -> config -> spec -> plan -> runtime -> models -> runner -> validate -> emulator -> report -> console
 // -> cli. Beside them, launch: the bootstrap's quick rebuild after an edit (JDK only).

@@ -40,7 +40,8 @@ final class Workspace {
         if (config == null) {
             written = ConfigLoader.load(ConfigLoader.locate(
                     options.config, env, cwd, Launcher.checkout(env, cwd).orElse(null)));
-            config = options.specsDir == null ? written : written.withSpecsDir(specsDirFlag());
+            ConformConfig specs = options.specsDir == null ? written : written.withSpecsDir(specsDirFlag());
+            config = options.transport == null ? specs : specs.withTransport(options.transport);
             // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
             console.redactor()
                     .alsoMask(
@@ -54,7 +55,8 @@ final class Workspace {
         if (inventory == null) {
             Inventory scanned = Inventory.scan(config());
             Set<String> withSpecs = new TreeSet<>(scanned.pluginsWithSpecs());
-            if (written != config) withSpecs.addAll(Inventory.scan(written).pluginsWithSpecs());
+            if (options.specsDir != null)
+                withSpecs.addAll(Inventory.scan(written).pluginsWithSpecs());
             PluginNames.check(config(), withSpecs);
             inventory = scanned;
         }

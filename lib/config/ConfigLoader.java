@@ -40,8 +40,16 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
-    private static final Set<String> RUNTIME_KEYS =
-            Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
+    private static final Set<String> RUNTIME_KEYS = Set.of(
+            "cwd",
+            "entries-dir",
+            "specs-dir",
+            "entry-file",
+            "entry-command",
+            "plugins",
+            "toolchain",
+            "setup",
+            "transport");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
@@ -300,7 +308,14 @@ public final class ConfigLoader {
                 List.copyOf(command),
                 List.copyOf(plugins),
                 List.copyOf(toolchain),
-                setup);
+                setup,
+                transport(toml, TomlSource.child(rt, "transport")));
+    }
+
+    private static Transport transport(TomlSource toml, List<String> path) {
+        String value = toml.string(path);
+        if (value == null) return Transport.AUTO;
+        return Transport.parse(value).orElseThrow(() -> toml.invalid(path, "\"auto\", \"v1\" or \"v2\"", value));
     }
 
     private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {

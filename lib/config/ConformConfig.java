@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything conform.toml says, validated, with paths made absolute.
@@ -61,26 +62,24 @@ public record ConformConfig(
 
     /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
     public ConformConfig withSpecsDir(Path specsDir) {
-        Map<String, RuntimeConfig> moved = new LinkedHashMap<>();
-        runtimes.forEach((name, rt) -> moved.put(
-                name,
-                new RuntimeConfig(
-                        rt.name(),
-                        rt.cwd(),
-                        rt.entriesDir(),
-                        specsDir,
-                        rt.entryFile(),
-                        rt.entryCommand(),
-                        rt.plugins(),
-                        rt.toolchain(),
-                        rt.setup())));
+        return withRuntimes(rt -> rt.withSpecsDir(specsDir));
+    }
+
+    /** The same config with every runtime spoken to through {@code transport} (the --transport flag). */
+    public ConformConfig withTransport(Transport transport) {
+        return withRuntimes(rt -> rt.withTransport(transport));
+    }
+
+    private ConformConfig withRuntimes(UnaryOperator<RuntimeConfig> change) {
+        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> changed.put(name, change.apply(rt)));
         return new ConformConfig(
                 file,
                 global,
                 pluginOverrides,
                 modelOverrides,
                 env,
-                moved,
+                changed,
                 unavailable,
                 emulate,
                 notEmulated,

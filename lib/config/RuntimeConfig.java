@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * @param plugins      the plugins this runtime is expected to cover (empty: not declared, so whatever has an entry)
  * @param toolchain    programs that must be on PATH, else this runtime's runs are skipped
  * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
+ * @param transport    the reflection API conform speaks with it (auto: v2 where the runtime has it)
  */
 public record RuntimeConfig(
         String name,
@@ -29,7 +30,8 @@ public record RuntimeConfig(
         List<String> entryCommand,
         List<String> plugins,
         List<String> toolchain,
-        List<SetupStep> setup) {
+        List<SetupStep> setup,
+        Transport transport) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
@@ -112,6 +114,18 @@ public record RuntimeConfig(
                                     List.of("go", "build", "-o", "bin/{plugin}", "{entry-dir}"),
                                     List.of("go.mod", "go.sum", "{entry-dir}", "internal"),
                                     "bin/{plugin}"))));
+
+    /** The same runtime spoken to through {@code chosen} (the --transport flag). */
+    public RuntimeConfig withTransport(Transport chosen) {
+        return new RuntimeConfig(
+                name, cwd, entriesDir, specsDir, entryFile, entryCommand, plugins, toolchain, setup, chosen);
+    }
+
+    /** The same runtime reading its specs from {@code dir} (the --specs-dir flag). */
+    public RuntimeConfig withSpecsDir(Path dir) {
+        return new RuntimeConfig(
+                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, transport);
+    }
 
     public Path entryPath(String plugin) {
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();

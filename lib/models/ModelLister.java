@@ -57,7 +57,8 @@ public final class ModelLister {
                 Set.of(),
                 run.settings().startupTimeout(),
                 run.settings().healthTimeout(),
-                redactor);
+                redactor,
+                run.runtime().transport());
         try (RuntimeSession session = RuntimeSession.start(launch, notes)) {
             Duration timeout = run.settings().actionTimeout();
             List<ModelRecord> listed = ModelListing.records(session.actions(timeout), Registration.LISTED);

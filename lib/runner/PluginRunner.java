@@ -63,7 +63,8 @@ final class PluginRunner {
                 models,
                 settings.startupTimeout(),
                 settings.healthTimeout(),
-                options.redactor());
+                options.redactor(),
+                run.runtime().transport());
         RuntimeSession session;
         try {
             session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
@@ -95,7 +96,17 @@ final class PluginRunner {
             tail = LogTail.last(log, LOG_TAIL_LINES); // read once the session is closed: all it wrote is in the log
         }
         return finish(new RunResult(
-                plugin, runtime, status, reason, results, elapsedMs(start), session.startupMs(), testsMs, log, tail));
+                plugin,
+                runtime,
+                status,
+                reason,
+                results,
+                elapsedMs(start),
+                session.startupMs(),
+                testsMs,
+                log,
+                tail,
+                session.transport()));
     }
 
     /** A run that cannot start (its runtime's setup failed): every test errors with the reason. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import conform.config.TestId;
+import conform.config.Transport;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.function.UnaryOperator;
  * @param startupMs from starting the entry until its models were ready, or null when it did not start
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
+ * @param transport the reflection API the runtime was spoken to through (v1 or v2), or null when it did not start
  */
 @JsonIgnoreProperties(
         value = {"tests", "counts"},
@@ -29,6 +31,7 @@ import java.util.function.UnaryOperator;
 @JsonPropertyOrder({
     "plugin",
     "runtime",
+    "transport",
     "status",
     "reason",
     "tests",
@@ -49,7 +52,23 @@ public record RunResult(
         @JsonProperty("startup_ms") Long startupMs,
         @JsonProperty("tests_ms") Long testsMs,
         @JsonSerialize(using = ToStringSerializer.class) Path log,
-        @JsonProperty("log_tail") List<String> logTail) {
+        @JsonProperty("log_tail") List<String> logTail,
+        Transport transport) {
+
+    /** A run whose runtime never started, so that no transport was chosen. */
+    public RunResult(
+            String plugin,
+            String runtime,
+            RunStatus status,
+            String reason,
+            List<TestResult> tests,
+            long elapsedMs,
+            Long startupMs,
+            Long testsMs,
+            Path log,
+            List<String> logTail) {
+        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, null);
+    }
 
     /** results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here. */
     public RunResult {
@@ -74,12 +93,23 @@ public record RunResult(
                 rerun.startupMs(),
                 rerun.testsMs(),
                 rerun.log(),
-                rerun.logTail());
+                rerun.logTail(),
+                rerun.transport());
     }
 
     public RunResult withTests(List<TestResult> newTests) {
         return new RunResult(
-                plugin, runtime, status, reason, List.copyOf(newTests), elapsedMs, startupMs, testsMs, log, logTail);
+                plugin,
+                runtime,
+                status,
+                reason,
+                List.copyOf(newTests),
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                transport);
     }
 
     /** The same run with every text a runtime or provider wrote (reason, log tail, test errors) passed through {@code edit}. */
@@ -94,7 +124,8 @@ public record RunResult(
                 startupMs,
                 testsMs,
                 log,
-                logTail.stream().map(edit).toList());
+                logTail.stream().map(edit).toList(),
+                transport);
     }
 
     @JsonProperty("tests")

@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import conform.config.Transport;
 import conform.redact.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param startupTimeout the whole start-up, from spawning the entry to its models being listed
  * @param healthTimeout  one health probe
  * @param redactor       what the runtime's output passes through on its way into {@code log}
+ * @param transport      the reflection API to speak with it (auto: v2 where the runtime has it, else v1)
  */
 public record Launch(
         List<String> command,
@@ -27,4 +29,5 @@ public record Launch(
         Set<String> models,
         Duration startupTimeout,
         Duration healthTimeout,
-        Redactor redactor) {}
+        Redactor redactor,
+        Transport transport) {}

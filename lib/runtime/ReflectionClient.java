@@ -3,6 +3,7 @@ package conform.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import conform.config.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Genkit reflection API over HTTP/1.1 with keep-alive: health, the action list, and runAction, streaming
+ * The Genkit reflection API v1, over HTTP/1.1 with keep-alive: health, the action list, and runAction, streaming
  * or not. Every call has a deadline; a stream is read line by line as it arrives (so time to first chunk is
  * measured, and a stream that stalls times out).
  */
-public final class ReflectionClient implements AutoCloseable {
+public final class ReflectionClient implements Reflection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
@@ -72,7 +73,14 @@ public final class ReflectionClient implements AutoCloseable {
         return base;
     }
 
-    public boolean healthy(Duration timeout) {
+    @Override
+    public Transport transport() {
+        return Transport.V1;
+    }
+
+    /** GET /api/__health answers 200 within {@code timeout}. */
+    @Override
+    public boolean answering(Duration timeout) {
         try {
             HttpResponse<Void> r = http.send(
                     HttpRequest.newBuilder(base.resolve("/api/__health"))
@@ -90,6 +98,7 @@ public final class ReflectionClient implements AutoCloseable {
     }
 
     /** GET /api/actions: the registered actions keyed by action key. */
+    @Override
     public JsonNode actions(Duration timeout) throws ActionFailure {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions"))
                 .timeout(timeout)
@@ -108,6 +117,7 @@ public final class ReflectionClient implements AutoCloseable {
     }
 
     /** POST /api/runAction for {@code key} (e.g. /model/googleai/gemini-2.5-flash). */
+    @Override
     public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("input", input);

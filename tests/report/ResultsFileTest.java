@@ -3,6 +3,7 @@ package conform.report;
 import static org.junit.jupiter.api.Assertions.*;
 
 import conform.config.TestId;
+import conform.config.Transport;
 import conform.diag.ConformException;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
@@ -40,7 +41,8 @@ class ResultsFileTest {
                                 400L,
                                 500L,
                                 Path.of("/tmp/logs/echo js.log"),
-                                List.of()),
+                                List.of(),
+                                Transport.V2),
                         new RunResult(
                                 "keyed",
                                 "go",
@@ -66,6 +68,7 @@ class ResultsFileTest {
         assertTrue(json.contains("\"schema\" : " + ResultsDocument.SCHEMA), json);
         assertTrue(json.indexOf("\"plugin\"") < json.indexOf("\"status\""), "plugin first, as people read it");
         assertTrue(json.contains("\"log\" : \"/tmp/logs/echo js.log\""), "a path, not a file: URI");
+        assertTrue(json.contains("\"transport\" : \"v2\""), json);
         try (var files = Files.list(dir.root())) {
             assertEquals(
                     List.of("results.json"),

@@ -122,10 +122,10 @@ class ReflectionClientTest {
 
     @Test
     void healthAndActions() throws ActionFailure {
-        assertTrue(client.healthy(T));
+        assertTrue(client.answering(T));
         assertTrue(client.actions(T).has("/model/a/b"));
         assertFalse(
-                new ReflectionClient(URI.create("http://127.0.0.1:1")).healthy(Duration.ofSeconds(1)),
+                new ReflectionClient(URI.create("http://127.0.0.1:1")).answering(Duration.ofSeconds(1)),
                 "nothing listens on port 1");
     }
 

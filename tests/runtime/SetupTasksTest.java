@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
+import conform.config.Transport;
 import conform.redact.Redactor;
 import conform.support.CheckoutCopy;
 import conform.support.TempProject;
@@ -39,7 +40,8 @@ class SetupTasksTest {
                 List.of("node", "out/{plugin}.mjs"),
                 List.of(),
                 List.of(),
-                List.of(steps));
+                List.of(steps),
+                Transport.AUTO);
     }
 
     /** Stands in for the bundle step: copies the entry to its output. */
