@@ -17,7 +17,9 @@
 // The built-in test cases and the test image travel inside the jar, so conform runs from any directory.
 //FILES conform/spec/builtin-tests.yaml=lib/spec/builtin-tests.yaml
 //FILES conform/spec/genkit-test-image.png=lib/spec/genkit-test-image.png
+// Reflection v1 sends `Connection: close`, a header the JDK's HttpClient refuses unless told (ReflectionClient says why).
 //RUNTIME_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED
+//RUNTIME_OPTIONS -Djdk.httpclient.allowRestrictedHeaders=connection
 
 import conform.cli.ConformCommand;
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Genkit reflection API v1, over HTTP/1.1 with keep-alive: health, the action list, and runAction, streaming
+ * The Genkit reflection API v1, over HTTP/1.1, one connection per call: health, the action list, and runAction, streaming
  * or not. Every call has a deadline; a stream is read line by line as it arrives (so time to first chunk is
  * measured, and a stream that stalls times out).
  */
@@ -83,11 +83,7 @@ public final class ReflectionClient implements Reflection {
     public boolean answering(Duration timeout) {
         try {
             HttpResponse<Void> r = http.send(
-                    HttpRequest.newBuilder(base.resolve("/api/__health"))
-                            .timeout(timeout)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+                    request("/api/__health").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -100,10 +96,7 @@ public final class ReflectionClient implements Reflection {
     /** GET /api/actions: the registered actions keyed by action key. */
     @Override
     public JsonNode actions(Duration timeout) throws ActionFailure {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions"))
-                .timeout(timeout)
-                .GET()
-                .build();
+        HttpRequest request = request("/api/actions").timeout(timeout).GET().build();
         HttpResponse<String> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
         if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), r.body(), null);
         try {
@@ -121,8 +114,7 @@ public final class ReflectionClient implements Reflection {
     public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("input", input);
-        HttpRequest request = HttpRequest.newBuilder(
-                        base.resolve(stream ? "/api/runAction?stream=true" : "/api/runAction"))
+        HttpRequest request = request(stream ? "/api/runAction?stream=true" : "/api/runAction")
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -153,6 +145,17 @@ public final class ReflectionClient implements Reflection {
         List<JsonNode> chunks = new ArrayList<>();
         for (String line : received.subList(0, received.size() - 1)) chunks.add(parse(line, "a stream chunk"));
         return new ActionResult(result, List.copyOf(chunks), latency, lines.firstLineMs());
+    }
+
+    /**
+     * A request on a connection of its own: Python's reflection server writes a response in several pieces, and on a
+     * kept-alive connection the last one waits for this side's delayed ACK, ≈ 44 ms a call; a fresh connection is
+     * acknowledged at once, and costs no more than keeping one alive, also for JS and Go (docs/runtimes.md). Sending
+     * {@code Connection: close} needs {@code -Djdk.httpclient.allowRestrictedHeaders=connection} (conform.java's
+     * runtime options).
+     */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Connection", "close");
     }
 
     /** {"result": …} gives the result; {"error": …} or a non-200 status becomes an {@link ActionFailure}. */
