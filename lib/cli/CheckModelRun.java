@@ -4,9 +4,8 @@ import conform.config.KnownFailure;
 import conform.console.LiveTable;
 import conform.console.ModelsView;
 import conform.console.RunSummary;
-import conform.diag.ConformException;
-import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
+import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.models.ModelInventory;
 import conform.plan.Plan;
@@ -15,6 +14,7 @@ import conform.report.ResultsFile;
 import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
+import conform.runner.RunListings;
 import conform.runner.RunResult;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
@@ -59,10 +59,14 @@ final class CheckModelRun {
         ws.console.err(ws.console.style().bold("conform") + " · "
                 + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logs.dir());
         Interruption interruption = new Interruption();
+        // With reports, the model inventory of the runs comes from the runs themselves.
+        RunListings listings = reportDir == null
+                ? null
+                : new RunListings(Emulation.listingTargets(listed, ws.config(), emulation.emulate));
         List<RunResult> results;
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            results = runPlan(plan, emulation, logs.dir(), interruption);
+            results = runPlan(plan, emulation, logs.dir(), interruption, listings);
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -70,8 +74,7 @@ final class CheckModelRun {
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
-        ModelInventory inventory =
-                reportDir != null && stopped == null ? inventory(listed, emulation, logs.dir()) : null;
+        ModelInventory inventory = listings != null && stopped == null ? inventory(listings) : null;
         if (reportDir != null)
             ReportOutput.write(reportDir, mergedIfRerunInPlace(document), inventory, true, ws, ws.console::err);
         logs.finish(document.passed() && stopped == null, ws.console);
@@ -86,7 +89,8 @@ final class CheckModelRun {
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private List<RunResult> runPlan(Plan plan, EmulationOptions emulation, Path logDir, Interruption interruption) {
+    private List<RunResult> runPlan(
+            Plan plan, EmulationOptions emulation, Path logDir, Interruption interruption, RunListings listings) {
         Map<String, String> setupFailures = SetupProgress.ensureForRuns(plan.runnable(), ws, logDir);
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
         try (Emulator emulator = emulation.start(plan, ws.config(), ws.console, line -> {
@@ -94,8 +98,8 @@ final class CheckModelRun {
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             Map<String, String> mediaUrls = emulator == null ? Map.of() : emulator.testImageUrls();
-            RuntimeOptions options =
-                    new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls);
+            RuntimeOptions options = new RuntimeOptions(
+                    logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls, listings);
             return new PlanRunner(
                             new Validation(ws.validators()),
                             knownFailures(emulation.emulate),
@@ -108,20 +112,13 @@ final class CheckModelRun {
         }
     }
 
-    /**
-     * The model inventory of the plugins that ran, for the reports, and its summary line on the console. An inventory
-     * that cannot be taken (the emulator cannot listen) is a warning: the run's results are written all the same.
-     */
-    private ModelInventory inventory(Plan listed, EmulationOptions emulation, Path logDir) {
-        try {
-            ModelInventory inventory = InventoryRun.take(ws, listed, emulation.emulate, null, logDir);
-            ws.console.err(ModelsView.summary(inventory, ws.console.style()));
-            return inventory;
-        } catch (ConformException e) {
-            ws.console.diagnostic(Diagnostic.warning("W0005", "no model inventory in the reports: " + e.getMessage())
-                    .hint("run `conform models` to see what stopped it"));
-            return null;
-        }
+    /** The model inventory of the plugins that ran, redacted for the reports, and its summary line on the console. */
+    private ModelInventory inventory(RunListings listings) {
+        ModelInventory inventory = listings.inventory(ws.config().baseDir(), ConformCommand.VERSION)
+                .map(i -> i.mapText(ws.console.redactor()::redact))
+                .orElse(null);
+        if (inventory != null) ws.console.err(ModelsView.summary(inventory, ws.console.style()));
+        return inventory;
     }
 
     /** The records that hold for this run: those of offline-only failures only under --emulate. */

@@ -39,7 +39,6 @@ public final class InventoryRunner {
      * is an error without starting.
      */
     public ModelInventory run(List<ListingTarget> targets, Map<String, String> brokenRuntimes, String conformVersion) {
-        String generatedAt = Instant.now().toString();
         List<ModelListing> listings = Parallel.map(
                 targets,
                 concurrency,
@@ -50,6 +49,16 @@ public final class InventoryRunner {
                     return listing;
                 },
                 "listing a runtime's models");
+        return assemble(targets, listings, base, conformVersion);
+    }
+
+    /**
+     * The inventory of {@code targets}, each as the listing at the same place in {@code listings} says, grouped by
+     * plugin; spec paths below {@code base} are shown relative to it.
+     */
+    public static ModelInventory assemble(
+            List<ListingTarget> targets, List<ModelListing> listings, Path base, String conformVersion) {
+        String generatedAt = Instant.now().toString();
         Map<String, List<ModelListing>> byPlugin = new LinkedHashMap<>();
         Map<String, PlannedRun> firstRun = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -60,7 +69,7 @@ public final class InventoryRunner {
         List<PluginModels> plugins = new ArrayList<>();
         byPlugin.forEach((plugin, ofPlugin) -> {
             PlannedRun run = firstRun.get(plugin);
-            plugins.add(new PluginModels(plugin, shown(run), ofPlugin, SuiteSummary.of(run.spec())));
+            plugins.add(new PluginModels(plugin, shown(run, base), ofPlugin, SuiteSummary.of(run.spec())));
         });
         return new ModelInventory(conformVersion, generatedAt, plugins);
     }
@@ -73,7 +82,7 @@ public final class InventoryRunner {
         return lister.list(run, target.source(), note -> listener.note(target, note));
     }
 
-    private String shown(PlannedRun run) {
+    private static String shown(PlannedRun run, Path base) {
         if (run.spec() == null) return null;
         Path file = run.spec().file().toAbsolutePath().normalize();
         Path dir = base.toAbsolutePath().normalize();

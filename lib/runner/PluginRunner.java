@@ -53,8 +53,11 @@ final class PluginRunner {
         listener.runStarting(plugin, runtime, jobs.size());
         ResolvedSettings settings = run.settings();
         Path log = options.logDir().resolve(plugin + "-" + runtime + ".log");
+        // A run listed for the inventory starts as the inventory's runtimes do: its spec's models are resolved on their
+        // first call, so what it lists when ready is what its plugin registers by itself.
+        boolean listed = options.listings() != null && options.listings().wants(run);
         Set<String> models = new LinkedHashSet<>();
-        jobs.forEach(j -> models.add(j.id().model()));
+        if (!listed) jobs.forEach(j -> models.add(j.id().model()));
         Launch launch = new Launch(
                 run.runtime().commandFor(plugin),
                 run.runtime().cwd(),
@@ -70,7 +73,9 @@ final class PluginRunner {
             session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
         } catch (RuntimeStartFailure e) {
             if (interruption.requested()) return interrupted(run, jobs, start, log);
-            return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
+            String reason = "runtime did not start: " + e.getMessage();
+            if (listed) options.listings().failed(run, reason);
+            return failedBeforeTests(run, jobs, reason, start, log, e.logTail());
         }
         List<TestResult> results;
         Optional<String> died;
@@ -82,6 +87,7 @@ final class PluginRunner {
             long testsStart = System.nanoTime();
             results = rounds.run(session, jobs, settings);
             testsMs = elapsedMs(testsStart);
+            if (listed && !interruption.requested()) options.listings().take(run, session);
             died = session.exit();
         }
         RunStatus status = RunStatus.of(results);
@@ -112,6 +118,8 @@ final class PluginRunner {
     /** A run that cannot start (its runtime's setup failed): every test errors with the reason. */
     RunResult errored(PlannedRun run, String reason) {
         if (interruption.requested()) return interrupted(run, jobs(run), System.nanoTime(), null);
+        if (options.listings() != null && options.listings().wants(run))
+            options.listings().failed(run, reason);
         return failedBeforeTests(run, jobs(run), reason, System.nanoTime(), null, List.of());
     }
 

@@ -42,12 +42,14 @@ public final class RuntimeSession implements ActionRunner {
     private final ProcessTree tree;
     private final Reflection reflection;
     private final long startupMs;
+    private final JsonNode startListing;
     private LogFollower follower;
 
-    private RuntimeSession(ProcessTree tree, Reflection reflection, long startupMs) {
+    private RuntimeSession(ProcessTree tree, Reflection reflection, long startupMs, JsonNode startListing) {
         this.tree = tree;
         this.reflection = reflection;
         this.startupMs = startupMs;
+        this.startListing = startListing;
     }
 
     /** Passes the runtime's log on, line by line as it arrives, from its first line (for -v). */
@@ -112,8 +114,8 @@ public final class RuntimeSession implements ActionRunner {
         Reflection reflection = null;
         try {
             reflection = new Handshake(launch, tree, v2, http, deadline).await();
-            awaitModels(tree, reflection, launch.models(), deadline, notes);
-            return new RuntimeSession(tree, reflection, (System.nanoTime() - begin) / 1_000_000);
+            JsonNode listing = awaitModels(tree, reflection, launch.models(), deadline, notes);
+            return new RuntimeSession(tree, reflection, (System.nanoTime() - begin) / 1_000_000, listing);
         } catch (RuntimeStartFailure e) {
             if (reflection != null) reflection.close();
             if (v2 != null) v2.close();
@@ -145,48 +147,55 @@ public final class RuntimeSession implements ActionRunner {
     /**
      * Until every model is listed, or the list stops changing for {@link #SETTLE} (models registered on first use).
      * A listing may be slow (Python plugins ask their providers), so each probe may use the rest of the start-up
-     * budget; a probe that fails does not count toward the list settling.
+     * budget; a probe that fails does not count toward the list settling. Returns the last list, or null when the
+     * runtime never answered one.
      */
-    private static void awaitModels(
+    private static JsonNode awaitModels(
             ProcessTree tree, Reflection reflection, Set<String> models, long deadline, Consumer<String> notes)
             throws RuntimeStartFailure {
         Set<String> previous = null;
+        JsonNode latest = null;
         long stableSince = System.nanoTime();
         while (true) {
             checkAlive(tree, "while registering its models");
             Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_PROBE.toNanos()));
-            Optional<Set<String>> listed = listedModels(reflection, left);
+            Optional<JsonNode> answer = actions(reflection, left);
+            if (answer.isPresent()) latest = answer.get();
+            Optional<Set<String>> listed = answer.map(RuntimeSession::modelKeys);
             Set<String> missing = new TreeSet<>(models);
             listed.ifPresent(keys -> missing.removeIf(m -> keys.contains(ActionRunner.modelKey(m))));
-            if (listed.isPresent() && missing.isEmpty()) return;
+            if (listed.isPresent() && missing.isEmpty()) return latest;
             if (System.nanoTime() > deadline) {
                 notes.accept(
                         (listed.isPresent() ? "not listed by the runtime" : "the runtime's action list did not answer")
                                 + ", to be resolved on first use: " + String.join(", ", missing));
-                return;
+                return latest;
             }
             if (listed.isPresent() && !listed.get().equals(previous)) {
                 previous = listed.get();
                 stableSince = System.nanoTime();
             } else if (listed.isPresent() && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                 notes.accept("not listed by the runtime, to be resolved on first use: " + String.join(", ", missing));
-                return;
+                return latest;
             }
             sleep(POLL_MS);
         }
     }
 
-    private static Optional<Set<String>> listedModels(Reflection reflection, Duration timeout) {
+    private static Optional<JsonNode> actions(Reflection reflection, Duration timeout) {
         try {
-            JsonNode actions = reflection.actions(timeout);
-            Set<String> keys = new TreeSet<>();
-            actions.fieldNames().forEachRemaining(k -> {
-                if (k.startsWith("/model/")) keys.add(k);
-            });
-            return Optional.of(keys);
+            return Optional.of(reflection.actions(timeout));
         } catch (ActionFailure e) {
             return Optional.empty();
         }
+    }
+
+    private static Set<String> modelKeys(JsonNode actions) {
+        Set<String> keys = new TreeSet<>();
+        actions.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("/model/")) keys.add(k);
+        });
+        return keys;
     }
 
     private static void checkAlive(ProcessTree tree, String when) throws RuntimeStartFailure {
@@ -250,6 +259,14 @@ public final class RuntimeSession implements ActionRunner {
     /** What ended the runtime, once it has exited: "the runtime exited with code N". */
     public Optional<String> exit() {
         return tree.exitCode().map(RuntimeSession::exited);
+    }
+
+    /**
+     * What the runtime listed when it became ready, before any call (null if its list never answered): with no model
+     * asked for up front ({@link Launch#models()} empty), what its plugin registers by itself.
+     */
+    public JsonNode startListing() {
+        return startListing;
     }
 
     /** Every action the runtime lists, keyed by action key. */
