@@ -3,8 +3,10 @@ package conform.runtime;
 import conform.config.Transport;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,6 +24,7 @@ final class Handshake {
     private final ReflectionV2 v2;
     private final CompletableFuture<HttpClient> http;
     private final long deadline;
+    private final Set<Path> foreignFiles = new HashSet<>();
 
     /**
      * @param v2   the v2 server the runtime was told about, or null (v1 only)
@@ -43,7 +46,7 @@ final class Handshake {
                 if (http != null) http.thenAccept(HttpClient::shutdownNow);
                 return v2;
             }
-            Optional<RuntimeFile> file = RuntimeFile.find(cwd, tree);
+            Optional<RuntimeFile> file = RuntimeFile.find(cwd, tree, foreignFiles);
             if (file.isPresent()) {
                 if (launch.transport() == Transport.V2)
                     throw failure(
