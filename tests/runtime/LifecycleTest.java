@@ -286,11 +286,19 @@ class LifecycleTest {
     @Test
     void theFixtureRunIsTheIssuesDoneWhen() {
         // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
-        CliRun r = Fixtures.checkModel(
-                        RepoRoot.find(), Fixtures.config(), work.path("all"), "--runtime", "js,python,go")
-                .cli();
+        Fixtures.Outcome o = Fixtures.checkModel(
+                RepoRoot.find(), Fixtures.config(), work.path("all"), "--runtime", "js,python,go", "-j", "1", "-v");
+        CliRun r = o.cli();
         r.expect(ExitCode.OK);
         assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
         assertTrue(r.err().contains("27 passed"), r.toString());
+        // One at a time, the runs start slowest runtime first (python, js, go), whatever the plan's order.
+        List<String> starts = r.err()
+                .lines()
+                .filter(l -> l.contains("starting the runtime"))
+                .map(l -> l.replaceAll(".*echo \\((\\w+)\\).*", "$1"))
+                .toList();
+        assertEquals(List.of("python", "js", "go"), starts, r.toString());
+        assertEquals("js", o.results().at("/runs/0/runtime").asText(), "results keep the plan's order");
     }
 }
