@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ReflectionClient implements Reflection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final URI base;

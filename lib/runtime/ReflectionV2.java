@@ -35,7 +35,7 @@ import org.java_websocket.server.WebSocketServer;
  */
 public final class ReflectionV2 implements Reflection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration LISTEN_WAIT = Duration.ofSeconds(10);
     private static final int STOP_WAIT_MS = 1000;
     private static final int LOG_TAIL_LINES = 5;
