@@ -3,6 +3,7 @@ package conform.console;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
+import conform.runtime.SourceOverlay;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class PlanReport {
                     run.testCount(),
                     run.spec().builtinCount(),
                     run.spec().customCount(),
-                    style.dim(String.join(" ", run.runtime().commandFor(run.plugin())))));
+                    style.dim(String.join(" ", SourceOverlay.command(run.runtime(), run.plugin())))));
             if (verbose) {
                 ResolvedSettings s = run.settings();
                 lines.add(style.dim("    runtime: start-up timeout "

@@ -102,7 +102,7 @@ public final class SetupTasks {
         List<Task> tasks = new ArrayList<>();
         // The plugins whose next steps must run because an earlier one does ("" for a step shared by all).
         Set<String> rerun = new HashSet<>();
-        for (SetupStep step : runtime.setup()) {
+        for (SetupStep step : SourceOverlay.steps(runtime)) {
             List<String> targets = step.perPlugin() ? plugins : List.of("");
             for (String plugin : targets) {
                 Task task = bind(runtime, step, plugin);

@@ -38,7 +38,7 @@ class RuntimeConfigTest {
                         "tsx",
                         project.path("entries/echo.ts").toString(),
                         "--name=echo"),
-                rt.commandFor("echo"));
+                rt.publishedCommand("echo"));
     }
 
     @ParameterizedTest(name = "{0}")
