@@ -14,8 +14,10 @@ import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
+import conform.runtime.SourceRevision;
 import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +57,15 @@ final class CheckModelRun {
         ws.console.err(ws.console.style().bold("conform") + " · "
                 + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logs.dir());
         Interruption interruption = new Interruption();
+        Map<String, List<SourceRevision>> sources = sourcesByRuntime(plan);
         List<RunResult> results;
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            results = runPlan(plan, emulation, logs.dir(), interruption);
+            results = runPlan(plan, emulation, logs.dir(), interruption).stream()
+                    .map(r -> r.status() == RunStatus.SKIPPED
+                            ? r
+                            : r.withSources(sources.getOrDefault(r.runtime(), List.of())))
+                    .toList();
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -97,6 +104,19 @@ final class CheckModelRun {
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
+    }
+
+    /** Each runtime's local sources as they are when the check starts: what every run of the runtime used. */
+    private static Map<String, List<SourceRevision>> sourcesByRuntime(Plan plan) {
+        Map<String, List<SourceRevision>> byRuntime = new LinkedHashMap<>();
+        for (PlannedRun run : plan.runnable()) {
+            byRuntime.computeIfAbsent(
+                    run.runtimeName(),
+                    name -> run.runtime().sources().stream()
+                            .map(SourceRevision::of)
+                            .toList());
+        }
+        return byRuntime;
     }
 
     /** The records that hold for this run: those of offline-only failures only under --emulate. */

@@ -1,5 +1,6 @@
 package conform.console;
 
+import conform.config.RuntimeConfig;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
@@ -8,8 +9,10 @@ import conform.spec.Suite;
 import conform.spec.TestCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The dry-run view of a plan: plugins × runtimes × models × tests, with counts and the settings the plan resolved
@@ -32,6 +35,11 @@ public final class PlanReport {
                 plan.skippedCount() > 0 ? ", " + plan.skippedCount() + " run(s) skipped" : "")));
         lines.add(style.dim(
                 String.format(Locale.ROOT, "  -j %d plugin runs at once · config %s", plan.concurrency(), configFile)));
+        Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
+        plan.runnable().forEach(run -> runtimes.putIfAbsent(run.runtimeName(), run.runtime()));
+        List<String> sources = SourcesView.render(runtimes.values(), style);
+        if (!sources.isEmpty()) lines.add("");
+        lines.addAll(sources);
         for (PlannedRun run : plan.runs()) {
             lines.add("");
             String head = style.bold(run.plugin()) + " " + style.cyan("(" + run.runtimeName() + ")");

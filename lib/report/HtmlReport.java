@@ -71,6 +71,7 @@ public final class HtmlReport {
                 .append(HtmlTheme.CSS)
                 .append("</style></head><body><main>\n");
         header(h, results, runtimes, divergent);
+        HtmlLocalSources.render(h, LocalSourceUse.of(runs));
         HtmlFailures.render(h, results, reportDir);
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
@@ -314,7 +315,7 @@ public final class HtmlReport {
             h.append("<tr><td>")
                     .append(esc(r.plugin()))
                     .append("</td><td>")
-                    .append(esc(r.runtime()))
+                    .append(esc(r.runtime() + (r.sources().isEmpty() ? "" : " (local sources)")))
                     .append("</td><td class=\"st ")
                     .append(HtmlTheme.cls(status))
                     .append("\"><span class=\"sym\">")
