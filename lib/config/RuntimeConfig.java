@@ -34,20 +34,6 @@ public record RuntimeConfig(
         List<SetupStep> setup,
         List<LocalSource> sources) {
 
-    /** A runtime with its published packages only. */
-    public RuntimeConfig(
-            String name,
-            Path cwd,
-            Path entriesDir,
-            Path specsDir,
-            String entryFile,
-            List<String> entryCommand,
-            List<String> plugins,
-            List<String> toolchain,
-            List<SetupStep> setup) {
-        this(name, cwd, entriesDir, specsDir, entryFile, entryCommand, plugins, toolchain, setup, List.of());
-    }
-
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
 

@@ -19,11 +19,6 @@ class LocalSourceConfigTest {
         return ConfigLoader.load(project.path("conform.toml"));
     }
 
-    private ConformException loadFails(String toml) {
-        project.write("conform.toml", toml);
-        return assertThrows(ConformException.class, () -> ConfigLoader.load(project.path("conform.toml")));
-    }
-
     @Test
     void aRuntimesSourcesArePackagesAndDirectoriesRelativeToTheFile() {
         project.write("work/anthropic/package.json", "{}").write("work/genkit-go/go.mod", "");
@@ -45,22 +40,22 @@ class LocalSourceConfigTest {
 
     @Test
     void aSourceThatIsNotThereIsAnErrorAtItsLine() {
-        ConformException e = loadFails("""
+        ConformException e = assertThrows(ConformException.class, () -> load("""
             [conform]
             [conform.runtimes.python.sources]
             genkit-anthropic = "../genkit/py/plugins/anthropic"
-            """);
+            """));
         assertEquals(3, e.diagnostic().location().line(), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 
     @Test
     void sourcesMustBeATable() {
-        ConformException e = loadFails("""
+        ConformException e = assertThrows(ConformException.class, () -> load("""
             [conform]
             [conform.runtimes.js]
             sources = ["../anthropic"]
-            """);
+            """));
         assertTrue(e.getMessage().contains("`conform.runtimes.js.sources` must be a table"), e.getMessage());
     }
 

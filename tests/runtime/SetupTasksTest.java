@@ -39,7 +39,8 @@ class SetupTasksTest {
                 List.of("node", "out/{plugin}.mjs"),
                 List.of(),
                 List.of(),
-                List.of(steps));
+                List.of(steps),
+                List.of());
     }
 
     /** Stands in for the bundle step: copies the entry to its output. */
