@@ -26,7 +26,5 @@ export const ai = genkit({
   ],
 });
 
-// The models conform's specs exercise.
-await registerModels(ai, [
-  'ollama/gemma3',
-]);
+// The models conform asks for (CONFORM_MODELS), registered up front.
+await registerModels(ai);

@@ -2,8 +2,9 @@
 
 - Importing it drops the entries folder from sys.path: entries are named like provider SDK packages
   (`anthropic.py`, `ollama.py`), and Python would otherwise import the entry instead of the SDK.
-- `with_spec_models` makes a plugin register the spec's models during init(), which the reflection server
-  runs before it writes the runtime file, so GET /api/actions lists them at once and without any network call.
+- `with_spec_models` makes a plugin register the models conform asks for (CONFORM_MODELS, comma-separated: check-model
+  sets it to the spec's models, `conform models` leaves it empty) during init(), which the reflection server runs
+  before it writes the runtime file, so GET /api/actions lists them at once and without any network call.
 - `serve` starts Genkit with that one plugin and blocks, so the reflection server (GENKIT_ENV=dev) keeps serving.
 """
 
@@ -21,8 +22,13 @@ def _note(message: str) -> None:
     print(f'[conform] {message}', file=sys.stderr, flush=True)
 
 
-def with_spec_models(plugin_class, models, tolerate_init_failure=False):
-    """A subclass of `plugin_class` whose init() also resolves `models`.
+def spec_models() -> list[str]:
+    """The models conform asks the entry to register up front (CONFORM_MODELS, comma-separated)."""
+    return [m.strip() for m in os.environ.get('CONFORM_MODELS', '').split(',') if m.strip()]
+
+
+def with_spec_models(plugin_class, tolerate_init_failure=False):
+    """A subclass of `plugin_class` whose init() also resolves the models conform asks for (`spec_models()`).
 
     With `tolerate_init_failure`, a failing init() of the plugin itself (e.g. a model listing it cannot reach)
     is logged instead of stopping the reflection server from ever starting.
@@ -37,7 +43,7 @@ def with_spec_models(plugin_class, models, tolerate_init_failure=False):
                     raise
                 _note(f'{plugin_class.__name__} init failed, continuing without its model list: {type(e).__name__}: {e}')
                 actions = []
-            for name in models:
+            for name in spec_models():
                 try:
                     action = await self.resolve(ActionKind.MODEL, name)
                 except Exception as e:  # noqa: BLE001 - e.g. a missing project id: keep the runtime up

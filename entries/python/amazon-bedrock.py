@@ -21,8 +21,7 @@ import _conformrt as conformrt  # first: see its docstring
 
 from genkit_amazon_bedrock import Bedrock
 
-MODELS = ['bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0']
 
 if __name__ == '__main__':
     region = os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION') or 'us-east-1'
-    conformrt.serve(conformrt.with_spec_models(Bedrock, MODELS)(region=region))
+    conformrt.serve(conformrt.with_spec_models(Bedrock)(region=region))

@@ -12,12 +12,6 @@ import _conformrt as conformrt  # first: see its docstring
 
 from genkit_anthropic import Anthropic
 
-MODELS = [
-    'anthropic/claude-sonnet-4',
-    'anthropic/claude-sonnet-4-5',
-    'anthropic/claude-haiku-4-5',
-    'anthropic/claude-opus-4-6',
-]
 
 if __name__ == '__main__':
-    conformrt.serve(conformrt.with_spec_models(Anthropic, MODELS)(**conformrt.base_url_option('ANTHROPIC_BASE_URL')))
+    conformrt.serve(conformrt.with_spec_models(Anthropic)(**conformrt.base_url_option('ANTHROPIC_BASE_URL')))

@@ -12,7 +12,6 @@ import _conformrt as conformrt  # first: see its docstring
 
 from genkit_openai import OpenAI
 
-MODELS = ['openai/gpt-4o', 'openai/gpt-4o-mini', 'openai/dall-e-3', 'openai/tts-1']
 
 if __name__ == '__main__':
-    conformrt.serve(conformrt.with_spec_models(OpenAI, MODELS)(**conformrt.base_url_option('OPENAI_BASE_URL')))
+    conformrt.serve(conformrt.with_spec_models(OpenAI)(**conformrt.base_url_option('OPENAI_BASE_URL')))

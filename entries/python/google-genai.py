@@ -14,16 +14,9 @@ import _conformrt as conformrt  # first: see its docstring
 
 from genkit_google_genai import GoogleAI
 
-MODELS = [
-    'googleai/gemini-2.5-pro',
-    'googleai/gemini-2.5-flash',
-    'googleai/gemini-3-pro-preview',
-    'googleai/gemini-2.5-flash-preview-tts',
-    'googleai/imagen-4.0-generate-001',
-]
 
 if __name__ == '__main__':
     # GoogleAI.init() lists models over the network; when that fails the reflection server never starts
     # (no runtime file, the process just hangs), so the failure is tolerated and the spec models registered.
-    plugin_class = conformrt.with_spec_models(GoogleAI, MODELS, tolerate_init_failure=True)
+    plugin_class = conformrt.with_spec_models(GoogleAI, tolerate_init_failure=True)
     conformrt.serve(plugin_class(**conformrt.base_url_option('GOOGLE_GEMINI_BASE_URL')))

@@ -16,10 +16,6 @@ import _conformrt as conformrt  # first: see its docstring
 
 from genkit_vertexai import ModelGarden
 
-MODELS = [
-    'modelgarden/anthropic/claude-3-5-sonnet-v2@20241022',
-    'modelgarden/meta/llama-3.2-90b-vision-instruct-maas',
-]
 
 if __name__ == '__main__':
-    conformrt.serve(conformrt.with_spec_models(ModelGarden, MODELS)())
+    conformrt.serve(conformrt.with_spec_models(ModelGarden)())

@@ -96,7 +96,8 @@ final class CheckModelCommand extends Subcommand {
         Plan plan = new Planner(
                         ws.config(), ws.inventory(), ws.specLoader(), emulation.planningEnvironment(ws.env), flags)
                 .plan(plugins, ws.options.runtimes);
-        plan = filter(ws).apply(emulation.restrict(plan, ws.config()));
+        Plan whole = emulation.restrict(plan, ws.config());
+        plan = filter(ws).apply(whole);
         if (plan.runs().isEmpty()) {
             throw new ConformException(Diagnostic.error(
                             "E0003", "nothing to run: no test matches the --model, --test or --rerun-failed selection")
@@ -111,7 +112,8 @@ final class CheckModelCommand extends Subcommand {
         }
         RerunCommand rerun = RerunCommand.of(
                 Launcher.prefix(ws.env), spec.commandLine().getParent().getParseResult());
-        return new CheckModelRun(ws, ws.path(reportDir), rerun, ws.path(rerunFailed)).execute(plan, emulation);
+        return new CheckModelRun(ws, ws.path(reportDir), rerun, ws.path(rerunFailed))
+                .execute(plan, ran(whole, plan), emulation);
     }
 
     /** What only a dry run checks: the report directory, without creating it, every spec and every runtime's directories. */
@@ -125,6 +127,15 @@ final class CheckModelCommand extends Subcommand {
             throw new ConformException(Diagnostic.error("E0004", "the dry run found " + problems.size() + " problems")
                     .hint("fix each of them above; each names its file"));
         }
+    }
+
+    /** The runs of {@code whole} (whole specs) that {@code plan} (perhaps narrowed by a selection) runs. */
+    private static Plan ran(Plan whole, Plan plan) {
+        Set<String> runs = new HashSet<>();
+        plan.runnable().forEach(r -> runs.add(r.plugin() + " " + r.runtimeName()));
+        return whole.withRuns(whole.runs().stream()
+                .filter(r -> r.runnable() && runs.contains(r.plugin() + " " + r.runtimeName()))
+                .toList());
     }
 
     /** Every selected run is skipped: a run that tested nothing must not pass, so it is a usage error that says why. */

@@ -1,11 +1,14 @@
 package conform.cli;
 
 import conform.config.KnownFailure;
-import conform.config.RuntimeConfig;
 import conform.console.LiveTable;
+import conform.console.ModelsView;
 import conform.console.RunSummary;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.emulator.Emulator;
+import conform.models.ModelInventory;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.report.ResultsDocument;
@@ -22,7 +25,6 @@ import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,11 @@ final class CheckModelRun {
         this.rerunSource = rerunSource;
     }
 
-    ExitCode execute(Plan plan, EmulationOptions emulation) {
+    /**
+     * @param listed the runs whose models the reports list: those the plan runs, each with its whole spec (not only
+     *               what --model, --test or --rerun-failed selected)
+     */
+    ExitCode execute(Plan plan, Plan listed, EmulationOptions emulation) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         RunLogs logs = RunLogs.create(reportDir);
@@ -73,7 +79,10 @@ final class CheckModelRun {
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
-        if (reportDir != null) ReportOutput.write(reportDir, mergedIfRerunInPlace(document), true, ws, ws.console::err);
+        ModelInventory inventory =
+                reportDir != null && stopped == null ? inventory(listed, emulation, logs.dir()) : null;
+        if (reportDir != null)
+            ReportOutput.write(reportDir, mergedIfRerunInPlace(document), inventory, true, ws, ws.console::err);
         logs.finish(document.passed() && stopped == null, ws.console);
         if (stopped != null) {
             long unfinished = document.results().stream()
@@ -87,7 +96,7 @@ final class CheckModelRun {
     }
 
     private List<RunResult> runPlan(Plan plan, EmulationOptions emulation, Path logDir, Interruption interruption) {
-        Map<String, String> setupFailures = setUp(plan, logDir);
+        Map<String, String> setupFailures = SetupProgress.ensureForRuns(plan.runnable(), ws, logDir);
         RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
         try (Emulator emulator = emulation.start(plan, ws.config(), ws.console, line -> {
             if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line));
@@ -119,6 +128,22 @@ final class CheckModelRun {
         return byRuntime;
     }
 
+    /**
+     * The model inventory of the plugins that ran, for the reports, and its summary line on the console. An inventory
+     * that cannot be taken (the emulator cannot listen) is a warning: the run's results are written all the same.
+     */
+    private ModelInventory inventory(Plan listed, EmulationOptions emulation, Path logDir) {
+        try {
+            ModelInventory inventory = InventoryRun.take(ws, listed, emulation.emulate, null, logDir);
+            ws.console.err(ModelsView.summary(inventory, ws.console.style()));
+            return inventory;
+        } catch (ConformException e) {
+            ws.console.diagnostic(Diagnostic.warning("W0005", "no model inventory in the reports: " + e.getMessage())
+                    .hint("run `conform models` to see what stopped it"));
+            return null;
+        }
+    }
+
     /** The records that hold for this run: those of offline-only failures only under --emulate. */
     private List<KnownFailure> knownFailures(boolean emulated) {
         return ws.config().knownFailures().stream()
@@ -140,21 +165,5 @@ final class CheckModelRun {
         ws.console.err("  merging the " + document.testCount() + " rerun verdict(s) into " + target
                 + " (they replace the earlier ones for the same tests)");
         return ResultsFile.read(target).merge(document);
-    }
-
-    /** Installs what the plan's runtimes still lack; returns runtime → why its setup failed. */
-    private Map<String, String> setUp(Plan plan, Path logDir) {
-        Map<String, List<String>> pluginsByRuntime = new LinkedHashMap<>();
-        Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
-        for (PlannedRun r : plan.runnable()) {
-            pluginsByRuntime
-                    .computeIfAbsent(r.runtimeName(), k -> new ArrayList<>())
-                    .add(r.plugin());
-            runtimes.put(r.runtimeName(), r.runtime());
-        }
-        Map<String, String> failures = new LinkedHashMap<>();
-        pluginsByRuntime.forEach((name, plugins) -> SetupProgress.ensureQuietly(runtimes.get(name), plugins, ws, logDir)
-                .ifPresent(why -> failures.put(name, why)));
-        return failures;
     }
 }

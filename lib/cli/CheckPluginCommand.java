@@ -4,7 +4,12 @@ import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
 import conform.console.Console;
 import conform.console.Style;
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
+import conform.models.ModelInventory;
+import conform.models.ModelListing;
+import conform.models.PluginModels;
 import conform.plan.Inventory;
 import conform.plan.Planner;
 import java.util.ArrayList;
@@ -12,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "check-plugin",
@@ -19,12 +26,29 @@ import picocli.CommandLine.Command;
         description = {
             "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for"
                     + " it).",
-            "Exits 1 when something is missing."
+            "With --models, also lists the plugins' models in their runtimes and fails on a stale suite.",
+            "Exits 1 when something is missing or stale."
         })
 final class CheckPluginCommand extends Subcommand {
 
+    @Option(
+            names = "--models",
+            description = {
+                "Also list every plugin's models in its runtimes (as `conform models`) and fail on a stale suite: one"
+                        + " whose model no runtime lists any more.",
+                "A plugin whose keys are unset is listed against the emulator; --emulate does so for all."
+            })
+    boolean models;
+
+    @Mixin
+    EmulationOptions emulation = new EmulationOptions();
+
     @Override
     ExitCode run(Workspace ws) {
+        emulation.check();
+        if (emulation.emulate && !models)
+            throw new ConformException(Diagnostic.error("E0011", "--emulate needs --models here")
+                    .hint("add --models, which lists the plugins' models against the emulator"));
         ConformConfig config = ws.config();
         Inventory inventory = ws.inventory();
         List<RuntimeConfig> runtimes = Planner.selectRuntimes(config, ws.options.runtimes);
@@ -55,15 +79,40 @@ final class CheckPluginCommand extends Subcommand {
                         plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
         }
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
+        if (models) problems.addAll(staleSuites(ws));
         if (problems.isEmpty()) {
             console.out("  " + style.green("✓") + " all " + covered.size()
-                    + " plugin(s) have a spec and an entry in every runtime that covers them");
+                    + " plugin(s) have a spec and an entry in every runtime that covers them"
+                    + (models ? ", and every suite's model is listed by a runtime" : ""));
             return ExitCode.OK;
         }
         console.out("");
         console.out("  " + problems.size()
                 + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
-                + " and a plugin no runtime can run under [conform.unavailable].");
+                + " a plugin no runtime can run under [conform.unavailable], and move a stale suite to a model the"
+                + " plugin registers (`conform models` lists them).");
         return ExitCode.FAILED;
+    }
+
+    /** With --models: each suite whose model no runtime lists, and each runtime that could not be listed. */
+    private List<String> staleSuites(Workspace ws) {
+        ModelInventory inventory = ModelsCommand.take(ws, List.of(), emulation, null);
+        Console console = ws.console;
+        List<String> problems = new ArrayList<>();
+        for (PluginModels plugin : inventory.plugins()) {
+            for (String model : plugin.stale()) {
+                String problem = plugin.plugin() + ": suite " + model + " in " + plugin.spec() + ": "
+                        + plugin.describeStale(model);
+                console.out("  " + console.style().error("STALE") + "    " + problem);
+                problems.add(problem);
+            }
+            for (ModelListing l : plugin.listings()) {
+                if (l.status() != ModelListing.Status.ERROR) continue;
+                String problem = l.plugin() + " (" + l.runtime() + "): its models could not be listed: " + l.reason();
+                console.out("  " + console.style().error("ERROR") + "    " + problem);
+                problems.add(problem);
+            }
+        }
+        return problems;
     }
 }

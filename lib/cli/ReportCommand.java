@@ -1,8 +1,11 @@
 package conform.cli;
 
 import conform.diag.ExitCode;
+import conform.models.ModelInventory;
+import conform.report.ModelsFile;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,11 @@ final class ReportCommand extends Subcommand {
     ExitCode run(Workspace ws) {
         Path file = ws.path(results);
         ResultsDocument document = ResultsFile.read(file);
-        ReportOutput.write(out != null ? ws.path(out) : file.getParent(), document, false, ws, ws.console::out);
+        // The model inventory the same run wrote beside its results becomes report.html's section again.
+        Path models = file.resolveSibling(ModelsFile.FILE_NAME);
+        ModelInventory inventory = Files.isRegularFile(models) ? ModelsFile.read(models) : null;
+        ReportOutput.write(
+                out != null ? ws.path(out) : file.getParent(), document, inventory, false, ws, ws.console::out);
         ReportOutput.annotate(document, ws);
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -2,6 +2,8 @@ package conform.cli;
 
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
+import conform.models.ModelInventory;
+import conform.report.ModelsFile;
 import conform.report.Reports;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
@@ -15,13 +17,22 @@ final class ReportOutput {
     private ReportOutput() {}
 
     /**
-     * Writes the reports (and results.json, when {@code withResults}) into {@code dir}, telling {@code say} each path.
-     * A place conform cannot write is a usage error with the OS's reason.
+     * Writes the reports (and results.json and models.json, when {@code withResults}) into {@code dir}, telling
+     * {@code say} each path. A place conform cannot write is a usage error with the OS's reason.
+     *
+     * @param inventory the model inventory of the plugins that ran (a section of report.html), or null
      */
-    static void write(Path dir, ResultsDocument document, boolean withResults, Workspace ws, Consumer<String> say) {
+    static void write(
+            Path dir,
+            ResultsDocument document,
+            ModelInventory inventory,
+            boolean withResults,
+            Workspace ws,
+            Consumer<String> say) {
         try {
             if (withResults) say.accept("  results: " + ResultsFile.write(dir, document));
-            for (Path written : Reports.write(dir, document, ws.env)) say.accept("  report: " + written);
+            if (withResults && inventory != null) say.accept("  models: " + ModelsFile.write(dir, inventory));
+            for (Path written : Reports.write(dir, document, inventory, ws.env)) say.accept("  report: " + written);
         } catch (IOException e) {
             throw new ConformException(
                     Diagnostic.error("E0012", "cannot write the reports to " + dir + ": " + WritableDirectory.reason(e))

@@ -3,11 +3,15 @@ package conform.cli;
 import conform.config.RuntimeConfig;
 import conform.console.Console;
 import conform.diag.Diagnostic;
+import conform.plan.PlannedRun;
 import conform.report.Durations;
 import conform.runtime.LogTail;
 import conform.runtime.SetupTasks;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs a runtime's pending setup steps with progress on the console; shared by `setup` and `check-model`. */
@@ -24,6 +28,25 @@ final class SetupProgress {
             return Optional.empty();
         }
         return run(rt, tasks, ws, logDir);
+    }
+
+    /**
+     * Installs what the runtimes of {@code runs} still lack, silently when nothing is pending; returns runtime → why its
+     * setup failed.
+     */
+    static Map<String, String> ensureForRuns(List<PlannedRun> runs, Workspace ws, Path logDir) {
+        Map<String, List<String>> pluginsByRuntime = new LinkedHashMap<>();
+        Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
+        for (PlannedRun r : runs) {
+            pluginsByRuntime
+                    .computeIfAbsent(r.runtimeName(), k -> new ArrayList<>())
+                    .add(r.plugin());
+            runtimes.put(r.runtimeName(), r.runtime());
+        }
+        Map<String, String> failures = new LinkedHashMap<>();
+        pluginsByRuntime.forEach((name, plugins) ->
+                ensureQuietly(runtimes.get(name), plugins, ws, logDir).ifPresent(why -> failures.put(name, why)));
+        return failures;
     }
 
     /** As {@link #ensure}, silent when there is nothing to do (check-model's case). */

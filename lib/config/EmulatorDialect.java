@@ -6,10 +6,24 @@ import java.util.Optional;
 
 /** The provider APIs conform's emulator speaks: [conform.emulate] names one per plugin, by its lower-case name. */
 public enum EmulatorDialect {
-    OPENAI,
-    ANTHROPIC,
-    GEMINI,
-    OLLAMA;
+    OPENAI(false),
+    ANTHROPIC(false),
+    GEMINI(false),
+    OLLAMA(true);
+
+    private final boolean localModels;
+
+    EmulatorDialect(boolean localModels) {
+        this.localModels = localModels;
+    }
+
+    /**
+     * Whether this API lists the models of the server the user runs (Ollama: what was pulled there) rather than a
+     * provider's catalogue, which only the provider knows.
+     */
+    public boolean listsLocalModels() {
+        return localModels;
+    }
 
     /** The name conform.toml uses. */
     public String configName() {

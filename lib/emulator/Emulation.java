@@ -2,6 +2,8 @@ package conform.emulator;
 
 import conform.config.ConformConfig;
 import conform.config.EmulatorDialect;
+import conform.models.ListingTarget;
+import conform.models.ModelListing.Source;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.spec.PluginSpec;
@@ -66,6 +68,40 @@ public final class Emulation {
         }
         Map<EmulatorDialect, List<String>> out = new EnumMap<>(EmulatorDialect.class);
         sets.forEach((d, names) -> out.put(d, List.copyOf(names)));
+        return out;
+    }
+
+    /**
+     * The models each dialect lists while conform takes an inventory: a provider's catalogue is the provider's to know,
+     * so the OpenAI, Anthropic and Gemini dialects list none, and what a runtime lists is what its plugin registers by
+     * itself; an Ollama server lists what was pulled there, which the emulator takes to be the specs' models.
+     */
+    public static Map<EmulatorDialect, List<String>> inventoryModels(List<PluginSpec> specs, ConformConfig config) {
+        Map<EmulatorDialect, List<String>> out = new EnumMap<>(EmulatorDialect.class);
+        models(specs, config).forEach((dialect, names) -> {
+            if (dialect.listsLocalModels()) out.put(dialect, names);
+        });
+        return out;
+    }
+
+    /**
+     * Where each run of the plan is listed from: under --emulate, the emulator for every plugin it serves; otherwise
+     * each plugin's own provider when its keys are set, and the emulator (with its stand-in keys) when they are not and
+     * it serves the plugin, so that what the plugin registers by itself is still listed, offline. Runs that cannot be
+     * listed keep the reason.
+     */
+    public static List<ListingTarget> listingTargets(Plan plan, ConformConfig config, boolean emulate) {
+        List<ListingTarget> out = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            boolean considered = run.runnable() || !run.missingEnv().isEmpty();
+            if (!considered) out.add(ListingTarget.skipped(run, run.skipReason()));
+            else if (run.runnable() && !emulate) out.add(ListingTarget.listed(run, Source.PROVIDER));
+            else {
+                String why = whyNot(run.plugin(), config);
+                if (why == null) out.add(ListingTarget.listed(run, Source.EMULATOR));
+                else out.add(ListingTarget.skipped(run, emulate ? "not emulated: " + why : run.skipReason()));
+            }
+        }
         return out;
     }
 

@@ -2,7 +2,10 @@ package conform.report;
 
 import static conform.report.HtmlReport.esc;
 
+import conform.runtime.SourceRevision;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTML report's notice, under its header, that runs used local sources instead of the published packages: the
@@ -13,13 +16,24 @@ final class HtmlLocalSources {
 
     private HtmlLocalSources() {}
 
+    /** The notice over results: each source with the runs that used it. */
     static void render(StringBuilder h, List<LocalSourceUse> uses) {
-        if (uses.isEmpty()) return;
-        h.append("<section class=\"local-sources\"><h2 id=\"local-sources\">Local sources</h2><p class=\"note\">These"
-                + " runs used local sources, not the published packages:</p><ul>\n");
-        for (LocalSourceUse use : uses)
-            for (String line : use.lines())
-                h.append("<li><code>").append(esc(line)).append("</code></li>\n");
+        render(h, uses.stream().flatMap(use -> use.lines().stream()).toList(), "runs");
+    }
+
+    /** The notice over a model inventory: each source of the runtimes listed with it. */
+    static void render(StringBuilder h, Map<String, List<SourceRevision>> byRuntime) {
+        List<String> lines = new ArrayList<>();
+        byRuntime.forEach((runtime, sources) -> sources.forEach(s -> lines.add(runtime + ": " + s.describe())));
+        render(h, lines, "runtimes");
+    }
+
+    private static void render(StringBuilder h, List<String> lines, String what) {
+        if (lines.isEmpty()) return;
+        h.append("<section class=\"local-sources\"><h2 id=\"local-sources\">Local sources</h2><p class=\"note\">These ")
+                .append(what)
+                .append(" used local sources, not the published packages:</p><ul>\n");
+        for (String line : lines) h.append("<li><code>").append(esc(line)).append("</code></li>\n");
         h.append("</ul></section>\n");
     }
 }

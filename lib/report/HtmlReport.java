@@ -1,5 +1,6 @@
 package conform.report;
 
+import conform.models.ModelInventory;
 import conform.report.HtmlTheme.Look;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
@@ -31,11 +32,14 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(ResultsDocument results) {
-        return render(results, null);
+        return render(results, null, null);
     }
 
-    /** @param reportDir where the file will lie, so logs below it are linked relatively (null: absolute links) */
-    public static String render(ResultsDocument results, Path reportDir) {
+    /**
+     * @param reportDir where the file will lie, so logs below it are linked relatively (null: absolute links)
+     * @param inventory the model inventory of the plugins that ran, shown as a section of its own (or null)
+     */
+    public static String render(ResultsDocument results, Path reportDir, ModelInventory inventory) {
         List<TestResult> tests = results.results();
         List<RunResult> runs = results.runs();
         Set<String> present = new LinkedHashSet<>();
@@ -58,18 +62,7 @@ public final class HtmlReport {
         int divergent = order.size();
         order.addAll(same);
 
-        StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                // No script may run and nothing may load from anywhere: the report is data, viewed offline.
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
-                        + " 'unsafe-inline'; img-src data:\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>conform report · ")
-                .append(esc(results.startedAt()))
-                .append("</title>")
-                .append("<style>")
-                .append(HtmlTheme.CSS)
-                .append("</style></head><body><main>\n");
+        StringBuilder h = open("conform report · " + results.startedAt());
         header(h, results, runtimes, divergent);
         HtmlLocalSources.render(h, LocalSourceUse.of(runs));
         HtmlFailures.render(h, results, reportDir);
@@ -77,7 +70,38 @@ public final class HtmlReport {
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
         List<String> columns = tests.stream().map(TestResult::test).distinct().toList();
         for (String runtime : runtimes) matrix(h, runtime, tests, columns);
+        if (inventory != null) HtmlModels.render(h, inventory);
         runs(h, runs);
+        return close(h);
+    }
+
+    /** A page of the model inventory alone (what `conform models --report-dir` writes). */
+    public static String renderModels(ModelInventory inventory) {
+        StringBuilder h = open("conform models · " + inventory.generatedAt());
+        h.append("<header><div><h1>conform models</h1><p class=\"meta\">conform ")
+                .append(esc(inventory.conform()))
+                .append("</p></div></header>\n");
+        HtmlLocalSources.render(h, inventory.localSources());
+        HtmlModels.render(h, inventory);
+        return close(h);
+    }
+
+    /** The page up to its content: no script may run and nothing may load from anywhere (data, viewed offline). */
+    private static StringBuilder open(String title) {
+        return new StringBuilder(64 * 1024)
+                .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
+                        + " 'unsafe-inline'; img-src data:\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>")
+                .append(esc(title))
+                .append("</title>")
+                .append("<style>")
+                .append(HtmlTheme.CSS)
+                .append("</style></head><body><main>\n");
+    }
+
+    private static String close(StringBuilder h) {
         return h.append("</main></body></html>\n").toString();
     }
 

@@ -95,6 +95,10 @@ final class HtmlTheme {
         table.matrix td{vertical-align:middle}table.matrix td.st{text-align:center;padding:4px 2px;min-width:2.2em}
         table.matrix thead th{vertical-align:bottom}
         table.matrix thead th.test{padding:8px 2px;font-size:12px;font-weight:500}
+        table.models{width:auto}table.models tr.field td{color:var(--muted);font-size:12px;padding-top:0}
+        table.models tr.field td:first-child{padding-left:28px}
+        .m-listed{color:var(--passed)}.m-call{color:var(--xfail)}.m-none{color:var(--muted)}.m-error{color:var(--failed)}
+        ul.listings,ul.findings{margin:4px 0 10px;padding-left:20px}
         th.test span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;max-height:20em;overflow:hidden;text-overflow:ellipsis;display:inline-block;margin:0 auto}
         .plugin-row th{background:var(--head);font-weight:600;position:static}
         .tally{color:var(--muted);font-size:12px;white-space:nowrap}

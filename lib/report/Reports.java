@@ -1,5 +1,6 @@
 package conform.report;
 
+import conform.models.ModelInventory;
 import conform.runner.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,19 @@ public final class Reports {
 
     private Reports() {}
 
-    /** Writes the reports into {@code dir} and returns their paths. */
-    public static List<Path> write(Path dir, ResultsDocument results, Map<String, String> env) throws IOException {
+    /**
+     * Writes the reports into {@code dir} and returns their paths.
+     *
+     * @param inventory the model inventory of the plugins that ran, a section of report.html (or null)
+     */
+    public static List<Path> write(Path dir, ResultsDocument results, ModelInventory inventory, Map<String, String> env)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         written.add(Files.writeString(dir.resolve(JunitXml.FILE_NAME), JunitXml.render(results)));
         String markdown = MarkdownSummary.render(results);
         written.add(Files.writeString(dir.resolve(MarkdownSummary.FILE_NAME), markdown));
-        written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results, dir)));
+        written.add(Files.writeString(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(results, dir, inventory)));
         String stepSummary = env.get("GITHUB_STEP_SUMMARY");
         if (stepSummary != null && !stepSummary.isBlank()) {
             Files.writeString(

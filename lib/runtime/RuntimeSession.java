@@ -35,6 +35,9 @@ public final class RuntimeSession implements ActionRunner {
 
     private static final Duration DEATH_POLL = Duration.ofMillis(200);
 
+    /** The variable that tells an entry which models to register up front (comma-separated). */
+    public static final String MODELS_VARIABLE = "CONFORM_MODELS";
+
     private final ProcessTree tree;
     private final ReflectionClient client;
     private final long startupMs;
@@ -79,6 +82,9 @@ public final class RuntimeSession implements ActionRunner {
         // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
         env.put("GENKIT_RUNTIME_ID", null);
         env.put("GENKIT_REFLECTION_V2_SERVER", null);
+        // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
+        // empty, the runtime lists only what the plugin registers itself.
+        env.put(MODELS_VARIABLE, String.join(",", launch.models()));
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
@@ -256,6 +262,11 @@ public final class RuntimeSession implements ActionRunner {
     /** What ended the runtime, once it has exited: "the runtime exited with code N". */
     public Optional<String> exit() {
         return tree.exitCode().map(RuntimeSession::exited);
+    }
+
+    /** GET /api/actions: every action the runtime lists, keyed by action key. */
+    public JsonNode actions(Duration timeout) throws ActionFailure {
+        return client.actions(timeout);
     }
 
     @Override

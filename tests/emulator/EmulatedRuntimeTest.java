@@ -127,9 +127,10 @@ class EmulatedRuntimeTest {
                 "--retry-base-delay",
                 "0.1");
         JsonNode results = o.results();
-        assertEquals(20, results.get("results").size(), o.toString());
+        int tests = 38; // the shipped compat-oai spec: six models, every test of which passes in Python
+        assertEquals(tests, results.get("results").size(), o.toString());
         byTest(results);
-        assertEquals(20, results.get("totals").get("passed").asInt(), "429s are retried until they pass:\n" + o);
+        assertEquals(tests, results.get("totals").get("passed").asInt(), "429s are retried until they pass:\n" + o);
         o.cli().expect(ExitCode.OK);
     }
 

@@ -119,7 +119,7 @@ class HtmlReportTest {
 
     @Test
     void failuresComeFirstWithTheirErrorsAndLogs() throws Exception {
-        String html = HtmlReport.render(sample(), Path.of("/tmp/r"));
+        String html = HtmlReport.render(sample(), Path.of("/tmp/r"), null);
         int failures = html.indexOf("id=\"failures\"");
         assertTrue(failures > 0 && failures < html.indexOf("id=\"parity\""), "the failures open the report");
         String section = html.substring(failures, html.indexOf("id=\"parity\""));

@@ -3,8 +3,10 @@ package conform.report;
 import static org.junit.jupiter.api.Assertions.*;
 
 import conform.console.Console;
+import conform.console.ModelsView;
 import conform.console.RunSummary;
 import conform.console.Style;
+import conform.models.ModelInventory;
 import conform.redact.Redactor;
 import conform.runner.RunResult;
 import conform.runtime.SourceRevision;
@@ -73,6 +75,19 @@ class LocalSourcesReportTest {
         assertFalse(MarkdownSummary.render(published).contains("ocal sources"));
         assertFalse(JunitXml.render(published).contains("local-source"));
         assertFalse(HtmlReport.render(published).contains("ocal sources"));
+    }
+
+    @Test
+    void theModelInventoryNamesTheSourcesItsRuntimesWereListedWith() throws Exception {
+        ModelInventory inventory = new ModelInventory("0.1.0", "now", List.of(), Map.of("js", List.of(LOCAL)));
+        ModelInventory read = ModelsFile.read(ModelsFile.write(out.root(), inventory));
+        assertEquals(Map.of("js", List.of(LOCAL)), read.localSources());
+        assertTrue(HtmlReport.renderModels(read).contains("<code>" + LINE + "</code>"));
+        assertTrue(String.join("\n", ModelsView.render(read, false, Style.plain()))
+                .contains("Local sources (instead of the published packages)\n  " + LINE));
+        ModelInventory published = new ModelInventory("0.1.0", "now", List.of(), Map.of());
+        ModelsFile.write(out.root(), published);
+        assertFalse(Files.readString(out.path(ModelsFile.FILE_NAME)).contains("local_sources"));
     }
 
     @Test

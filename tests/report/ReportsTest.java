@@ -155,7 +155,7 @@ class ReportsTest {
     void theStepSummaryIsAppended() throws Exception {
         Path summary = out.path("step-summary.md");
         Files.writeString(summary, "earlier step\n");
-        Reports.write(out.path("reports"), results(), Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
+        Reports.write(out.path("reports"), results(), null, Map.of("GITHUB_STEP_SUMMARY", summary.toString()));
         assertTrue(Files.readString(summary).startsWith("earlier step\n## conform: model conformance"));
     }
 

@@ -3,6 +3,7 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.config.ConfigLoader;
 import conform.config.LocalSource;
 import conform.config.RuntimeConfig;
@@ -41,6 +42,7 @@ class LocalPluginSourceTest {
     private static final Path REPO = RepoRoot.find();
     private static final List<String> PLUGINS = List.of("anthropic", "compat-oai", "google-genai", "ollama");
     private static final Redactor NO_SECRETS = Redactor.fromEnvironment(Map.of(), List.of());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     private final TempProject work = TempProject.create();
@@ -195,11 +197,17 @@ class LocalPluginSourceTest {
         assertEquals(copy.toString(), used.get(0).get("path").asText());
         assertTrue(used.get(0).get("commit").isNull(), "an ignored folder of the checkout is not its code: " + used);
         assertTrue(local.cli().err().contains("Local sources (not the published packages)"), local.toString());
+        JsonNode models = JSON.readTree(work.path("local/models.json").toFile());
+        assertEquals(
+                copy.toString(),
+                models.at("/local_sources/" + c.runtime() + "/0/path").asText(),
+                "the inventory check-model takes lists the runtime from its overlay, and says so: " + models);
 
         Fixtures.Outcome after = check(c, "after", ExitCode.OK);
         assertEquals("xfail", after.result(c.test()).get("status").asText(), after.toString());
         assertFalse(after.cli().err().contains("  … " + c.runtime() + ":"), "nothing set up again: " + after);
         assertEquals(0, after.run().get("sources").size());
+        assertFalse(JSON.readTree(work.path("after/models.json").toFile()).has("local_sources"));
 
         for (String file : c.committed())
             assertEquals(committed.get(file), Files.readString(cwd.resolve(file)), file + " is as committed");

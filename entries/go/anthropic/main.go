@@ -14,17 +14,14 @@ import (
 	"github.com/firebase/genkit/go/plugins/anthropic"
 )
 
-// Models exercised by conform's specs (ids without the "anthropic/" prefix).
-var conformModels = []string{"claude-sonnet-4", "claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-6"}
-
 func main() {
 	ctx, stop := conformrt.Context()
 	defer stop()
 
 	// The plugin defines no models in Init and only lists them from GET /v1/models;
-	// WithModels registers the spec models during Init so they are listed offline.
+	// WithModels registers the models conform asks for during Init so they are listed offline.
 	plugin := &anthropic.Anthropic{BaseURL: conformrt.Env("ANTHROPIC_BASE_URL")}
-	genkit.Init(ctx, genkit.WithPlugins(conformrt.WithModels{DynamicPlugin: plugin, Models: conformModels}))
+	genkit.Init(ctx, genkit.WithPlugins(conformrt.WithModels{DynamicPlugin: plugin}))
 
 	conformrt.Wait(ctx)
 }

@@ -23,15 +23,6 @@ import (
 	"github.com/firebase/genkit/go/plugins/googlegenai"
 )
 
-// Models exercised by conform's specs (ids without the "googleai/" prefix).
-var conformModels = []string{
-	"gemini-2.5-pro",
-	"gemini-2.5-flash",
-	"gemini-3-pro-preview",
-	"gemini-2.5-flash-preview-tts",
-	"imagen-4.0-generate-001",
-}
-
 // guardedGoogleAI is the GoogleAI plugin with a safer ListActions.
 //
 // In genkit go v1.4.0, GoogleAI.ListActions (run on every GET /api/actions) pages through
@@ -81,9 +72,9 @@ func main() {
 	defer stop()
 
 	// The plugin defines no models in Init and only lists them from GET /v1beta/models;
-	// WithModels registers the spec models during Init so they are listed offline.
+	// WithModels registers the models conform asks for during Init so they are listed offline.
 	plugin := guardedGoogleAI{&googlegenai.GoogleAI{}}
-	genkit.Init(ctx, genkit.WithPlugins(conformrt.WithModels{DynamicPlugin: plugin, Models: conformModels}))
+	genkit.Init(ctx, genkit.WithPlugins(conformrt.WithModels{DynamicPlugin: plugin}))
 
 	conformrt.Wait(ctx)
 }

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -68,8 +69,8 @@ func projectRoot() string {
 	}
 }
 
-// WithModels wraps a dynamic plugin so that its Init also returns the given models,
-// resolved through the plugin's own ResolveAction (the same code path as on-demand
+// WithModels wraps a dynamic plugin so that its Init also returns the models conform asks for
+// (SpecModels), resolved through the plugin's own ResolveAction (the same code path as on-demand
 // resolution, no network call).
 //
 // genkit.Init registers everything Init returns before it writes the runtime file and
@@ -78,16 +79,33 @@ func projectRoot() string {
 // genkit.Init returns.
 type WithModels struct {
 	api.DynamicPlugin
-	Models []string // model ids without the plugin prefix
 }
 
 // Init implements api.Plugin.
 func (p WithModels) Init(ctx context.Context) []api.Action {
 	actions := p.DynamicPlugin.Init(ctx)
-	for _, id := range p.Models {
+	for _, id := range SpecModels() {
 		if a := p.DynamicPlugin.ResolveAction(api.ActionTypeModel, id); a != nil {
 			actions = append(actions, a)
 		}
 	}
 	return actions
+}
+
+// SpecModels returns the models conform asks the entry to register up front, without their plugin
+// prefix: CONFORM_MODELS, comma-separated (check-model sets it to the spec's models; `conform models`
+// leaves it empty, so the runtime lists only what the plugin registers itself).
+func SpecModels() []string {
+	var ids []string
+	for _, name := range strings.Split(os.Getenv("CONFORM_MODELS"), ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		if slash := strings.Index(name, "/"); slash >= 0 {
+			name = name[slash+1:]
+		}
+		ids = append(ids, name)
+	}
+	return ids
 }
