@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -76,23 +77,25 @@ class LocalPluginSourceTest {
         SetupTasks.run(SetupTasks.pending(rt, PLUGINS), work.path("setup.log"), NO_SECRETS, task -> {});
         Path overlay = rt.cwd().resolve(SourceOverlay.directory(rt.sources()));
         long anthropicBuilt = modified(overlay.resolve("build/anthropic.mjs"));
-        Path model = copy.resolve("lib/model.mjs");
-        Path readme = copy.resolve("README.md");
-        String original = Files.readString(model);
-        String originalReadme = Files.readString(readme);
-        try {
-            Files.writeString(readme, originalReadme + "\nedited\n");
-            assertEquals(List.of(), SetupTasks.pending(rt, PLUGINS), "a file no entry bundles rebuilds nothing");
-            Files.writeString(model, original.replace("Unsupported genkit part fields", "Edited genkit part fields"));
-            List<SetupTasks.Task> rebuilt = SetupTasks.pending(rt, PLUGINS);
-            assertEquals(List.of(overlay.resolve("build/compat-oai.mjs")), creates(rebuilt));
-            SetupTasks.run(rebuilt, work.path("setup.log"), NO_SECRETS, task -> {});
-            assertTrue(Files.readString(overlay.resolve("build/compat-oai.mjs")).contains("Edited genkit part fields"));
-            assertEquals(anthropicBuilt, modified(overlay.resolve("build/anthropic.mjs")), "anthropic's bundle stays");
-        } finally {
-            Files.writeString(model, original);
-            Files.writeString(readme, originalReadme);
-        }
+        whileEdited(
+                copy.resolve("README.md"),
+                text -> text + "\nedited\n",
+                () -> assertEquals(
+                        List.of(), SetupTasks.pending(rt, PLUGINS), "a file no entry bundles rebuilds nothing"));
+        whileEdited(
+                copy.resolve("lib/model.mjs"),
+                text -> text.replace("Unsupported genkit part fields", "Edited genkit part fields"),
+                () -> {
+                    List<SetupTasks.Task> rebuilt = SetupTasks.pending(rt, PLUGINS);
+                    assertEquals(List.of(overlay.resolve("build/compat-oai.mjs")), creates(rebuilt));
+                    SetupTasks.run(rebuilt, work.path("setup.log"), NO_SECRETS, task -> {});
+                    assertTrue(Files.readString(overlay.resolve("build/compat-oai.mjs"))
+                            .contains("Edited genkit part fields"));
+                    assertEquals(
+                            anthropicBuilt,
+                            modified(overlay.resolve("build/anthropic.mjs")),
+                            "anthropic's bundle stays");
+                });
     }
 
     @Test
@@ -121,21 +124,15 @@ class LocalPluginSourceTest {
 
         // The copy is installed editable: an edit of its code needs nothing, an edit of its metadata reinstalls it.
         RuntimeConfig rt = withSource("python", source);
-        Path code = copy.resolve("src/genkit_google_genai/models/utils.py");
-        Path metadata = copy.resolve("pyproject.toml");
-        String originalCode = Files.readString(code);
-        String originalMetadata = Files.readString(metadata);
-        try {
-            Files.writeString(code, originalCode + "\n# edited\n");
-            assertEquals(List.of(), SetupTasks.pending(rt, PLUGINS), "an edit of the code is live at once");
-            Files.writeString(metadata, originalMetadata + "\n# edited\n");
+        whileEdited(
+                copy.resolve("src/genkit_google_genai/models/utils.py"),
+                text -> text + "\n# edited\n",
+                () -> assertEquals(List.of(), SetupTasks.pending(rt, PLUGINS), "an edit of the code is live at once"));
+        whileEdited(copy.resolve("pyproject.toml"), text -> text + "\n# edited\n", () -> {
             List<SetupTasks.Task> reinstall = SetupTasks.pending(rt, PLUGINS);
             assertEquals(1, reinstall.size(), reinstall.toString());
             assertTrue(reinstall.get(0).command().containsAll(List.of("--editable", copy.toString())));
-        } finally {
-            Files.writeString(code, originalCode);
-            Files.writeString(metadata, originalMetadata);
-        }
+        });
     }
 
     @Test
@@ -164,17 +161,11 @@ class LocalPluginSourceTest {
         // Every entry depends on the module: each is built again, and go's cache recompiles only what changed.
         RuntimeConfig rt = withSource("go", source);
         SetupTasks.run(SetupTasks.pending(rt, List.of("anthropic")), work.path("setup.log"), NO_SECRETS, t -> {});
-        Path code = copy.resolve("plugins/internal/anthropic/anthropic.go");
-        String original = Files.readString(code);
-        try {
-            Files.writeString(code, original + "\n// edited\n");
-            List<SetupTasks.Task> rebuilt = SetupTasks.pending(rt, List.of("anthropic"));
-            assertEquals(
-                    List.of(rt.cwd().resolve(SourceOverlay.directory(rt.sources()) + "/bin/anthropic")),
-                    creates(rebuilt));
-        } finally {
-            Files.writeString(code, original);
-        }
+        Path bin = rt.cwd().resolve(SourceOverlay.directory(rt.sources()) + "/bin/anthropic");
+        whileEdited(
+                copy.resolve("plugins/internal/anthropic/anthropic.go"),
+                text -> text + "\n// edited\n",
+                () -> assertEquals(List.of(bin), creates(SetupTasks.pending(rt, List.of("anthropic")))));
         assertEquals(List.of(), SetupTasks.pending(rt, List.of("anthropic")), "the edit undone, nothing to build");
     }
 
@@ -211,6 +202,21 @@ class LocalPluginSourceTest {
 
         for (String file : c.committed())
             assertEquals(committed.get(file), Files.readString(cwd.resolve(file)), file + " is as committed");
+    }
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code check} with {@code file} edited, then puts the file back as it was (the copy is kept). */
+    private static void whileEdited(Path file, UnaryOperator<String> edit, Check check) throws Exception {
+        String original = Files.readString(file);
+        try {
+            Files.writeString(file, edit.apply(original));
+            check.run();
+        } finally {
+            Files.writeString(file, original);
+        }
     }
 
     /** The published packages and entry of the case, set up as a run of them would. */
