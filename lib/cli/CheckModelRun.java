@@ -10,18 +10,22 @@ import conform.diag.ExitCode;
 import conform.emulator.Emulator;
 import conform.models.ModelInventory;
 import conform.plan.Plan;
+import conform.plan.PlannedRun;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
 import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
+import conform.runtime.SourceRevision;
 import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,10 +63,15 @@ final class CheckModelRun {
         ws.console.err(ws.console.style().bold("conform") + " · "
                 + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logs.dir());
         Interruption interruption = new Interruption();
+        Map<String, List<SourceRevision>> sources = sourcesByRuntime(plan);
         List<RunResult> results;
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            results = runPlan(plan, emulation, logs.dir(), interruption);
+            results = runPlan(plan, emulation, logs.dir(), interruption).stream()
+                    .map(r -> r.status() == RunStatus.SKIPPED
+                            ? r
+                            : r.withSources(sources.getOrDefault(r.runtime(), List.of())))
+                    .toList();
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -106,6 +115,19 @@ final class CheckModelRun {
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
+    }
+
+    /** Each runtime's local sources as they are when the check starts: what every run of the runtime used. */
+    private static Map<String, List<SourceRevision>> sourcesByRuntime(Plan plan) {
+        Map<String, List<SourceRevision>> byRuntime = new LinkedHashMap<>();
+        for (PlannedRun run : plan.runnable()) {
+            byRuntime.computeIfAbsent(
+                    run.runtimeName(),
+                    name -> run.runtime().sources().stream()
+                            .map(SourceRevision::of)
+                            .toList());
+        }
+        return byRuntime;
     }
 
     /**

@@ -2,11 +2,13 @@ package conform.cli;
 
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
+import conform.config.LocalSource;
 import conform.console.Console;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.plan.Inventory;
 import conform.plan.PluginNames;
+import conform.runtime.SourceOverlay;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;
@@ -41,6 +43,9 @@ final class Workspace {
             written = ConfigLoader.load(ConfigLoader.locate(
                     options.config, env, cwd, Launcher.checkout(env, cwd).orElse(null)));
             config = options.specsDir == null ? written : written.withSpecsDir(specsDirFlag());
+            if (!options.sources.isEmpty() || options.noSources)
+                config = config.withSources(LocalSource.fromArguments(options.sources, cwd), options.noSources);
+            config.runtimes().values().forEach(SourceOverlay::check);
             // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
             console.redactor()
                     .alsoMask(

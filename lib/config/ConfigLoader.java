@@ -40,8 +40,16 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
-    private static final Set<String> RUNTIME_KEYS =
-            Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
+    private static final Set<String> RUNTIME_KEYS = Set.of(
+            "cwd",
+            "entries-dir",
+            "specs-dir",
+            "entry-file",
+            "entry-command",
+            "plugins",
+            "toolchain",
+            "setup",
+            "sources");
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
@@ -300,7 +308,22 @@ public final class ConfigLoader {
                 List.copyOf(command),
                 List.copyOf(plugins),
                 List.copyOf(toolchain),
-                setup);
+                setup,
+                sources(toml, TomlSource.child(rt, "sources"), name));
+    }
+
+    /**
+     * {@code sources = {"<package>" = "<dir>"}}: each an existing directory relative to the file. Whether the runtime
+     * can use it is the runtime's to say ({@code SourceOverlay}).
+     */
+    private static List<LocalSource> sources(TomlSource toml, List<String> path, String runtime) {
+        return List.copyOf(toml.entries(path, key -> {
+                    Path dir = toml.directory(key);
+                    if (dir == null) throw toml.invalid(key, "the path of the package's local source", null);
+                    return new LocalSource(
+                            runtime, key.get(key.size() - 1), dir, TomlSource.dotted(key), toml.location(key));
+                })
+                .values());
     }
 
     private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {

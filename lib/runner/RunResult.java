@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import conform.config.TestId;
+import conform.runtime.SourceRevision;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.function.UnaryOperator;
  * @param startupMs from starting the entry until its models were ready, or null when it did not start
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
+ * @param sources   the local sources the run's runtime used instead of published packages; empty: none
  */
 @JsonIgnoreProperties(
         value = {"tests", "counts"},
@@ -31,6 +33,7 @@ import java.util.function.UnaryOperator;
     "runtime",
     "status",
     "reason",
+    "sources",
     "tests",
     "counts",
     "elapsed_ms",
@@ -49,12 +52,32 @@ public record RunResult(
         @JsonProperty("startup_ms") Long startupMs,
         @JsonProperty("tests_ms") Long testsMs,
         @JsonSerialize(using = ToStringSerializer.class) Path log,
-        @JsonProperty("log_tail") List<String> logTail) {
+        @JsonProperty("log_tail") List<String> logTail,
+        List<SourceRevision> sources) {
 
-    /** results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here. */
+    /**
+     * results.json lists a run's tests apart, and may leave out an empty log tail; a file older than schema 3 has no
+     * sources: all read as empty here.
+     */
     public RunResult {
         tests = tests == null ? List.of() : tests;
         logTail = logTail == null ? List.of() : logTail;
+        sources = sources == null ? List.of() : sources;
+    }
+
+    /** A run of published packages only, or one whose sources are added later ({@link #withSources}). */
+    public RunResult(
+            String plugin,
+            String runtime,
+            RunStatus status,
+            String reason,
+            List<TestResult> tests,
+            long elapsedMs,
+            Long startupMs,
+            Long testsMs,
+            Path log,
+            List<String> logTail) {
+        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, List.of());
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -74,12 +97,38 @@ public record RunResult(
                 rerun.startupMs(),
                 rerun.testsMs(),
                 rerun.log(),
-                rerun.logTail());
+                rerun.logTail(),
+                rerun.sources());
     }
 
     public RunResult withTests(List<TestResult> newTests) {
         return new RunResult(
-                plugin, runtime, status, reason, List.copyOf(newTests), elapsedMs, startupMs, testsMs, log, logTail);
+                plugin,
+                runtime,
+                status,
+                reason,
+                List.copyOf(newTests),
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                sources);
+    }
+
+    public RunResult withSources(List<SourceRevision> newSources) {
+        return new RunResult(
+                plugin,
+                runtime,
+                status,
+                reason,
+                tests,
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                List.copyOf(newSources));
     }
 
     /** The same run with every text a runtime or provider wrote (reason, log tail, test errors) passed through {@code edit}. */
@@ -94,7 +143,8 @@ public record RunResult(
                 startupMs,
                 testsMs,
                 log,
-                logTail.stream().map(edit).toList());
+                logTail.stream().map(edit).toList(),
+                sources);
     }
 
     @JsonProperty("tests")
