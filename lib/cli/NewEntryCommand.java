@@ -56,7 +56,7 @@ final class NewEntryCommand extends Subcommand {
         Console console = ws.console;
         Style style = console.style();
         console.out("  " + style.green("✓") + " wrote " + made.file() + ": Genkit with "
-                + made.pkg().pkg() + "'s " + made.factory().symbol() + ", in runtime " + rt.name());
+                + made.pkg().label() + "'s " + made.factory().symbol() + ", in runtime " + rt.name());
         if (!made.factory().found())
             console.out("  " + style.warn("!") + " its sources show no plugin to add: `"
                     + made.factory().symbol() + "` is a guess; fix it in the entry");

@@ -31,7 +31,7 @@ public final class PluginsDirView {
             boolean elsewhere = c.gaps().stream().anyMatch(g -> g.kind() == Gap.Kind.ENTRY_IMPORTS_ANOTHER_PACKAGE);
             table.row(
                     String.join(", ", c.plugins()),
-                    String.valueOf(c.pkg().pkg()),
+                    c.pkg().label(),
                     c.pkg().folder(),
                     !c.entries().isEmpty() ? style.green("✓") : style.red(elsewhere ? "tests another package" : "none"),
                     specs ? style.green("✓") : style.red("none"));
@@ -86,7 +86,7 @@ public final class PluginsDirView {
             }
             if (missing.isEmpty()) continue;
             boolean specified = inventory.specFile(runtime, plugin) != null;
-            problems.add(head + p.pkg() + " in " + p.dir() + (specified ? " has " : " defines models and has ")
+            problems.add(head + p.label() + " in " + p.dir() + (specified ? " has " : " defines models and has ")
                     + String.join(" and ", missing)
                     + (specified ? "; `" + newEntry + " " + plugin + " --runtime " + runtime + "` writes one" : ""));
         }
@@ -94,7 +94,7 @@ public final class PluginsDirView {
     }
 
     private static String modules(PluginPackage p) {
-        return p.modules().isEmpty() ? String.valueOf(p.pkg()) : String.join(", ", p.modules());
+        return p.modules().isEmpty() ? p.label() : String.join(", ", p.modules());
     }
 
     private static String folders(List<PluginPackage> packages) {

@@ -67,8 +67,9 @@ final class JsPackages implements PackageReader {
         }
         String name = json.path("name").isTextual() ? json.get("name").asText() : null;
         String version = json.path("version").isTextual() ? json.get("version").asText() : null;
-        String excluded =
-                GENKIT.contains(name) ? "Genkit itself" : dependsOnGenkit(json) ? null : "it does not depend on genkit";
+        String excluded = name != null && GENKIT.contains(name)
+                ? "Genkit itself"
+                : dependsOnGenkit(json) ? null : "it does not depend on genkit";
         Evidence evidence = excluded != null
                 ? null
                 : SourceFiles.firstMatch(SourceFiles.under(dir, SUFFIXES), MODEL)

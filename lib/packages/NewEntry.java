@@ -36,8 +36,14 @@ public record NewEntry(String plugin, Path file, PluginPackage pkg, PluginFactor
         PluginPackage pkg = found.pkg();
         if (!found.entries().isEmpty()) {
             throw refused(
-                    pkg.pkg() + " has an entry in " + rt.name() + " already: " + String.join(", ", found.entries()),
+                    pkg.label() + " has an entry in " + rt.name() + " already: " + String.join(", ", found.entries()),
                     "edit " + rt.entryPath(found.entries().get(0)));
+        }
+        if (pkg.pkg() == null) {
+            throw refused(
+                    pkg.dir() + " has no package name (its manifest names none, or for Go no go.mod is above it),"
+                            + " so no entry could import it",
+                    "name the package in its package.json or pyproject.toml, or put the Go package in a module");
         }
         if (inventory.specFile(rt.name(), plugin) == null) {
             throw refused(
@@ -49,7 +55,7 @@ public record NewEntry(String plugin, Path file, PluginPackage pkg, PluginFactor
         if (Files.exists(file)) {
             throw refused(
                     file + " exists already, and new-entry never writes over an entry",
-                    "edit it (it imports none of " + pkg.pkg() + "'s modules), or move it away to start afresh");
+                    "edit it (it imports none of " + pkg.label() + "'s modules), or move it away to start afresh");
         }
         EntryScaffold scaffold = EntryScaffold.of(rt.name());
         scaffold.missing(rt).ifPresent(m -> {

@@ -34,6 +34,11 @@ public record PluginPackage(
         return dir.getFileName().toString();
     }
 
+    /** How messages name it: its package, else its folder (a manifest may name none). */
+    public String label() {
+        return pkg != null ? pkg : folder();
+    }
+
     /** Whether the rule takes it for a model plugin: its sources define a model, and it is a plugin of Genkit's. */
     public boolean modelPluginByRule() {
         return excluded == null && evidence != null;

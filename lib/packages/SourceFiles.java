@@ -58,9 +58,14 @@ final class SourceFiles {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    return FileVisitResult.CONTINUE; // a folder that cannot be read holds nothing conform can read
+                }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // the visitor continues past every failure: not reached
         }
         found.sort(null);
         return found;

@@ -145,6 +145,17 @@ class NewEntryTest {
     }
 
     @Test
+    void aPackageWithoutANameCannotBeImported() {
+        project.write("genkit/js/plugins/nameless/package.json", "{\"dependencies\": {\"genkit\": \"^1.0.0\"}}")
+                .write("genkit/js/plugins/nameless/src/index.ts", "import { model } from 'genkit/plugin';\n")
+                .write("specs/nameless.yaml", "- model: nameless/one\n");
+        run("check-plugin", "--runtime", "js").expectOut("nameless (js): nameless in ");
+        run("new-entry", "nameless", "--runtime", "js")
+                .expect(ExitCode.USAGE)
+                .expectErr(project.path("genkit/js/plugins/nameless") + " has no package name");
+    }
+
+    @Test
     void findsThePluginByItsPackageAndWithThePluginsDirFlag() {
         project.write("conform.toml", "[conform]\n[conform.runtimes.js]\n");
         run("new-entry", "genkitx-beta", "--runtime", "js", "--plugins-dir", "genkit/js/plugins")
