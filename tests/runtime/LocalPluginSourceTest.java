@@ -97,23 +97,28 @@ class LocalPluginSourceTest {
     }
 
     @Test
-    void pythonGoogleGenaiThatPassesImageUrlsOnPassesWhereThePublishedOneIsAKnownFailure() throws Exception {
+    void pythonAmazonBedrockThatSendsTheSchemaPassesWhereThePublishedOneIsAKnownFailure() throws Exception {
         Path python = REPO.resolve("entries/python/.venv/bin/python");
-        String version = PublishedCopy.pinned("python", "(?m)^genkit-google-genai==(\\S+)$", "requirements.txt");
+        String version = PublishedCopy.pinned("python", "(?m)^genkit-amazon-bedrock==(\\S+)$", "requirements.txt");
         Path copy = PublishedCopy.pypi(
                 python,
-                "genkit-google-genai",
+                "genkit-amazon-bedrock",
                 version,
                 new Patch(
-                        "src/genkit_google_genai/models/utils.py",
-                        "if cls._is_gemini_native_url(url):",
-                        "if True:  # conform's test: every URL goes on as file_data, as Genkit JS sends it"));
-        String source = "python:genkit-google-genai=" + copy;
+                        "src/genkit_amazon_bedrock/converters.py",
+                        "        kwargs['toolConfig'] = tool_config\n    return kwargs\n",
+                        "        kwargs['toolConfig'] = tool_config\n"
+                            + "    if request.output is not None and request.output.json_schema:  # conform's test\n"
+                            + "        schema = {'schema': json.dumps(request.output.json_schema), 'name': 'output'}\n"
+                            + "        kwargs['outputConfig'] = {'textFormat': {'type': 'json_schema', 'structure':"
+                            + " {'jsonSchema': schema}}}\n"
+                            + "    return kwargs\n"));
+        String source = "python:genkit-amazon-bedrock=" + copy;
         Case c = new Case(
                 "python",
-                "google-genai",
-                "googleai/gemini-2.5-flash",
-                "Image Input (URL) Conformance",
+                "amazon-bedrock",
+                "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "Structured Output Conformance",
                 List.of("requirements.txt"));
         setUpPublished(c);
         Map<String, String> pinnedVenv = files(sitePackages());
@@ -123,7 +128,7 @@ class LocalPluginSourceTest {
         // The copy is installed editable: an edit of its code needs nothing, an edit of its metadata reinstalls it.
         RuntimeConfig rt = withSource("python", source);
         whileEdited(
-                copy.resolve("src/genkit_google_genai/models/utils.py"),
+                copy.resolve("src/genkit_amazon_bedrock/converters.py"),
                 text -> text + "\n# edited\n",
                 () -> assertEquals(List.of(), SetupTasks.pending(rt, PLUGINS), "an edit of the code is live at once"));
         whileEdited(copy.resolve("pyproject.toml"), text -> text + "\n# edited\n", () -> {
