@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
  * @param sources      local sources used instead of the published packages (an overlay of the runtime's project
  *                     builds them, leaving the published install as it is); empty: none
+ * @param pluginsDir   where check-plugin looks for this runtime's plugin packages ({@link PluginsDir#NONE}: nowhere)
  */
 public record RuntimeConfig(
         String name,
@@ -32,7 +33,8 @@ public record RuntimeConfig(
         List<String> plugins,
         List<String> toolchain,
         List<SetupStep> setup,
-        List<LocalSource> sources) {
+        List<LocalSource> sources,
+        PluginsDir pluginsDir) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
@@ -145,13 +147,14 @@ public record RuntimeConfig(
                 plugins,
                 toolchain,
                 setup,
-                List.copyOf(newSources));
+                List.copyOf(newSources),
+                pluginsDir);
     }
 
     /** This runtime reading its specs from {@code dir} (the --specs-dir flag). */
     public RuntimeConfig withSpecsDir(Path dir) {
         return new RuntimeConfig(
-                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, sources);
+                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, sources, pluginsDir);
     }
 
     /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */

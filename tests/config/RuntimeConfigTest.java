@@ -27,7 +27,8 @@ class RuntimeConfigTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                PluginsDir.NONE);
     }
 
     @Test

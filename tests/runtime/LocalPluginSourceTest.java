@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +51,7 @@ class LocalPluginSourceTest {
 
     @Test
     void jsCompatOaiThatReturnsJsonAsTextPassesWhereThePublishedOneIsAKnownFailure() throws Exception {
-        String version = pinned("js", "\"@genkit-ai/compat-oai\": \"([^\"]+)\"", "package.json");
+        String version = PublishedCopy.pinned("js", "\"@genkit-ai/compat-oai\": \"([^\"]+)\"", "package.json");
         String broken = "jsonMode ? { data: JSON.parse(choice.message.content) } : { text: choice.message.content }";
         String fixed = "{ text: choice.message.content }";
         Path copy = PublishedCopy.npm(
@@ -101,7 +99,7 @@ class LocalPluginSourceTest {
     @Test
     void pythonAmazonBedrockThatSendsTheSchemaPassesWhereThePublishedOneIsAKnownFailure() throws Exception {
         Path python = REPO.resolve("entries/python/.venv/bin/python");
-        String version = pinned("python", "(?m)^genkit-amazon-bedrock==(\\S+)$", "requirements.txt");
+        String version = PublishedCopy.pinned("python", "(?m)^genkit-amazon-bedrock==(\\S+)$", "requirements.txt");
         Path copy = PublishedCopy.pypi(
                 python,
                 "genkit-amazon-bedrock",
@@ -143,7 +141,7 @@ class LocalPluginSourceTest {
     @Test
     void goAnthropicWithADefaultMaxTokensPassesWhereThePublishedOneIsAKnownFailure() throws Exception {
         String module = "github.com/firebase/genkit/go";
-        String version = pinned("go", "(?m)^\\s*github\\.com/firebase/genkit/go (v\\S+)$", "go.mod");
+        String version = PublishedCopy.pinned("go", "(?m)^\\s*github\\.com/firebase/genkit/go (v\\S+)$", "go.mod");
         Path copy = PublishedCopy.goModule(
                 REPO.resolve("entries/go"),
                 module,
@@ -246,15 +244,6 @@ class LocalPluginSourceTest {
                 .withSources(LocalSource.fromArguments(List.of(source), REPO), false)
                 .runtimes()
                 .get(runtime);
-    }
-
-    /** The version the runtime's committed file pins, so the test follows a version bump (or says the patch broke). */
-    private static String pinned(String runtime, String pattern, String file) throws IOException {
-        Matcher m = Pattern.compile(pattern)
-                .matcher(Files.readString(
-                        REPO.resolve("entries").resolve(runtime).resolve(file)));
-        assertTrue(m.find(), pattern + " in " + file);
-        return m.group(1);
     }
 
     private static List<Path> creates(List<SetupTasks.Task> tasks) {

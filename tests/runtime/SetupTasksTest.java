@@ -2,6 +2,7 @@ package conform.runtime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.redact.Redactor;
@@ -40,7 +41,8 @@ class SetupTasksTest {
                 List.of(),
                 List.of(),
                 List.of(steps),
-                List.of());
+                List.of(),
+                PluginsDir.NONE);
     }
 
     /** Stands in for the bundle step: copies the entry to its output. */

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -68,16 +70,39 @@ public final class PublishedCopy {
     /** The Go module as the module cache holds it ({@code go mod download}, run in {@code goProject}), made writable. */
     public static Path goModule(Path goProject, String module, String version, Patch... patches) {
         return copy("go", module, version, patches, into -> {
-            String dir = run(List.of("go", "mod", "download", "-json", module + "@" + version), goProject)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> line.startsWith("\"Dir\":"))
-                    .map(line -> line.replaceAll("^\"Dir\":\\s*\"(.*)\",?$", "$1"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("go mod download named no Dir for " + module));
+            Path dir = goModuleCache(goProject, module, version);
             run(List.of("cp", "-R", dir + "/.", into.toString()), into);
             run(List.of("chmod", "-R", "u+w", into.toString()), into);
         });
+    }
+
+    /** The Go module's folder in the module cache (read-only), downloaded there if it is not yet. */
+    public static Path goModuleCache(Path goProject, String module, String version) {
+        String dir = run(List.of("go", "mod", "download", "-json", module + "@" + version), goProject)
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("\"Dir\":"))
+                .map(line -> line.replaceAll("^\"Dir\":\\s*\"(.*)\",?$", "$1"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("go mod download named no Dir for " + module));
+        return Path.of(dir);
+    }
+
+    /**
+     * The version a runtime's committed file pins ({@code pattern}'s first group in {@code entries/<runtime>/<file>}),
+     * so that a test follows a version bump.
+     */
+    public static String pinned(String runtime, String pattern, String file) {
+        String text;
+        try {
+            text = Files.readString(
+                    RepoRoot.find().resolve("entries").resolve(runtime).resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        if (!m.find()) throw new IllegalStateException("no " + pattern + " in entries/" + runtime + "/" + file);
+        return m.group(1);
     }
 
     private interface Unpack {
