@@ -11,8 +11,8 @@
 //DEPS org.java-websocket:Java-WebSocket:1.6.0
 //DEPS org.slf4j:slf4j-nop:2.0.13
 // Everything under lib/, one package per stage of the data's path, each importing only those before it:
-// diag, redact -> config -> spec -> plan -> runtime -> models -> runner -> validate -> emulator -> report -> console
-// -> cli. Beside them, launch: the bootstrap's quick rebuild after an edit (JDK only).
+// diag, redact -> config -> spec -> plan -> packages -> runtime -> models -> runner -> validate -> emulator -> report
+// -> console -> cli. Beside them, launch: the bootstrap's quick rebuild after an edit (JDK only).
 //SOURCES lib/**.java
 // The built-in test cases and the test image travel inside the jar, so conform runs from any directory.
 //FILES conform/spec/builtin-tests.yaml=lib/spec/builtin-tests.yaml

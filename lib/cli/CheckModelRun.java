@@ -9,6 +9,7 @@ import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.models.ModelInventory;
 import conform.plan.Plan;
+import conform.plan.PlannedRun;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
 import conform.runner.Interruption;
@@ -16,12 +17,15 @@ import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunListings;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
+import conform.runtime.SourceRevision;
 import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,10 +67,15 @@ final class CheckModelRun {
         RunListings listings = reportDir == null
                 ? null
                 : new RunListings(Emulation.listingTargets(listed, ws.config(), emulation.emulate));
+        Map<String, List<SourceRevision>> sources = sourcesByRuntime(plan);
         List<RunResult> results;
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            results = runPlan(plan, emulation, logs.dir(), interruption, listings);
+            results = runPlan(plan, emulation, logs.dir(), interruption, listings).stream()
+                    .map(r -> r.status() == RunStatus.SKIPPED
+                            ? r
+                            : r.withSources(sources.getOrDefault(r.runtime(), List.of())))
+                    .toList();
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -110,6 +119,19 @@ final class CheckModelRun {
         } finally {
             if (progress instanceof LiveTable live) live.close();
         }
+    }
+
+    /** Each runtime's local sources as they are when the check starts: what every run of the runtime used. */
+    private static Map<String, List<SourceRevision>> sourcesByRuntime(Plan plan) {
+        Map<String, List<SourceRevision>> byRuntime = new LinkedHashMap<>();
+        for (PlannedRun run : plan.runnable()) {
+            byRuntime.computeIfAbsent(
+                    run.runtimeName(),
+                    name -> run.runtime().sources().stream()
+                            .map(SourceRevision::of)
+                            .toList());
+        }
+        return byRuntime;
     }
 
     /** The model inventory of the plugins that ran, redacted for the reports, and its summary line on the console. */

@@ -21,7 +21,7 @@ final class EmulationOptions {
 
     /** The help of --emulate-fault and emulate --fault, after its first letter (picocli makes %n a line break). */
     static final String FAULT_HELP = "nject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms,"
-        + " truncate or malformed,%noptionally followed by xN for the first N requests (default 1), e.g. 429:1000x2";
+            + " truncate or malformed, optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2";
 
     @Option(
             names = "--emulate",

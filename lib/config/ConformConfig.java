@@ -1,11 +1,11 @@
 package conform.config;
 
+import conform.diag.Suggest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything conform.toml says, validated, with paths made absolute.
@@ -62,17 +62,42 @@ public record ConformConfig(
 
     /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
     public ConformConfig withSpecsDir(Path specsDir) {
-        return withRuntimes(rt -> rt.withSpecsDir(specsDir));
+        Map<String, RuntimeConfig> moved = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> moved.put(name, rt.withSpecsDir(specsDir)));
+        return withRuntimes(moved);
+    }
+
+    /**
+     * The same config with the local sources given on the command line: each replaces conform.toml's for the same
+     * runtime and package; with {@code withoutConfigured}, conform.toml's are dropped first (--no-sources).
+     */
+    public ConformConfig withSources(List<LocalSource> given, boolean withoutConfigured) {
+        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> {
+            Map<String, LocalSource> byPackage = new LinkedHashMap<>();
+            if (!withoutConfigured) rt.sources().forEach(s -> byPackage.put(s.pkg(), s));
+            given.stream().filter(s -> s.runtime().equals(name)).forEach(s -> byPackage.put(s.pkg(), s));
+            changed.put(name, rt.withSources(List.copyOf(byPackage.values())));
+        });
+        for (LocalSource source : given) {
+            if (!runtimes.containsKey(source.runtime())) {
+                throw source.problem(
+                        "names the runtime `" + source.runtime() + "`, which is not configured"
+                                + Suggest.didYouMean(source.runtime(), runtimes.keySet()),
+                        "use one of " + String.join(", ", runtimes.keySet()));
+            }
+        }
+        return withRuntimes(changed);
     }
 
     /** The same config with every runtime spoken to through {@code transport} (the --transport flag). */
     public ConformConfig withTransport(Transport transport) {
-        return withRuntimes(rt -> rt.withTransport(transport));
+        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> changed.put(name, rt.withTransport(transport)));
+        return withRuntimes(changed);
     }
 
-    private ConformConfig withRuntimes(UnaryOperator<RuntimeConfig> change) {
-        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
-        runtimes.forEach((name, rt) -> changed.put(name, change.apply(rt)));
+    private ConformConfig withRuntimes(Map<String, RuntimeConfig> changed) {
         return new ConformConfig(
                 file,
                 global,

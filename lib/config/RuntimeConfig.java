@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * @param plugins      the plugins this runtime is expected to cover (empty: not declared, so whatever has an entry)
  * @param toolchain    programs that must be on PATH, else this runtime's runs are skipped
  * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
+ * @param sources      local sources used instead of the published packages (an overlay of the runtime's project
+ *                     builds them, leaving the published install as it is); empty: none
+ * @param pluginsDir   where check-plugin looks for this runtime's plugin packages ({@link PluginsDir#NONE}: nowhere)
  * @param transport    the reflection API conform speaks with it (auto: v2 where the runtime has it)
  */
 public record RuntimeConfig(
@@ -31,6 +34,8 @@ public record RuntimeConfig(
         List<String> plugins,
         List<String> toolchain,
         List<SetupStep> setup,
+        List<LocalSource> sources,
+        PluginsDir pluginsDir,
         Transport transport) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
@@ -118,13 +123,18 @@ public record RuntimeConfig(
     /** The same runtime spoken to through {@code chosen} (the --transport flag). */
     public RuntimeConfig withTransport(Transport chosen) {
         return new RuntimeConfig(
-                name, cwd, entriesDir, specsDir, entryFile, entryCommand, plugins, toolchain, setup, chosen);
-    }
-
-    /** The same runtime reading its specs from {@code dir} (the --specs-dir flag). */
-    public RuntimeConfig withSpecsDir(Path dir) {
-        return new RuntimeConfig(
-                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, transport);
+                name,
+                cwd,
+                entriesDir,
+                specsDir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                sources,
+                pluginsDir,
+                chosen);
     }
 
     /**
@@ -146,8 +156,51 @@ public record RuntimeConfig(
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();
     }
 
-    public List<String> commandFor(String plugin) {
+    /** The published entry command for {@code plugin}; with local sources, the runtime's overlay starts another. */
+    public List<String> publishedCommand(String plugin) {
         return entryCommand.stream().map(a -> substitute(a, plugin)).toList();
+    }
+
+    /** Whether setup and the entry command are conform's own for this runtime, which local sources are built on. */
+    public boolean conventional() {
+        Defaults defaults = KNOWN.get(name);
+        return defaults != null
+                && entryCommand.equals(defaults.entryCommand())
+                && setup.equals(defaults.setupFor(entryCommand));
+    }
+
+    /** This runtime with {@code newSources} instead of its own. */
+    public RuntimeConfig withSources(List<LocalSource> newSources) {
+        return new RuntimeConfig(
+                name,
+                cwd,
+                entriesDir,
+                specsDir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                List.copyOf(newSources),
+                pluginsDir,
+                transport);
+    }
+
+    /** This runtime reading its specs from {@code dir} (the --specs-dir flag). */
+    public RuntimeConfig withSpecsDir(Path dir) {
+        return new RuntimeConfig(
+                name,
+                cwd,
+                entriesDir,
+                dir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                sources,
+                pluginsDir,
+                transport);
     }
 
     /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */

@@ -64,6 +64,7 @@ public final class HtmlReport {
 
         StringBuilder h = open("conform report · " + results.startedAt());
         header(h, results, runtimes, divergent);
+        HtmlLocalSources.render(h, LocalSourceUse.of(runs));
         HtmlFailures.render(h, results, reportDir);
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
@@ -80,6 +81,7 @@ public final class HtmlReport {
         h.append("<header><div><h1>conform models</h1><p class=\"meta\">conform ")
                 .append(esc(inventory.conform()))
                 .append("</p></div></header>\n");
+        HtmlLocalSources.render(h, inventory.localSources());
         HtmlModels.render(h, inventory);
         return close(h);
     }
@@ -337,7 +339,7 @@ public final class HtmlReport {
             h.append("<tr><td>")
                     .append(esc(r.plugin()))
                     .append("</td><td>")
-                    .append(esc(r.runtime()))
+                    .append(esc(r.runtime() + (r.sources().isEmpty() ? "" : " (local sources)")))
                     .append("</td><td class=\"st ")
                     .append(HtmlTheme.cls(status))
                     .append("\"><span class=\"sym\">")

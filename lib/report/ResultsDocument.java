@@ -30,8 +30,8 @@ public record ResultsDocument(
         @JsonProperty("wall_ms") long wallMs,
         List<RunResult> runs) {
 
-    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs). */
-    public static final int SCHEMA = 2;
+    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's local `sources`. */
+    public static final int SCHEMA = 3;
 
     public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
         return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs));

@@ -7,6 +7,7 @@ import conform.runtime.Launch;
 import conform.runtime.LogTail;
 import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
+import conform.runtime.SourceOverlay;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class PluginRunner {
         Set<String> models = new LinkedHashSet<>();
         if (!listed) jobs.forEach(j -> models.add(j.id().model()));
         Launch launch = new Launch(
-                run.runtime().commandFor(plugin),
+                SourceOverlay.command(run.runtime(), plugin),
                 run.runtime().cwd(),
                 options.childEnv(),
                 log,
@@ -112,6 +113,7 @@ final class PluginRunner {
                 testsMs,
                 log,
                 tail,
+                List.of(),
                 session.transport()));
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import conform.config.TestId;
 import conform.config.Transport;
+import conform.runtime.SourceRevision;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.function.UnaryOperator;
  * @param startupMs from starting the entry until its models were ready, or null when it did not start
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
+ * @param sources   the local sources the run's runtime used instead of published packages; empty: none
  * @param transport the reflection API the runtime was spoken to through (v1 or v2), or null when it did not start
  */
 @JsonIgnoreProperties(
@@ -34,6 +36,7 @@ import java.util.function.UnaryOperator;
     "transport",
     "status",
     "reason",
+    "sources",
     "tests",
     "counts",
     "elapsed_ms",
@@ -53,9 +56,23 @@ public record RunResult(
         @JsonProperty("tests_ms") Long testsMs,
         @JsonSerialize(using = ToStringSerializer.class) Path log,
         @JsonProperty("log_tail") List<String> logTail,
+        List<SourceRevision> sources,
         Transport transport) {
 
-    /** A run whose runtime never started, so that no transport was chosen. */
+    /**
+     * results.json lists a run's tests apart, and may leave out an empty log tail; a file older than schema 3 has no
+     * sources: all read as empty here.
+     */
+    public RunResult {
+        tests = tests == null ? List.of() : tests;
+        logTail = logTail == null ? List.of() : logTail;
+        sources = sources == null ? List.of() : sources;
+    }
+
+    /**
+     * A run of published packages only, or one whose sources are added later ({@link #withSources}), whose runtime
+     * never started (no transport was chosen).
+     */
     public RunResult(
             String plugin,
             String runtime,
@@ -67,13 +84,7 @@ public record RunResult(
             Long testsMs,
             Path log,
             List<String> logTail) {
-        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, null);
-    }
-
-    /** results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here. */
-    public RunResult {
-        tests = tests == null ? List.of() : tests;
-        logTail = logTail == null ? List.of() : logTail;
+        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, List.of(), null);
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -94,6 +105,7 @@ public record RunResult(
                 rerun.testsMs(),
                 rerun.log(),
                 rerun.logTail(),
+                rerun.sources(),
                 rerun.transport());
     }
 
@@ -109,6 +121,23 @@ public record RunResult(
                 testsMs,
                 log,
                 logTail,
+                sources,
+                transport);
+    }
+
+    public RunResult withSources(List<SourceRevision> newSources) {
+        return new RunResult(
+                plugin,
+                runtime,
+                status,
+                reason,
+                tests,
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                List.copyOf(newSources),
                 transport);
     }
 
@@ -125,6 +154,7 @@ public record RunResult(
                 testsMs,
                 log,
                 logTail.stream().map(edit).toList(),
+                sources,
                 transport);
     }
 

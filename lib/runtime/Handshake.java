@@ -58,7 +58,9 @@ final class Handshake {
                                     + " conform.toml");
                 if (v2 != null) v2.close();
                 ReflectionClient client = new ReflectionClient(
-                        file.get().reflectionUrl(), http != null ? http.join() : ReflectionClient.newHttp());
+                        file.get().reflectionUrl(),
+                        http != null ? http.join() : ReflectionClient.newHttp(),
+                        file.get().pid());
                 try {
                     awaitHealth(client);
                 } catch (RuntimeStartFailure e) {

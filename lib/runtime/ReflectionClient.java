@@ -31,16 +31,19 @@ public final class ReflectionClient implements Reflection {
 
     private final URI base;
     private final HttpClient http;
+    /** The process serving {@code base} (the runtime file's pid), or -1 when it is not known. */
+    private final long serverPid;
 
     /** A client with an HTTP connection pool of its own, ended by {@link #close}. */
     public ReflectionClient(URI base) {
-        this(base, newHttp());
+        this(base, newHttp(), -1);
     }
 
-    /** A client over {@code http}, which {@link #close} ends. */
-    public ReflectionClient(URI base, HttpClient http) {
+    /** A client of the server process {@code serverPid} at {@code base}, over {@code http}, which {@link #close} ends. */
+    ReflectionClient(URI base, HttpClient http, long serverPid) {
         this.base = base;
         this.http = http;
+        this.serverPid = serverPid;
     }
 
     /**
@@ -78,9 +81,13 @@ public final class ReflectionClient implements Reflection {
         return Transport.V1;
     }
 
-    /** GET /api/__health answers 200 within {@code timeout}. */
+    /**
+     * The server process runs and GET /api/__health answers 200 within {@code timeout}: once the process is gone,
+     * another runtime may hold its port and answer for it.
+     */
     @Override
     public boolean answering(Duration timeout) {
+        if (serverPid >= 0 && !ProcessTable.running(serverPid)) return false;
         try {
             HttpResponse<Void> r = http.send(
                     request("/api/__health").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());

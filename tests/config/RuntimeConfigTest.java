@@ -27,6 +27,8 @@ class RuntimeConfigTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
+                PluginsDir.NONE,
                 Transport.AUTO);
     }
 
@@ -47,7 +49,7 @@ class RuntimeConfigTest {
                         "tsx",
                         project.path("entries/echo.ts").toString(),
                         "--name=echo"),
-                rt.commandFor("echo"));
+                rt.publishedCommand("echo"));
     }
 
     @ParameterizedTest(name = "{0}")

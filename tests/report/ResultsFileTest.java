@@ -42,6 +42,7 @@ class ResultsFileTest {
                                 500L,
                                 Path.of("/tmp/logs/echo js.log"),
                                 List.of(),
+                                List.of(),
                                 Transport.V2),
                         new RunResult(
                                 "keyed",
