@@ -13,7 +13,7 @@ Prints, with medians over N runs (default 5):
      more test (from 200 to 1000, where the runtime's first-call set-up and JIT warm-up cancel out);
   3. conform's throughput on the echo model at -t 1, 8 and 32.
 Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's own process and the runtime's.
-It installs what it needs first (`conform setup` of the echo entry, and genkit-cli in bench/node_modules), and
+It installs what it needs first (`conform setup`: the echo entry, and genkit-cli in tools/genkit-cli), and
 runs every contender once untimed first, so each is measured warm (caches built, files in the page cache).
 """
 import argparse
@@ -34,6 +34,7 @@ ENTRIES_JS = ROOT / "entries" / "js"
 ECHO_TS = "fixtures/echo.ts"
 ECHO_BUNDLE = ".conform/build/echo.mjs"  # what `conform setup` makes of ECHO_TS, and what conform starts
 MEMORY_RUNS = 3
+GENKIT = ROOT / "tools" / "genkit-cli" / "node_modules" / ".bin" / "genkit"  # installed by `conform setup`
 
 
 def sh(cmd, cwd=ROOT, env=None, check=True):
@@ -142,10 +143,8 @@ def main():
     args = parser.parse_args()
     BUILD.mkdir(parents=True, exist_ok=True)
 
-    print("setting up (conform setup of the echo entry; genkit-cli in bench/node_modules) ...", flush=True)
+    print("setting up (conform setup: the echo entry, and genkit-cli in tools/genkit-cli) ...", flush=True)
     sh(["./jbang", "conform", "setup", "--runtime", "js", "--config", str(BENCH / "conform.toml")])
-    if not (BENCH / "node_modules" / ".bin" / "genkit").exists():
-        sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
     java = conform_java_command()
     spec8 = BUILD / "specs-8"
     spec8.mkdir(parents=True, exist_ok=True)
@@ -158,7 +157,7 @@ def main():
         json.dumps({"userSettings": {"analyticsOptOut": True, "updateNotificationsOptOut": True}}))
     cli_env = dict(os.environ, XDG_CONFIG_HOME=str(xdg))
     conform_args = ["check-model", "--config", str(BENCH / "conform.toml"), "--runtime", "js", "--no-color"]
-    dev_test_model = [str(BENCH / "node_modules/.bin/genkit"), "--non-interactive", "dev:test-model",
+    dev_test_model = [str(GENKIT), "--non-interactive", "dev:test-model",
                       "--from-file", str(BENCH / "spec-8.yaml"), "--"]
     contenders = [
         ("genkit dev:test-model", [*dev_test_model, "node", "--import", "tsx", ECHO_TS],

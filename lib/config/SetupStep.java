@@ -9,6 +9,12 @@ import java.util.List;
  */
 public record SetupStep(List<String> run, List<String> inputs, String creates) {
 
+    /** npm's install from the lock file, for a Node project: the JS runtime's, and the genkit CLI's. */
+    public static final SetupStep NPM_CI = new SetupStep(
+            List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
+            List.of("package-lock.json"),
+            "node_modules/.package-lock.json");
+
     static final List<String> PLUGIN_PLACEHOLDERS = List.of("{plugin}", "{entry}", "{entry-dir}");
 
     public boolean perPlugin() {

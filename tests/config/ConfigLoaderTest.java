@@ -409,7 +409,9 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"specs-dir", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"})
+    @ValueSource(
+            strings = {"specs-dir", "genkit-cli", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"
+            })
     void aDirectoryTheFileNamesMustExist(String key) {
         String name = key.substring(key.lastIndexOf('.') + 1);
         String global = key.contains(".") ? "" : name + " = \"%s\"\n";
@@ -423,6 +425,16 @@ class ConfigLoaderTest {
         assertEquals(key.contains(".") ? 3 : 2, missing.diagnostic().location().line());
         ConformException file = loadFails(toml.formatted("a-file"));
         assertTrue(file.getMessage().endsWith("which is not a directory"), file.getMessage());
+    }
+
+    @Test
+    void theGenkitCliProjectIsBesideTheFileUnlessTheFileSaysWhere() {
+        assertEquals(
+                project.path("tools/genkit-cli"), load("[conform]" + RUNTIME).genkitCli());
+        project.write("elsewhere/cli/package.json", "{}");
+        assertEquals(
+                project.path("elsewhere/cli"),
+                load("[conform]\ngenkit-cli = \"elsewhere/cli\"" + RUNTIME).genkitCli());
     }
 
     @Test
