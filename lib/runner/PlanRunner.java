@@ -9,9 +9,13 @@ import java.util.Map;
 /** Executes a {@link Plan}: each plugin run on a virtual thread, at most -j at once; results in plan order. */
 public final class PlanRunner {
 
-    private final PluginRunner runner;
+    private final RunEngine runner;
 
-    /** @param interruption once requested, no run starts and what has no verdict yet is reported as interrupted */
+    /**
+     * conform's own engine, which judges answers with {@code check}.
+     *
+     * @param interruption once requested, no run starts and what has no verdict yet is reported as interrupted
+     */
     public PlanRunner(
             ResponseCheck check,
             List<KnownFailure> knownFailures,

@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  * @param startupMs from starting the entry until its models were ready, or null when it did not start
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
+ * @param runner    what ran the tests (conform's own engine unless --runner says otherwise)
  */
 @JsonIgnoreProperties(
         value = {"tests", "counts"},
@@ -37,7 +38,8 @@ import java.util.function.UnaryOperator;
     "startup_ms",
     "tests_ms",
     "log",
-    "log_tail"
+    "log_tail",
+    "runner"
 })
 public record RunResult(
         @JsonProperty(required = true) String plugin,
@@ -49,12 +51,32 @@ public record RunResult(
         @JsonProperty("startup_ms") Long startupMs,
         @JsonProperty("tests_ms") Long testsMs,
         @JsonSerialize(using = ToStringSerializer.class) Path log,
-        @JsonProperty("log_tail") List<String> logTail) {
+        @JsonProperty("log_tail") List<String> logTail,
+        Runner runner) {
 
-    /** results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here. */
+    /**
+     * results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here; a run
+     * written before runners were recorded was conform's own.
+     */
     public RunResult {
         tests = tests == null ? List.of() : tests;
         logTail = logTail == null ? List.of() : logTail;
+        runner = runner == null ? Runner.CONFORM : runner;
+    }
+
+    /** A run of conform's own engine. */
+    public RunResult(
+            String plugin,
+            String runtime,
+            RunStatus status,
+            String reason,
+            List<TestResult> tests,
+            long elapsedMs,
+            Long startupMs,
+            Long testsMs,
+            Path log,
+            List<String> logTail) {
+        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, Runner.CONFORM);
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -74,12 +96,23 @@ public record RunResult(
                 rerun.startupMs(),
                 rerun.testsMs(),
                 rerun.log(),
-                rerun.logTail());
+                rerun.logTail(),
+                rerun.runner());
     }
 
     public RunResult withTests(List<TestResult> newTests) {
         return new RunResult(
-                plugin, runtime, status, reason, List.copyOf(newTests), elapsedMs, startupMs, testsMs, log, logTail);
+                plugin,
+                runtime,
+                status,
+                reason,
+                List.copyOf(newTests),
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                runner);
     }
 
     /** The same run with every text a runtime or provider wrote (reason, log tail, test errors) passed through {@code edit}. */
@@ -94,7 +127,8 @@ public record RunResult(
                 startupMs,
                 testsMs,
                 log,
-                logTail.stream().map(edit).toList());
+                logTail.stream().map(edit).toList(),
+                runner);
     }
 
     @JsonProperty("tests")

@@ -2,15 +2,11 @@ package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,9 +30,6 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration DEATH_WAIT = Duration.ofSeconds(5);
 
     private static final Duration DEATH_POLL = Duration.ofMillis(200);
-
-    /** The variable that tells an entry which models to register up front (comma-separated). */
-    public static final String MODELS_VARIABLE = "CONFORM_MODELS";
 
     private final ProcessTree tree;
     private final ReflectionClient client;
@@ -75,20 +68,10 @@ public final class RuntimeSession implements ActionRunner {
         long deadline = begin + launch.startupTimeout().toNanos();
         Path log = launch.log();
         Path cwd = launch.cwd();
-        Map<String, String> env = new HashMap<>(launch.extraEnv());
-        env.put("GENKIT_ENV", "dev");
-        // Go honours this: a port the OS just handed out keeps Go runtimes out of the 3100-3200 range JS scans.
-        env.put("GENKIT_REFLECTION_PORT", String.valueOf(freePort()));
-        // Unset: the first makes the advertised id fail the runtime's own health check, the second switches to API v2.
-        env.put("GENKIT_RUNTIME_ID", null);
-        env.put("GENKIT_REFLECTION_V2_SERVER", null);
-        // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
-        // empty, the runtime lists only what the plugin registers itself.
-        env.put(MODELS_VARIABLE, String.join(",", launch.models()));
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
-            tree = ProcessTree.start(launch.command(), cwd, env, log, launch.redactor());
+            tree = ProcessTree.start(launch.command(), cwd, launch.childEnvironment(), log, launch.redactor());
         } catch (IOException e) {
             throw new RuntimeStartFailure(
                     "cannot start `" + String.join(" ", launch.command()) + "` in " + cwd + ": " + e.getMessage(),
@@ -109,14 +92,6 @@ public final class RuntimeSession implements ActionRunner {
             http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
             throw new RuntimeStartFailure(e.getMessage(), log, LogTail.last(log, LOG_TAIL_LINES));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            return 0;
         }
     }
 
