@@ -16,14 +16,20 @@ import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.Runner;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
+import conform.runtime.GenkitCli;
 import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -52,20 +58,30 @@ final class CheckModelRun {
      * @param listed the runs whose models the reports list: those the plan runs, each with its whole spec (not only
      *               what --model, --test or --rerun-failed selected)
      */
-    ExitCode execute(Plan plan, Plan listed, EmulationOptions emulation) {
+    ExitCode execute(Plan plan, Plan listed, EmulationOptions emulation, RunnerOptions runners) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         RunLogs logs = RunLogs.create(reportDir);
         ws.console.err(ws.console.style().bold("conform") + " · "
-                + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s) · logs in " + logs.dir());
+                + plan.runnable().size() + " run(s), " + plan.testCount() + " test(s)"
+                + (runners.runners().equals(List.of(Runner.CONFORM))
+                        ? ""
+                        : " · "
+                                + String.join(
+                                        " and ",
+                                        runners.runners().stream()
+                                                .map(r -> r.title)
+                                                .toList()))
+                + " · logs in " + logs.dir());
         Interruption interruption = new Interruption();
-        List<RunResult> results;
+        Map<Runner, List<RunResult>> byRunner;
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            results = runPlan(plan, emulation, logs.dir(), interruption);
+            byRunner = runPlan(plan, emulation, runners, logs.dir(), interruption);
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
+        List<RunResult> results = byRunner.get(runners.runners().get(0));
         RunSummary.print(ws.console, results, wallMs, rerun);
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
                 .mapText(ws.console.redactor()::redact);
@@ -86,24 +102,55 @@ final class CheckModelRun {
         return document.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private List<RunResult> runPlan(Plan plan, EmulationOptions emulation, Path logDir, Interruption interruption) {
+    /** Each runner's results, in plan order; the runtimes (and the genkit CLI) are installed first where they lack anything. */
+    private Map<Runner, List<RunResult>> runPlan(
+            Plan plan, EmulationOptions emulation, RunnerOptions runners, Path logDir, Interruption interruption) {
         Map<String, String> setupFailures = SetupProgress.ensureForRuns(plan.runnable(), ws, logDir);
-        RunListener progress = LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
+        GenkitCli cli = new GenkitCli(ws.config().genkitCli());
+        Optional<String> cliSetup =
+                runners.usesCli() && cli.hasProject() ? SetupProgress.ensureQuietly(cli, ws, logDir) : Optional.empty();
+        Map<Runner, List<RunResult>> byRunner = new EnumMap<>(Runner.class);
+        AtomicReference<RunListener> progress = new AtomicReference<>();
         try (Emulator emulator = emulation.start(plan, ws.config(), ws.console, line -> {
-            if (ws.options.verbose) progress.log("    " + ws.console.style().dim("emulator: " + line));
+            if (!ws.options.verbose) return;
+            String shown = "    " + ws.console.style().dim("emulator: " + line);
+            RunListener live = progress.get();
+            if (live != null) live.log(shown);
+            else ws.console.err(shown);
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
-            return new PlanRunner(
-                            new Validation(ws.validators()),
-                            knownFailures(emulation.emulate),
-                            options,
-                            progress,
-                            interruption)
-                    .execute(plan, setupFailures);
-        } finally {
-            if (progress instanceof LiveTable live) live.close();
+            for (Runner runner : runners.runners()) {
+                Map<String, String> broken = new LinkedHashMap<>(setupFailures);
+                if (runner == Runner.CLI)
+                    cliSetup.ifPresent(why -> plan.runnable().forEach(r -> broken.put(r.runtimeName(), why)));
+                if (runner == Runner.CLI
+                        && PlanRunner.CANONICAL_MAX_CONCURRENCY
+                                < Math.min(plan.concurrency(), plan.runnable().size()))
+                    ws.console.err(
+                            "  " + runner.title + ": " + PlanRunner.CANONICAL_MAX_CONCURRENCY + " run(s) at once,"
+                                    + " one per core, as the runtime it starts has a fixed 40 s to come up");
+                RunListener listener =
+                        LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
+                progress.set(listener);
+                try {
+                    PlanRunner planRunner = runner == Runner.CLI
+                            ? PlanRunner.canonical(
+                                    cli, knownFailures(emulation.emulate), options, listener, interruption)
+                            : new PlanRunner(
+                                    new Validation(ws.validators()),
+                                    knownFailures(emulation.emulate),
+                                    options,
+                                    listener,
+                                    interruption);
+                    byRunner.put(runner, planRunner.execute(plan, broken));
+                } finally {
+                    progress.set(null);
+                    if (listener instanceof LiveTable live) live.close();
+                }
+            }
         }
+        return byRunner;
     }
 
     /**

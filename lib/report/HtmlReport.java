@@ -4,6 +4,7 @@ import conform.models.ModelInventory;
 import conform.report.HtmlTheme.Look;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
+import conform.runner.Runner;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import java.nio.file.Path;
@@ -135,6 +136,7 @@ public final class HtmlReport {
                 .append(results.runs().size())
                 .append(" runs · runtimes: ")
                 .append(esc(String.join(", ", runtimes)))
+                .append(runners(results))
                 .append("</p></div><div class=\"verdict ")
                 .append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed" + onlyKnown(results))
                 .append("</div></header>\n<div class=\"chips\">");
@@ -323,6 +325,15 @@ public final class HtmlReport {
             });
         });
         h.append("</tbody></table></div>\n");
+    }
+
+    /** Who gave the verdicts, when it was not conform's own engine alone. */
+    private static String runners(ResultsDocument results) {
+        Set<Runner> runners = new LinkedHashSet<>();
+        results.runs().forEach(r -> runners.add(r.runner()));
+        if (runners.equals(Set.of(Runner.CONFORM))) return "";
+        return " · verdicts by "
+                + esc(String.join(" and ", runners.stream().map(r -> r.title).toList()));
     }
 
     private static void runs(StringBuilder h, List<RunResult> runs) {

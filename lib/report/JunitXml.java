@@ -71,6 +71,7 @@ public final class JunitXml {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
         property(xml, "conform.run-status", run.status().label());
+        property(xml, "conform.runner", run.runner().label());
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
         for (TestResult t : tests) testcase(xml, t);

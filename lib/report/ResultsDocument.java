@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * its counts under {@code runs}, and every test once under {@code results}; reading regroups the tests by run.
  *
  * @param schema    the file format's version; files written before it was recorded are version 1
- * @param startedAt when the run started (ISO-8601)
+ * @param startedAt  when the run started (ISO-8601)
  */
 @JsonIgnoreProperties(
         value = {"tests", "totals"},
@@ -30,8 +30,8 @@ public record ResultsDocument(
         @JsonProperty("wall_ms") long wallMs,
         List<RunResult> runs) {
 
-    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs). */
-    public static final int SCHEMA = 2;
+    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's `runner`. */
+    public static final int SCHEMA = 3;
 
     public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
         return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs));

@@ -1,0 +1,64 @@
+package conform.cli;
+
+import conform.diag.ConformException;
+import conform.diag.Diagnostic;
+import conform.plan.Plan;
+import conform.plan.PlannedRun;
+import conform.runner.Runner;
+import conform.spec.CanonicalSpec;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** --runner (and --use-cli, the original tool's name for --runner cli): which runner gives the verdicts. */
+final class RunnerOptions {
+
+    /** The values of --runner. */
+    enum Choice {
+        CONFORM,
+        CLI
+    }
+
+    @Option(
+            names = "--runner",
+            paramLabel = "RUNNER",
+            description = {
+                "What runs the tests: conform (its own engine; the default) or cli (the canonical genkit"
+                        + " dev:test-model, pinned and installed by setup)"
+            })
+    Choice choice;
+
+    @Option(names = "--use-cli", description = "The same as --runner cli")
+    boolean useCli;
+
+    private Choice chosen() {
+        return useCli ? Choice.CLI : choice == null ? Choice.CONFORM : choice;
+    }
+
+    /** The runners to run, in order; the first gives the verdicts that decide the run. */
+    List<Runner> runners() {
+        return switch (chosen()) {
+            case CONFORM -> List.of(Runner.CONFORM);
+            case CLI -> List.of(Runner.CLI);
+        };
+    }
+
+    boolean usesCli() {
+        return runners().contains(Runner.CLI);
+    }
+
+    /**
+     * --use-cli with another --runner is a usage error; with the genkit CLI as a runner, every spec the plan runs must be
+     * one it can read, else a spec error now.
+     */
+    void check(Plan plan) {
+        if (useCli && choice != null && choice != Choice.CLI)
+            throw new ConformException(Diagnostic.error(
+                            "E0011",
+                            "--use-cli means --runner cli, which contradicts --runner "
+                                    + choice.name().toLowerCase(Locale.ROOT))
+                    .hint("give one of them"));
+        if (!usesCli()) return;
+        for (PlannedRun run : plan.runnable()) CanonicalSpec.render(run.spec());
+    }
+}
