@@ -1,6 +1,7 @@
 package conform.cli;
 
 import conform.config.KnownFailure;
+import conform.console.ComparisonView;
 import conform.console.LiveTable;
 import conform.console.ModelsView;
 import conform.console.RunSummary;
@@ -19,6 +20,7 @@ import conform.runner.RunResult;
 import conform.runner.Runner;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
+import conform.runner.VerdictComparison;
 import conform.runtime.GenkitCli;
 import conform.validate.Validation;
 import java.nio.file.Files;
@@ -83,7 +85,12 @@ final class CheckModelRun {
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         List<RunResult> results = byRunner.get(runners.runners().get(0));
         RunSummary.print(ws.console, results, wallMs, rerun);
+        VerdictComparison comparison = runners.compares() && stopped == null
+                ? VerdictComparison.of(plan, byRunner.get(Runner.CONFORM), byRunner.get(Runner.CLI))
+                : null;
+        if (comparison != null) ComparisonView.print(ws.console, comparison);
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
+                .withComparison(comparison)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
         ModelInventory inventory =
@@ -121,6 +128,8 @@ final class CheckModelRun {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
             for (Runner runner : runners.runners()) {
+                if (byRunner.size() > 0)
+                    ws.console.err("  " + runner.title + " on the same run(s), for the verdict comparison");
                 Map<String, String> broken = new LinkedHashMap<>(setupFailures);
                 if (runner == Runner.CLI)
                     cliSetup.ifPresent(why -> plan.runnable().forEach(r -> broken.put(r.runtimeName(), why)));

@@ -16,15 +16,16 @@ final class RunnerOptions {
     /** The values of --runner. */
     enum Choice {
         CONFORM,
-        CLI
+        CLI,
+        BOTH
     }
 
     @Option(
             names = "--runner",
             paramLabel = "RUNNER",
             description = {
-                "What runs the tests: conform (its own engine; the default) or cli (the canonical genkit"
-                        + " dev:test-model, pinned and installed by setup)"
+                "What runs the tests: conform (its own engine; the default), cli (the canonical genkit dev:test-model,"
+                        + " pinned and installed by setup) or both (each in turn, and their verdicts compared)"
             })
     Choice choice;
 
@@ -40,7 +41,12 @@ final class RunnerOptions {
         return switch (chosen()) {
             case CONFORM -> List.of(Runner.CONFORM);
             case CLI -> List.of(Runner.CLI);
+            case BOTH -> List.of(Runner.CONFORM, Runner.CLI);
         };
+    }
+
+    boolean compares() {
+        return chosen() == Choice.BOTH;
     }
 
     boolean usesCli() {

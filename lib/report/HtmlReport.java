@@ -66,6 +66,7 @@ public final class HtmlReport {
         StringBuilder h = open("conform report · " + results.startedAt());
         header(h, results, runtimes, divergent);
         HtmlFailures.render(h, results, reportDir);
+        if (results.comparison() != null) HtmlComparison.render(h, results.comparison());
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
         List<String> columns = tests.stream().map(TestResult::test).distinct().toList();
@@ -331,6 +332,7 @@ public final class HtmlReport {
     private static String runners(ResultsDocument results) {
         Set<Runner> runners = new LinkedHashSet<>();
         results.runs().forEach(r -> runners.add(r.runner()));
+        if (results.comparison() != null) runners.add(results.comparison().runner());
         if (runners.equals(Set.of(Runner.CONFORM))) return "";
         return " · verdicts by "
                 + esc(String.join(" and ", runners.stream().map(r -> r.title).toList()));

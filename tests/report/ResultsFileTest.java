@@ -6,8 +6,10 @@ import conform.config.TestId;
 import conform.diag.ConformException;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
+import conform.runner.Runner;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
+import conform.runner.VerdictComparison;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
@@ -72,6 +74,37 @@ class ResultsFileTest {
                     files.map(p -> p.getFileName().toString()).toList(),
                     "no temporary file is left");
         }
+    }
+
+    @Test
+    void theRunnerAndTheVerdictComparisonReadBackTheSameAndAnUnexplainedOneFailsTheRun() throws Exception {
+        VerdictComparison comparison = new VerdictComparison(
+                Runner.CLI,
+                2,
+                List.of(new VerdictComparison.Disagreement(
+                        "echo",
+                        "js",
+                        "m/a",
+                        "Multiturn",
+                        null,
+                        new VerdictComparison.Side(TestStatus.PASSED, null),
+                        new VerdictComparison.Side(TestStatus.ERROR, "boom"))));
+        ResultsDocument written = sample().withComparison(comparison);
+        Path file = ResultsFile.write(dir.root(), written);
+        ResultsDocument read = ResultsFile.read(file);
+        assertEquals(written, read);
+        assertEquals(Runner.CONFORM, read.runs().get(0).runner());
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"runner\" : \"conform\""), json);
+        assertTrue(json.contains("\"unexplained\" : 1"), json);
+        RunResult passing = written.runs().get(1);
+        assertFalse(
+                ResultsDocument.of(List.of(passing), "t", 1, "v")
+                        .withComparison(comparison)
+                        .passed(),
+                "an unexplained disagreement fails a run that passed");
+        assertFalse(Files.readString(ResultsFile.write(dir.path("without"), sample()))
+                .contains("comparison"));
     }
 
     @Test
