@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -239,6 +241,23 @@ class CanonicalRunnerTest {
             assertTrue(o.run().get("log_tail").toString().contains("app process exited with code 3"), o.toString());
         } else {
             assertEquals("failed", o.run().get("status").asText());
+        }
+    }
+
+    @Test
+    void aDaemonTheCLIsRuntimeLeftIsStoppedToo() throws Exception {
+        Fixtures.Outcome o = Fixtures.checkModel("daemon", "js", work.path("r"), "--runner", "cli");
+        o.cli().expect(ExitCode.FAILED);
+        Matcher daemon = Pattern.compile("conformtest/echo daemonized pid (\\d+)")
+                .matcher(Files.readString(work.path("r/logs/echo-js.cli-runtime.log")));
+        assertTrue(daemon.find(), "the runtime said it daemonized a child:\n" + o);
+        ProcessHandle left = ProcessHandle.of(Long.parseLong(daemon.group(1))).orElse(null);
+        try {
+            // Its parent is gone and it left the runtime's session: only its environment says whose it is.
+            if (left != null) left.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(left != null && left.isAlive(), "the daemon was left running");
+        } finally {
+            if (left != null) left.destroyForcibly();
         }
     }
 
