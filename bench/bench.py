@@ -7,12 +7,15 @@ Prints, with medians over N runs (default 5):
   1. wall time and peak memory of one conformance run of the same 8-capability spec against the same JS entry
      (entries/js/fixtures/echo.ts): genkit dev:test-model as its docs run an entry (node with the tsx loader),
      dev:test-model given the bundle conform's setup makes of that entry, `./jbang conform` as users type it,
-     and conform's JVM started directly without its start-up cache;
+     conform's JVM started directly without its start-up cache, and `./jbang conform --runner cli` (conform driving
+     the same dev:test-model on the same bundle: what conform's CLI runner adds around the canonical tool);
   2. conform's per-test overhead over a raw HTTP round trip (the same runAction requests, same JDK client and
      JVM options, both from the first call to a fresh runtime), per test of 200 and as the marginal cost of one
      more test (from 200 to 1000, where the runtime's first-call set-up and JIT warm-up cancel out);
   3. conform's throughput on the echo model at -t 1, 8 and 32.
-Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's own process and the runtime's.
+Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's largest process and the runtime's.
+The contenders of part 1 take turns, one run each per round, so that a change of load on a shared machine weighs on
+all of them alike; --wall-only stops after part 1.
 It installs what it needs first (`conform setup`: the echo entry, and genkit-cli in tools/genkit-cli), and
 runs every contender once untimed first, so each is measured warm (caches built, files in the page cache).
 """
@@ -140,15 +143,16 @@ def median(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--wall-only", action="store_true", help="only the first part (one run, side by side)")
     args = parser.parse_args()
     BUILD.mkdir(parents=True, exist_ok=True)
 
+    spec8 = BUILD / "specs-8"  # bench/conform.toml's specs-dir, which must exist before conform reads the file
+    spec8.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BENCH / "spec-8.yaml", spec8 / "echo.yaml")
     print("setting up (conform setup: the echo entry, and genkit-cli in tools/genkit-cli) ...", flush=True)
     sh(["./jbang", "conform", "setup", "--runtime", "js", "--config", str(BENCH / "conform.toml")])
     java = conform_java_command()
-    spec8 = BUILD / "specs-8"
-    spec8.mkdir(parents=True, exist_ok=True)
-    shutil.copy(BENCH / "spec-8.yaml", spec8 / "echo.yaml")
 
     # The CLI's analytics prompt and update check would otherwise block or reach the network.
     xdg = BUILD / "xdg"
@@ -165,26 +169,40 @@ def main():
         ("dev:test-model, bundle", [*dev_test_model, "node", ECHO_BUNDLE], ENTRIES_JS, cli_env, "Tests Completed: 8 Passed, 0 Failed"),
         ("./jbang conform", ["./jbang", "conform", *conform_args], ROOT, None, "8 passed"),
         ("conform JVM, no cache", [*java, *conform_args], ROOT, None, "8 passed"),
+        ("./jbang conform, cli", ["./jbang", "conform", *conform_args, "--runner", "cli"], ROOT, None, "8 passed"),
     ]
     print(f"\n1. one run of the 8-capability spec, same JS entry; wall: medians of {args.runs} runs, memory: of {MEMORY_RUNS} more")
-    walls = {}
     print(f"   {'tool':24} {'wall':>8} {'tool RSS':>10} {'runtime RSS':>12}")
-    for name, cmd, cwd, env, expected in contenders:
-        timed, sampled = [], []
-        for run in range(1 + args.runs + MEMORY_RUNS):  # one untimed warm-up, timed runs, then sampled runs
-            wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env, sample_memory=run > args.runs)
-            if code != 0 or expected not in output:
-                sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
+
+    def measure(name, cmd, cwd, env, expected, sample_memory):
+        wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env, sample_memory=sample_memory)
+        if code != 0 or expected not in output:
+            sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
+        return wall, tool_mb, runtime_mb
+
+    # Round by round, each contender once per round: on a shared machine a change of load then weighs on all alike.
+    timed = {c[0]: [] for c in contenders}
+    sampled = {c[0]: [] for c in contenders}
+    for run in range(1 + args.runs + MEMORY_RUNS):  # one untimed warm-up round, timed rounds, then sampled rounds
+        for name, cmd, cwd, env, expected in contenders:
+            wall, tool_mb, runtime_mb = measure(name, cmd, cwd, env, expected, sample_memory=run > args.runs)
             if 1 <= run <= args.runs:
-                timed.append(wall)
+                timed[name].append(wall)
             elif run > args.runs:
-                sampled.append((tool_mb, runtime_mb))
-        walls[name] = median(timed)
-        print(f"   {name:24} {walls[name]:7.2f}s {median([s[0] for s in sampled]):8.0f}MB {median([s[1] for s in sampled]):10.0f}MB")
+                sampled[name].append((tool_mb, runtime_mb))
+    walls = {name: median(t) for name, t in timed.items()}
+    for name in walls:
+        print(f"   {name:24} {walls[name]:7.2f}s {median([s[0] for s in sampled[name]]):8.0f}MB "
+              f"{median([s[1] for s in sampled[name]]):10.0f}MB")
     base = walls["genkit dev:test-model"]
     print(f"   ratio to dev:test-model: ./jbang conform {walls['./jbang conform'] / base:.2f}× (target ≤ 0.6×); "
           f"to dev:test-model given the bundle {walls['./jbang conform'] / walls['dev:test-model, bundle']:.2f}×; "
           f"conform JVM without its cache {walls['conform JVM, no cache'] / base:.2f}×")
+    print(f"   --runner cli: {walls['./jbang conform, cli']:.2f}s, "
+          f"{walls['./jbang conform, cli'] - walls['dev:test-model, bundle']:+.2f}s around dev:test-model on the same bundle, "
+          f"{walls['./jbang conform, cli'] / walls['./jbang conform']:.1f}× conform's own runner")
+    if args.wall_only:
+        return
 
     counts = (200, 1000)
     print(f"\n2. per-test overhead over a raw HTTP round trip (sequential tests, -t 1, each from a fresh runtime); medians of {args.runs} runs")

@@ -206,10 +206,7 @@ class CanonicalRunnerTest {
 
     @Test
     void aCliThatCannotBeInstalledIsAnErrorRunNeverAPass() throws Exception {
-        // A project without its lock file: npm ci refuses at once.
-        work.write("cli/package.json", "{\"dependencies\": {\"genkit-cli\": \"1.43.0\"}}");
-        Path config = Fixtures.config(work, "", "js");
-        Files.writeString(config, Files.readString(config).replaceAll("genkit-cli = \".*\"", "genkit-cli = \"cli\""));
+        Path config = Fixtures.configWithUninstallableCli(work);
         Fixtures.Outcome o = Fixtures.checkModel(
                 work.root(),
                 config,

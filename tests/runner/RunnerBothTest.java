@@ -41,9 +41,7 @@ class RunnerBothTest {
     @Test
     void aDisagreementNoDocumentedChoiceExplainsFailsTheCheck() throws Exception {
         // A genkit CLI that cannot be installed gives no verdict of its own: every test conform passed disagrees.
-        work.write("cli/package.json", "{\"dependencies\": {\"genkit-cli\": \"1.43.0\"}}");
-        Path config = Fixtures.config(work, "", "js");
-        Files.writeString(config, Files.readString(config).replaceAll("genkit-cli = \".*\"", "genkit-cli = \"cli\""));
+        Path config = Fixtures.configWithUninstallableCli(work);
         Fixtures.Outcome o = Fixtures.checkModel(
                 work.root(),
                 config,

@@ -57,6 +57,22 @@ public final class Fixtures {
         return work.path("conform.toml");
     }
 
+    /**
+     * A config for the js fixture runtime whose genkit-cli project cannot be installed: a package.json without its lock
+     * file, which npm ci refuses at once (no network).
+     */
+    public static Path configWithUninstallableCli(TempProject work) {
+        work.write("cli/package.json", "{\"dependencies\": {\"genkit-cli\": \"1.43.0\"}}");
+        Path config = config(work, "", "js");
+        try {
+            Files.writeString(
+                    config, Files.readString(config).replaceAll("genkit-cli = \".*\"", "genkit-cli = \"cli\""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return config;
+    }
+
     public static Path scenario(String name) {
         return RepoRoot.find().resolve("tests/fixtures/scenarios").resolve(name);
     }
