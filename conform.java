@@ -7,8 +7,8 @@
 //DEPS org.tomlj:tomlj:1.1.1
 //DEPS org.fusesource.jansi:jansi:2.4.3
 // Everything under lib/, one package per stage of the data's path, each importing only those before it:
-// diag, redact -> config -> spec -> plan -> runtime -> models -> runner -> validate -> emulator -> report -> console
-// -> cli.
+// diag, redact -> config -> spec -> plan -> packages -> runtime -> models -> runner -> validate -> emulator -> report
+// -> console -> cli. Beside them, launch: the bootstrap's quick rebuild after an edit (JDK only).
 //SOURCES lib/**.java
 // The built-in test cases and the test image travel inside the jar, so conform runs from any directory.
 //FILES conform/spec/builtin-tests.yaml=lib/spec/builtin-tests.yaml

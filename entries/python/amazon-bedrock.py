@@ -19,9 +19,12 @@ import os
 
 import _conformrt as conformrt  # first: see its docstring
 
-from genkit_amazon_bedrock import Bedrock
+from genkit_amazon_bedrock import Bedrock, ModelDefinition
 
 
 if __name__ == '__main__':
     region = os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION') or 'us-east-1'
-    conformrt.serve(conformrt.with_spec_models(Bedrock)(region=region))
+    # A bare Bedrock() lists nothing (it never reads the catalogue, plugin.py list_actions): a Bedrock app declares
+    # the models it uses, as the plugin's own example does, and so does this entry; init() registers it offline.
+    models = [ModelDefinition(name='us.anthropic.claude-sonnet-4-5-20250929-v1:0')]
+    conformrt.serve(conformrt.with_spec_models(Bedrock)(region=region, models=models))

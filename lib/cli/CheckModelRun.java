@@ -11,17 +11,20 @@ import conform.diag.ExitCode;
 import conform.emulator.Emulator;
 import conform.models.ModelInventory;
 import conform.plan.Plan;
+import conform.plan.PlannedRun;
 import conform.report.ResultsDocument;
 import conform.report.ResultsFile;
 import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
+import conform.runner.RunStatus;
 import conform.runner.Runner;
 import conform.runner.RuntimeOptions;
 import conform.runner.TestStatus;
 import conform.runner.VerdictComparison;
 import conform.runtime.GenkitCli;
+import conform.runtime.SourceRevision;
 import conform.validate.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +79,18 @@ final class CheckModelRun {
                                                 .toList()))
                 + " · logs in " + logs.dir());
         Interruption interruption = new Interruption();
-        Map<Runner, List<RunResult>> byRunner;
+        Map<String, List<SourceRevision>> sources = sourcesByRuntime(plan);
+        Map<Runner, List<RunResult>> byRunner = new EnumMap<>(Runner.class);
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            byRunner = runPlan(plan, emulation, runners, logs.dir(), interruption);
+            runPlan(plan, emulation, runners, logs.dir(), interruption)
+                    .forEach((runner, runs) -> byRunner.put(
+                            runner,
+                            runs.stream()
+                                    .map(r -> r.status() == RunStatus.SKIPPED
+                                            ? r
+                                            : r.withSources(sources.getOrDefault(r.runtime(), List.of())))
+                                    .toList()));
             stopped = signals.exitCode();
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -126,7 +137,9 @@ final class CheckModelRun {
             else ws.console.err(shown);
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
-            RuntimeOptions options = new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor());
+            Map<String, String> mediaUrls = emulator == null ? Map.of() : emulator.testImageUrls();
+            RuntimeOptions options =
+                    new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls);
             for (Runner runner : runners.runners()) {
                 if (byRunner.size() > 0)
                     ws.console.err("  " + runner.title + " on the same run(s), for the verdict comparison");
@@ -160,6 +173,19 @@ final class CheckModelRun {
             }
         }
         return byRunner;
+    }
+
+    /** Each runtime's local sources as they are when the check starts: what every run of the runtime used. */
+    private static Map<String, List<SourceRevision>> sourcesByRuntime(Plan plan) {
+        Map<String, List<SourceRevision>> byRuntime = new LinkedHashMap<>();
+        for (PlannedRun run : plan.runnable()) {
+            byRuntime.computeIfAbsent(
+                    run.runtimeName(),
+                    name -> run.runtime().sources().stream()
+                            .map(SourceRevision::of)
+                            .toList());
+        }
+        return byRuntime;
     }
 
     /**

@@ -3,6 +3,7 @@ package conform.cli;
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
 import conform.console.Console;
+import conform.console.PluginsDirView;
 import conform.console.Style;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
@@ -10,10 +11,14 @@ import conform.diag.ExitCode;
 import conform.models.ModelInventory;
 import conform.models.ModelListing;
 import conform.models.PluginModels;
+import conform.packages.Coverage;
+import conform.packages.PluginsDirScan;
 import conform.plan.Inventory;
 import conform.plan.Planner;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
@@ -26,6 +31,8 @@ import picocli.CommandLine.Option;
         description = {
             "Lint: every plugin has a spec, and an entry in each runtime that declares it (or that has an entry for"
                     + " it).",
+            "With a plugins directory (a runtime's plugins-dir, or --plugins-dir), also lists the model plugins in it"
+                    + " and fails on each that lacks a spec or an entry in that runtime.",
             "With --models, also lists the plugins' models in their runtimes and fails on a stale suite.",
             "Exits 1 when something is missing or stale."
         })
@@ -43,6 +50,9 @@ final class CheckPluginCommand extends Subcommand {
     @Mixin
     EmulationOptions emulation = new EmulationOptions();
 
+    @Mixin
+    PluginsDirOption pluginsDirs = new PluginsDirOption();
+
     @Override
     ExitCode run(Workspace ws) {
         emulation.check();
@@ -52,6 +62,7 @@ final class CheckPluginCommand extends Subcommand {
         ConformConfig config = ws.config();
         Inventory inventory = ws.inventory();
         List<RuntimeConfig> runtimes = Planner.selectRuntimes(config, ws.options.runtimes);
+        Map<RuntimeConfig, Path> dirs = pluginsDirs.pluginsDirs(ws, runtimes);
         List<String> problems = new ArrayList<>();
         Set<String> covered = new TreeSet<>();
         for (RuntimeConfig rt : runtimes) {
@@ -79,10 +90,12 @@ final class CheckPluginCommand extends Subcommand {
                         plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
         }
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
+        dirs.forEach((rt, dir) -> problems.addAll(pluginsDir(ws, PluginsDirScan.of(rt, dir), inventory)));
         if (models) problems.addAll(staleSuites(ws));
         if (problems.isEmpty()) {
             console.out("  " + style.green("✓") + " all " + covered.size()
                     + " plugin(s) have a spec and an entry in every runtime that covers them"
+                    + (dirs.isEmpty() ? "" : ", and so does every model plugin in the plugins directories")
                     + (models ? ", and every suite's model is listed by a runtime" : ""));
             return ExitCode.OK;
         }
@@ -90,8 +103,26 @@ final class CheckPluginCommand extends Subcommand {
         console.out("  " + problems.size()
                 + " problem(s). Declare a runtime's plugins with `plugins = [...]` under [conform.runtimes.<name>],"
                 + " a plugin no runtime can run under [conform.unavailable], and move a stale suite to a model the"
-                + " plugin registers (`conform models` lists them).");
+                + " plugin registers (`conform models` lists them)."
+                + (dirs.isEmpty()
+                        ? ""
+                        : " A model plugin of a plugins directory needs a spec (specs/<plugin>.yaml) and an entry (`"
+                                + Launcher.prefix(ws.env) + " new-entry` writes one), or a place in ignore-plugins."));
         return ExitCode.FAILED;
+    }
+
+    /** The model plugins of a runtime's plugins directory, listed, and each one's gaps as problems. */
+    private static List<String> pluginsDir(Workspace ws, PluginsDirScan scan, Inventory inventory) {
+        String runtime = scan.runtime().name();
+        List<Coverage> coverage = Coverage.of(scan, inventory);
+        Console console = ws.console;
+        console.out("");
+        PluginsDirView.render(scan, coverage, inventory, console.style(), ws.options.verbose)
+                .forEach(console::out);
+        List<String> problems =
+                PluginsDirView.problems(runtime, coverage, inventory, Launcher.prefix(ws.env) + " new-entry");
+        for (String problem : problems) console.out("  " + console.style().error("MISSING") + "  " + problem);
+        return problems;
     }
 
     /** With --models: each suite whose model no runtime lists, and each runtime that could not be listed. */

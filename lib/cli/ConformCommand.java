@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CheckModelCommand.class,
             CheckPluginCommand.class,
+            NewEntryCommand.class,
             ModelsCommand.class,
             ListCommand.class,
             SetupCommand.class,

@@ -8,6 +8,7 @@ import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
+import conform.emulator.ReferenceModel;
 import conform.emulator.RunFault;
 import conform.plan.Plan;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import picocli.CommandLine.Option;
 /** --emulate and --emulate-fault, and everything they change: planning, the plan, and the emulator a run starts. */
 final class EmulationOptions {
 
+    /** The help of --emulate-fault and emulate --fault, after its first letter (picocli makes %n a line break). */
+    static final String FAULT_HELP = "nject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms,"
+            + " truncate or malformed, optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2";
+
     @Option(
             names = "--emulate",
             description = "Run against conform's built-in emulator of the provider APIs: offline, no keys")
@@ -28,11 +33,7 @@ final class EmulationOptions {
             names = "--emulate-fault",
             paramLabel = "FAULT",
             converter = RunFaultConverter.class,
-            description = {
-                "With --emulate, inject FAULT into the first model requests: 429[:ms], 500, slow:ms, stall:ms,"
-                        + " truncate or malformed,",
-                "optionally followed by xN for the first N requests (default 1), e.g. 429:1000x2"
-            })
+            description = "With --emulate, i" + FAULT_HELP)
     RunFault fault;
 
     /** A fault without the emulator is a usage error. */
@@ -56,7 +57,13 @@ final class EmulationOptions {
     Emulator start(Plan plan, ConformConfig config, Console console, Consumer<String> log) {
         if (!emulate) return null;
         Emulator emulator = launch(
-                0, Emulation.models(plan, config), fault, console, log, "check that conform may listen on 127.0.0.1");
+                0,
+                Emulation.models(plan, config),
+                fault,
+                console,
+                log,
+                ReferenceModel.Audience.CONFORMANCE_RUN,
+                "check that conform may listen on 127.0.0.1");
         console.err("  emulator at " + emulator.url() + (fault == null ? "" : " · injecting " + fault.describe()));
         return emulator;
     }
@@ -68,9 +75,10 @@ final class EmulationOptions {
             RunFault fault,
             Console console,
             Consumer<String> log,
+            ReferenceModel.Audience audience,
             String hint) {
         try {
-            return Emulator.start(port, models, fault, console.redactor(), log);
+            return Emulator.start(port, models, fault, console.redactor(), log, audience);
         } catch (IOException e) {
             throw new ConformException(
                     Diagnostic.error(

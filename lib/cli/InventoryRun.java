@@ -5,6 +5,7 @@ import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
+import conform.emulator.ReferenceModel;
 import conform.emulator.RunFault;
 import conform.models.InventoryRunner;
 import conform.models.ListingTarget;
@@ -60,6 +61,7 @@ final class InventoryRun {
                             if (ws.options.verbose)
                                 console.err("    " + console.style().dim("emulator: " + line));
                         },
+                        ReferenceModel.Audience.CONFORMANCE_RUN,
                         "check that conform may listen on 127.0.0.1");
         try {
             if (emulator != null) env.put(Source.EMULATOR, emulator.childEnvironment(ws.env));

@@ -3,6 +3,7 @@ package conform.cli;
 import conform.config.ConformConfig;
 import conform.config.RuntimeConfig;
 import conform.console.Console;
+import conform.console.SourcesView;
 import conform.console.Style;
 import conform.console.Table;
 import conform.diag.ConformException;
@@ -116,6 +117,9 @@ final class ListCommand extends Subcommand {
         console.out(style.dim("  ● ready  ○ env vars missing · ")
                 + style.green("runtime")
                 + style.dim(" has an entry  (runtime) has none · config " + config.file()));
+        List<String> sources = SourcesView.render(runtimes, style);
+        if (!sources.isEmpty()) console.out("");
+        sources.forEach(console::out);
         problems.forEach(console::diagnostic);
     }
 

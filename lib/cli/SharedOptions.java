@@ -35,6 +35,20 @@ public final class SharedOptions {
     Path specsDir;
 
     @Option(
+            names = "--source",
+            paramLabel = "RUNTIME:PACKAGE=PATH",
+            scope = ScopeType.INHERIT,
+            description = "Use the local source in PATH instead of the published PACKAGE in RUNTIME (repeatable;"
+                    + " e.g. js:@genkit-ai/anthropic=../genkit/js/plugins/anthropic); beats conform.toml's sources")
+    List<String> sources = new ArrayList<>();
+
+    @Option(
+            names = "--no-sources",
+            scope = ScopeType.INHERIT,
+            description = "Ignore the local sources conform.toml names: the published packages, and --source's only")
+    boolean noSources;
+
+    @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
             description = "More detail: per-test lines, runtime logs, stack traces of internal errors")

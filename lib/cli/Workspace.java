@@ -2,11 +2,13 @@ package conform.cli;
 
 import conform.config.ConfigLoader;
 import conform.config.ConformConfig;
+import conform.config.LocalSource;
 import conform.console.Console;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.plan.Inventory;
 import conform.plan.PluginNames;
+import conform.runtime.SourceOverlay;
 import conform.spec.BuiltinTests;
 import conform.spec.SpecLoader;
 import conform.validate.ValidatorRegistry;
@@ -40,7 +42,15 @@ final class Workspace {
         if (config == null) {
             written = ConfigLoader.load(ConfigLoader.locate(
                     options.config, env, cwd, Launcher.checkout(env, cwd).orElse(null)));
-            config = options.specsDir == null ? written : written.withSpecsDir(specsDirFlag());
+            config = options.specsDir == null
+                    ? written
+                    : written.withSpecsDir(directoryFlag(
+                            "--specs-dir",
+                            options.specsDir.toString(),
+                            "the directory that holds the <plugin>.yaml specs"));
+            if (!options.sources.isEmpty() || options.noSources)
+                config = config.withSources(LocalSource.fromArguments(options.sources, cwd), options.noSources);
+            config.runtimes().values().forEach(SourceOverlay::check);
             // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
             console.redactor()
                     .alsoMask(
@@ -66,14 +76,18 @@ final class Workspace {
         return given == null ? null : cwd.resolve(given).normalize();
     }
 
-    /** --specs-dir, which must be a directory: a typo would otherwise find no specs and say only that. */
-    private Path specsDirFlag() {
-        Path dir = path(options.specsDir);
+    /**
+     * A directory a flag names, resolved against the working directory; it must be one, or a typo would find nothing
+     * and say only that.
+     *
+     * @param what what the flag should name, for the hint
+     */
+    Path directoryFlag(String flag, String given, String what) {
+        Path dir = path(Path.of(given));
         if (!Files.isDirectory(dir)) {
             throw new ConformException(Diagnostic.error(
-                            "E0016",
-                            "--specs-dir " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"))
-                    .hint("pass the directory that holds the <plugin>.yaml specs"));
+                            "E0016", flag + " " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"))
+                    .hint("pass " + what));
         }
         return dir;
     }

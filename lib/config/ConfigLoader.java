@@ -41,8 +41,23 @@ public final class ConfigLoader {
 
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
-    private static final Set<String> RUNTIME_KEYS =
-            Set.of("cwd", "entries-dir", "specs-dir", "entry-file", "entry-command", "plugins", "toolchain", "setup");
+    private static final Set<String> RUNTIME_KEYS = Set.of(
+            "cwd",
+            "entries-dir",
+            "specs-dir",
+            "entry-file",
+            "entry-command",
+            "plugins",
+            "toolchain",
+            "setup",
+            "sources",
+            "plugins-dir",
+            "additional-model-plugins",
+            "ignore-plugins");
+    /** The keys of a runtime's plugins directory: the seed tool had the two lists in [conform], for every runtime. */
+    private static final List<String> PLUGINS_DIR_KEYS =
+            List.of("plugins-dir", "additional-model-plugins", "ignore-plugins");
+
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     /** Where the canonical genkit CLI's project is (package.json and its lock), relative to conform.toml. */
     static final String DEFAULT_GENKIT_CLI = "tools/genkit-cli";
@@ -104,6 +119,7 @@ public final class ConfigLoader {
                     .hint("put conform's settings under a [conform] table"));
         }
         toml.checkTopLevel(ROOT.get(0));
+        perRuntimeOnly(toml, conform);
         Set<String> knownKeys = new TreeSet<>(TABLE_KEYS);
         for (Setting s : Setting.values()) knownKeys.add(s.key);
         toml.checkKeys(ROOT, conform, knownKeys);
@@ -308,7 +324,70 @@ public final class ConfigLoader {
                 List.copyOf(command),
                 List.copyOf(plugins),
                 List.copyOf(toolchain),
-                setup);
+                setup,
+                sources(toml, TomlSource.child(rt, "sources"), name),
+                pluginsDir(toml, rt));
+    }
+
+    /**
+     * {@code plugins-dir} (an existing directory, relative to the file) and the two lists that correct check-plugin's
+     * rule; a package named in both would be at once taken and left out.
+     */
+    private static PluginsDir pluginsDir(TomlSource toml, List<String> rt) {
+        List<PluginMention> additional = packageNames(toml, TomlSource.child(rt, "additional-model-plugins"));
+        List<PluginMention> ignore = packageNames(toml, TomlSource.child(rt, "ignore-plugins"));
+        for (PluginMention taken : additional) {
+            for (PluginMention left : ignore) {
+                if (!taken.plugin().equals(left.plugin())) continue;
+                throw new ConformException(Diagnostic.error(
+                                "E0102",
+                                "`" + left.plugin() + "` is in both `" + taken.key() + "` and `" + left.key() + "`")
+                        .at(left.location())
+                        .hint("keep it in one of them: additional-model-plugins checks it, ignore-plugins"
+                                + " leaves it out"));
+            }
+        }
+        return new PluginsDir(toml.directory(TomlSource.child(rt, "plugins-dir")), additional, ignore);
+    }
+
+    /** A list of package names, each kept with its own line for the error when it names no package. */
+    private static List<PluginMention> packageNames(TomlSource toml, List<String> path) {
+        List<String> names = toml.stringList(path);
+        if (names == null) return List.of();
+        List<PluginMention> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank())
+                throw toml.invalid(path, "a list of plugin directory or package names", names.get(i));
+            out.add(new PluginMention(
+                    names.get(i), TomlSource.dotted(path), toml.location(TomlSource.child(path, String.valueOf(i)))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The plugins directory's keys, which the seed tool read from [conform], live with each runtime here. */
+    private static void perRuntimeOnly(TomlSource toml, TomlTable conform) {
+        for (String key : PLUGINS_DIR_KEYS) {
+            if (!conform.contains(List.of(key))) continue;
+            throw new ConformException(Diagnostic.error("E0103", "`conform." + key + "` belongs to a runtime")
+                    .at(toml.location(TomlSource.child(ROOT, key)))
+                    .note("a plugin's directory is named differently in each runtime (go/plugins/googlegenai,"
+                            + " js/plugins/google-genai)")
+                    .hint("move it under [conform.runtimes.<name>], beside that runtime's plugins-dir"));
+        }
+    }
+
+    /**
+     * {@code sources = {"<package>" = "<dir>"}}: each an existing directory relative to the file. Whether the runtime
+     * can use it is the runtime's to say ({@code SourceOverlay}).
+     */
+    private static List<LocalSource> sources(TomlSource toml, List<String> path, String runtime) {
+        return List.copyOf(toml.entries(path, key -> {
+                    Path dir = toml.directory(key);
+                    if (dir == null) throw toml.invalid(key, "the path of the package's local source", null);
+                    return new LocalSource(
+                            runtime, key.get(key.size() - 1), dir, TomlSource.dotted(key), toml.location(key));
+                })
+                .values());
     }
 
     private static List<SetupStep> setupSteps(TomlSource toml, List<String> path) {

@@ -1,5 +1,6 @@
 package conform.config;
 
+import conform.diag.Suggest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,25 +66,41 @@ public record ConformConfig(
     /** The same config with every runtime reading its specs from {@code specsDir} (the --specs-dir flag). */
     public ConformConfig withSpecsDir(Path specsDir) {
         Map<String, RuntimeConfig> moved = new LinkedHashMap<>();
-        runtimes.forEach((name, rt) -> moved.put(
-                name,
-                new RuntimeConfig(
-                        rt.name(),
-                        rt.cwd(),
-                        rt.entriesDir(),
-                        specsDir,
-                        rt.entryFile(),
-                        rt.entryCommand(),
-                        rt.plugins(),
-                        rt.toolchain(),
-                        rt.setup())));
+        runtimes.forEach((name, rt) -> moved.put(name, rt.withSpecsDir(specsDir)));
+        return withRuntimes(moved);
+    }
+
+    /**
+     * The same config with the local sources given on the command line: each replaces conform.toml's for the same
+     * runtime and package; with {@code withoutConfigured}, conform.toml's are dropped first (--no-sources).
+     */
+    public ConformConfig withSources(List<LocalSource> given, boolean withoutConfigured) {
+        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> {
+            Map<String, LocalSource> byPackage = new LinkedHashMap<>();
+            if (!withoutConfigured) rt.sources().forEach(s -> byPackage.put(s.pkg(), s));
+            given.stream().filter(s -> s.runtime().equals(name)).forEach(s -> byPackage.put(s.pkg(), s));
+            changed.put(name, rt.withSources(List.copyOf(byPackage.values())));
+        });
+        for (LocalSource source : given) {
+            if (!runtimes.containsKey(source.runtime())) {
+                throw source.problem(
+                        "names the runtime `" + source.runtime() + "`, which is not configured"
+                                + Suggest.didYouMean(source.runtime(), runtimes.keySet()),
+                        "use one of " + String.join(", ", runtimes.keySet()));
+            }
+        }
+        return withRuntimes(changed);
+    }
+
+    private ConformConfig withRuntimes(Map<String, RuntimeConfig> changed) {
         return new ConformConfig(
                 file,
                 global,
                 pluginOverrides,
                 modelOverrides,
                 env,
-                moved,
+                changed,
                 unavailable,
                 emulate,
                 notEmulated,

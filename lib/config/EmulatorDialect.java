@@ -9,7 +9,8 @@ public enum EmulatorDialect {
     OPENAI(false),
     ANTHROPIC(false),
     GEMINI(false),
-    OLLAMA(true);
+    OLLAMA(true),
+    BEDROCK(false);
 
     private final boolean localModels;
 

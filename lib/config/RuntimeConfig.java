@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * @param plugins      the plugins this runtime is expected to cover (empty: not declared, so whatever has an entry)
  * @param toolchain    programs that must be on PATH, else this runtime's runs are skipped
  * @param setup        what {@code conform setup} runs to install the runtime's packages and build its entries
+ * @param sources      local sources used instead of the published packages (an overlay of the runtime's project
+ *                     builds them, leaving the published install as it is); empty: none
+ * @param pluginsDir   where check-plugin looks for this runtime's plugin packages ({@link PluginsDir#NONE}: nowhere)
  */
 public record RuntimeConfig(
         String name,
@@ -29,7 +32,9 @@ public record RuntimeConfig(
         List<String> entryCommand,
         List<String> plugins,
         List<String> toolchain,
-        List<SetupStep> setup) {
+        List<SetupStep> setup,
+        List<LocalSource> sources,
+        PluginsDir pluginsDir) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
@@ -114,8 +119,39 @@ public record RuntimeConfig(
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();
     }
 
-    public List<String> commandFor(String plugin) {
+    /** The published entry command for {@code plugin}; with local sources, the runtime's overlay starts another. */
+    public List<String> publishedCommand(String plugin) {
         return entryCommand.stream().map(a -> substitute(a, plugin)).toList();
+    }
+
+    /** Whether setup and the entry command are conform's own for this runtime, which local sources are built on. */
+    public boolean conventional() {
+        Defaults defaults = KNOWN.get(name);
+        return defaults != null
+                && entryCommand.equals(defaults.entryCommand())
+                && setup.equals(defaults.setupFor(entryCommand));
+    }
+
+    /** This runtime with {@code newSources} instead of its own. */
+    public RuntimeConfig withSources(List<LocalSource> newSources) {
+        return new RuntimeConfig(
+                name,
+                cwd,
+                entriesDir,
+                specsDir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                List.copyOf(newSources),
+                pluginsDir);
+    }
+
+    /** This runtime reading its specs from {@code dir} (the --specs-dir flag). */
+    public RuntimeConfig withSpecsDir(Path dir) {
+        return new RuntimeConfig(
+                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, sources, pluginsDir);
     }
 
     /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */

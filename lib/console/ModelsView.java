@@ -35,6 +35,9 @@ public final class ModelsView {
         inventory
                 .sources()
                 .forEach(source -> lines.add(style.dim("  " + source.description() + ": " + source.meaning())));
+        List<String> local = SourcesView.render(inventory.localSources(), style);
+        if (!local.isEmpty()) lines.add("");
+        lines.addAll(local);
         lines.add(summary(inventory, style));
         return lines;
     }

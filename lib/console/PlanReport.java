@@ -1,14 +1,18 @@
 package conform.console;
 
+import conform.config.RuntimeConfig;
 import conform.plan.Plan;
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
+import conform.runtime.SourceOverlay;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The dry-run view of a plan: plugins × runtimes × models × tests, with counts and the settings the plan resolved
@@ -31,6 +35,11 @@ public final class PlanReport {
                 plan.skippedCount() > 0 ? ", " + plan.skippedCount() + " run(s) skipped" : "")));
         lines.add(style.dim(
                 String.format(Locale.ROOT, "  -j %d plugin runs at once · config %s", plan.concurrency(), configFile)));
+        Map<String, RuntimeConfig> runtimes = new LinkedHashMap<>();
+        plan.runnable().forEach(run -> runtimes.putIfAbsent(run.runtimeName(), run.runtime()));
+        List<String> sources = SourcesView.render(runtimes.values(), style);
+        if (!sources.isEmpty()) lines.add("");
+        lines.addAll(sources);
         for (PlannedRun run : plan.runs()) {
             lines.add("");
             String head = style.bold(run.plugin()) + " " + style.cyan("(" + run.runtimeName() + ")");
@@ -46,7 +55,7 @@ public final class PlanReport {
                     run.testCount(),
                     run.spec().builtinCount(),
                     run.spec().customCount(),
-                    style.dim(String.join(" ", run.runtime().commandFor(run.plugin())))));
+                    style.dim(String.join(" ", SourceOverlay.command(run.runtime(), run.plugin())))));
             if (verbose) {
                 ResolvedSettings s = run.settings();
                 lines.add(style.dim("    runtime: start-up timeout "

@@ -2,6 +2,7 @@ package conform.console;
 
 import conform.diag.Diagnostic;
 import conform.report.Durations;
+import conform.report.LocalSourceUse;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
@@ -37,6 +38,7 @@ public final class RunSummary {
         console.err("");
         table.render(style).forEach(console::err);
         console.err("");
+        localSources(console, runs);
         for (RunResult r : runs) {
             Diagnostic d = diagnostic(r, rerun);
             if (d != null) console.diagnostic(d);
@@ -64,8 +66,18 @@ public final class RunSummary {
         console.err(footer(style, runs, wallMs));
     }
 
+    /** Which runs used local sources instead of the published packages, so the table is not read as theirs. */
+    private static void localSources(Console console, List<RunResult> runs) {
+        List<LocalSourceUse> uses = LocalSourceUse.of(runs);
+        if (uses.isEmpty()) return;
+        console.err(console.style().bold("Local sources") + " (not the published packages)");
+        uses.forEach(use -> use.lines().forEach(line -> console.err("  " + line)));
+        console.err("");
+    }
+
     static String details(RunResult r) {
         List<String> parts = new ArrayList<>();
+        if (!r.sources().isEmpty()) parts.add("local sources");
         if (r.status() == RunStatus.XFAIL) parts.add("every test is a known failure");
         for (TestStatus s : new TestStatus[] {
             TestStatus.FAILED,

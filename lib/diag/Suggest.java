@@ -22,7 +22,8 @@ public final class Suggest {
         return closest(typed, known).map(k -> " (did you mean `" + k + "`?)").orElse("");
     }
 
-    static int distance(String a, String b) {
+    /** The Levenshtein distance between {@code a} and {@code b}. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) previous[j] = j;

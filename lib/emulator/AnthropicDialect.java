@@ -16,8 +16,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Anthropic's Messages API as the JS, Python and Go anthropic plugins call it: {@code POST /v1/messages} (the beta
@@ -25,12 +23,6 @@ import java.util.regex.Pattern;
  * {@code GET /v1/models} (also {@code ?beta=true}), which the Go plugin lists models from.
  */
 final class AnthropicDialect implements Dialect {
-
-    /** The Python plugin's fallback for models without native structured output: JSON asked for in {@code system}. */
-    private static final Pattern JSON_INSTRUCTION = Pattern.compile("(?i)output valid json");
-
-    private static final Pattern SCHEMA_IN_SYSTEM =
-            Pattern.compile("(?s)follow this json schema:\\s*(\\{.*})\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** The only image types the Messages API takes. */
     private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
@@ -51,7 +43,7 @@ final class AnthropicDialect implements Dialect {
         return switch (concept) {
             case SYSTEM -> "`system`";
             case TOOLS -> "`tools`";
-            case JSON_SCHEMA -> "`output_config.format` (or the beta `output_format`)";
+            case JSON_SCHEMA -> "`output_config.format`";
             case HISTORY -> "earlier `messages`";
             case IMAGE -> "image content block";
             case VIDEO -> "video content block (the Messages API has none)";
@@ -69,16 +61,17 @@ final class AnthropicDialect implements Dialect {
             return;
         }
         JsonNode body = Wire.readJson(exchange);
-        String invalid = invalidImage(body);
-        if (invalid != null) {
-            emulator.log("POST " + target + " → 400 " + invalid);
-            Wire.json(exchange, 400, errorBody("invalid_request_error", invalid + " (conform emulator)"));
+        Violation violation = AnthropicRules.check(body, target.contains("beta=true"), emulator.models(kind()));
+        if (violation == null) violation = invalidImage(body);
+        if (violation != null) {
+            emulator.reject(exchange, target, violation, v -> errorBody(v.type(), v.message()));
             return;
         }
         ChatRequest request = decode(body);
         Fault fault = emulator.admit(exchange, target, request, AnthropicDialect::error);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        ChatReply reply =
+                emulator.answer(request).limitedTo(body.path("max_tokens").asInt());
         if (request.stream()) stream(exchange, request, reply, fault);
         else Wire.json(exchange, 200, message(request, reply));
     }
@@ -139,16 +132,10 @@ final class AnthropicDialect implements Dialect {
             tools.add(new ChatRequest.Tool(
                     tool.path("name").asText(), tool.path("description").asText(""), tool.path("input_schema")));
         }
-        // GA structured outputs put the schema in output_config.format (Python); the beta surface used output_format
-        // (JS).
+        // Structured outputs put the schema in output_config.format (AnthropicRules refuses the old output_format).
         JsonNode format = body.path("output_config").path("format");
-        if (format.isMissingNode()) format = body.path("output_format");
         JsonNode schema = format.path("type").asText("").equals("json_schema") ? format.path("schema") : null;
         boolean jsonMode = schema != null;
-        if (schema == null && system != null && JSON_INSTRUCTION.matcher(system).find()) {
-            jsonMode = true;
-            schema = schemaIn(system);
-        }
         String thinking = body.path("thinking").path("type").asText("");
         return new ChatRequest(
                 EmulatorDialect.ANTHROPIC,
@@ -160,7 +147,18 @@ final class AnthropicDialect implements Dialect {
                 jsonMode,
                 thinking.equals("enabled") || thinking.equals("adaptive"),
                 Modality.TEXT,
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                toolChoice(body.path("tool_choice")));
+    }
+
+    /** {@code tool_choice}: {type: auto | any | tool (with name) | none} ({@code types/tool_choice_param.py}). */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode choice) {
+        return switch (choice.path("type").asText("auto")) {
+            case "none" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "any" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, List.of());
+            case "tool" -> ChatRequest.ToolChoice.named(choice.path("name").asText());
+            default -> ChatRequest.ToolChoice.AUTO;
+        };
     }
 
     /** {@code system} is a string or a list of text blocks (Go always sends blocks, possibly an empty list). */
@@ -227,7 +225,7 @@ final class AnthropicDialect implements Dialect {
      * so does the emulator, saying what the bytes were instead, since a plugin that encodes the wrong thing (a URL's
      * text, say) would otherwise just get a puzzling answer about "an image".
      */
-    static String invalidImage(JsonNode body) {
+    static Violation invalidImage(JsonNode body) {
         JsonNode messages = body.path("messages");
         for (int m = 0; m < messages.size(); m++) {
             JsonNode content = messages.get(m).path("content");
@@ -243,19 +241,24 @@ final class AnthropicDialect implements Dialect {
                     data = null;
                 }
                 String where = "messages." + m + ".content." + b + ".image.source.base64.data: ";
-                if (data == null) return where + "the data is not valid base64";
+                if (data == null) return imageBytes(where + "the data is not valid base64");
                 if (!IMAGE_TYPES.contains(type))
-                    return where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES);
+                    return imageBytes(
+                            where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES));
                 if (!looksLike(type, data)) {
                     String head = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1)
                             .replaceAll("[^\\x20-\\x7e]", ".");
-                    return where + "the image was specified using the " + type
+                    return imageBytes(where + "the image was specified using the " + type
                             + " media type, but does not appear to be a valid " + type.replace("image/", "")
-                            + " image; its " + data.length + " bytes begin \"" + head + "\"";
+                            + " image; its " + data.length + " bytes begin \"" + head + "\"");
                 }
             }
         }
         return null;
+    }
+
+    private static Violation imageBytes(String detail) {
+        return Violation.badRequest("invalid_request_error", "anthropic/image-bytes", detail);
     }
 
     private static boolean looksLike(String mediaType, byte[] d) {
@@ -274,16 +277,6 @@ final class AnthropicDialect implements Dialect {
                         && d[11] == 'P';
             default -> false;
         };
-    }
-
-    private static JsonNode schemaIn(String system) {
-        Matcher m = SCHEMA_IN_SYSTEM.matcher(system);
-        if (!m.find()) return null;
-        try {
-            return Wire.JSON.readTree(m.group(1));
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     // ---- encoding ----------------------------------------------------------------------------------------------
@@ -326,7 +319,7 @@ final class AnthropicDialect implements Dialect {
     }
 
     private static String stopReason(ChatReply reply) {
-        return reply.toolCall() != null ? "tool_use" : "end_turn";
+        return reply.toolCall() != null ? "tool_use" : reply.cutAtLimit() ? "max_tokens" : "end_turn";
     }
 
     private static ObjectNode message(ChatRequest request, ChatReply reply) {
@@ -334,23 +327,23 @@ final class AnthropicDialect implements Dialect {
         ArrayNode content = out.putArray("content");
         blocks(reply).forEach(content::add);
         out.put("stop_reason", stopReason(reply)).putNull("stop_sequence");
-        out.set("usage", usage(10));
+        out.set("usage", usage(request.promptTokens(), reply.outputTokens()));
         return out;
     }
 
     private static ObjectNode messageHead(ChatRequest request) {
         return Wire.JSON
                 .createObjectNode()
-                .put("id", "msg_conform_emulator")
+                .put("id", Ids.next("msg_"))
                 .put("type", "message")
                 .put("role", "assistant")
                 .put("model", request.model());
     }
 
-    private static ObjectNode usage(int outputTokens) {
+    private static ObjectNode usage(int inputTokens, int outputTokens) {
         return Wire.JSON
                 .createObjectNode()
-                .put("input_tokens", 10)
+                .put("input_tokens", inputTokens)
                 .put("output_tokens", outputTokens)
                 .put("cache_creation_input_tokens", 0)
                 .put("cache_read_input_tokens", 0);
@@ -367,7 +360,7 @@ final class AnthropicDialect implements Dialect {
             ObjectNode start = messageHead(request);
             start.putArray("content");
             start.putNull("stop_reason").putNull("stop_sequence");
-            start.set("usage", usage(1));
+            start.set("usage", usage(request.promptTokens(), 1));
             out.event("message_start", event("message_start").set("message", start));
             List<ObjectNode> blocks = blocks(reply);
             for (int index = 0; index < blocks.size(); index++) {
@@ -418,7 +411,7 @@ final class AnthropicDialect implements Dialect {
             }
             ObjectNode end = event("message_delta");
             end.putObject("delta").put("stop_reason", stopReason(reply)).putNull("stop_sequence");
-            end.putObject("usage").put("output_tokens", 10);
+            end.putObject("usage").put("output_tokens", reply.outputTokens());
             out.event("message_delta", end);
             out.event("message_stop", event("message_stop"));
         }

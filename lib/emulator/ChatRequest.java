@@ -2,6 +2,7 @@ package conform.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param jsonMode     JSON output was asked for (with or without a schema)
  * @param thoughts     reasoning ("thought") output was asked for
  * @param output       the modality asked for
+ * @param toolChoice   whether and which tool the model must call
  */
 public record ChatRequest(
         EmulatorDialect dialect,
@@ -27,7 +29,47 @@ public record ChatRequest(
         boolean jsonMode,
         boolean thoughts,
         Modality output,
-        boolean stream) {
+        boolean stream,
+        ToolChoice toolChoice) {
+
+    /** A request that leaves the choice of tool to the model. */
+    public ChatRequest(
+            EmulatorDialect dialect,
+            String model,
+            String system,
+            List<Turn> turns,
+            List<Tool> tools,
+            JsonNode outputSchema,
+            boolean jsonMode,
+            boolean thoughts,
+            Modality output,
+            boolean stream) {
+        this(dialect, model, system, turns, tools, outputSchema, jsonMode, thoughts, output, stream, ToolChoice.AUTO);
+    }
+
+    /**
+     * The tool choice, as the providers spell it: OpenAI's {@code tool_choice} none/auto/required/a function,
+     * Anthropic's none/auto/any/tool, Gemini's function-calling mode NONE/AUTO/ANY with allowed names, Bedrock's
+     * auto/any/tool.
+     *
+     * @param names the tools the model may call (empty: any); one name with REQUIRED is a named tool
+     */
+    public record ToolChoice(Mode mode, List<String> names) {
+        public static final ToolChoice AUTO = new ToolChoice(Mode.AUTO, List.of());
+
+        public enum Mode {
+            /** The model calls a tool when the prompt asks for one. */
+            AUTO,
+            /** The model must call a tool. */
+            REQUIRED,
+            /** The model calls no tool. */
+            NONE
+        }
+
+        public static ToolChoice named(String name) {
+            return new ToolChoice(Mode.REQUIRED, List.of(name));
+        }
+    }
 
     public enum Role {
         USER,
@@ -71,6 +113,21 @@ public record ChatRequest(
         return "";
     }
 
+    /**
+     * The text of each text part of the user turns that end the conversation (a prompt some plugins split into a
+     * message per part), then all of it joined, as {@link #lastUserText} has it.
+     */
+    public List<String> trailingUserTexts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = turns.size() - 1; i >= 0 && turns.get(i).role() == Role.USER; i--) {
+            List<String> parts = new ArrayList<>();
+            for (Content c : turns.get(i).content()) if (c instanceof Text t) parts.add(t.text());
+            texts.addAll(0, parts);
+        }
+        texts.add(lastUserText());
+        return texts;
+    }
+
     /** Every media part of every turn. */
     public List<Media> media() {
         return turns.stream()
@@ -78,6 +135,18 @@ public record ChatRequest(
                 .filter(Media.class::isInstance)
                 .map(Media.class::cast)
                 .toList();
+    }
+
+    /** The input tokens, for usage: a token per word of text (and of the system instruction), one per other part. */
+    public int promptTokens() {
+        int system = this.system == null ? 0 : this.system.split("\\s+").length;
+        return Math.max(
+                1,
+                system
+                        + turns.stream()
+                                .flatMap(t -> t.content().stream())
+                                .mapToInt(c -> c instanceof Text t ? t.text().split("\\s+").length : 1)
+                                .sum());
     }
 
     public boolean endsWithToolResult() {

@@ -25,6 +25,14 @@ public interface Dialect {
     }
 
     /**
+     * Google's Gemini clients send their key in this header (google-genai {@code _api_client.py}, the JS plugin's
+     * fetch client, google.golang.org/genai), and the SDKs also name themselves in {@code x-goog-api-client}.
+     */
+    static boolean fromGoogleSdk(Headers headers) {
+        return headers.containsKey("x-goog-api-key") || headers.containsKey("x-goog-api-client");
+    }
+
+    /**
      * Answers one request. {@code exchange}'s body is unread; use {@code emulator} for the reference model,
      * the known model names, fault injection and the request log.
      */

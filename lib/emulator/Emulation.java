@@ -28,7 +28,7 @@ public final class Emulation {
     /** The environment to plan with: the user's, plus stand-ins for the keys the emulator makes unnecessary. */
     public static Map<String, String> planningEnvironment(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
-        out.putAll(Emulator.dummyKeys(env));
+        out.putAll(Emulator.standIns(env));
         return out;
     }
 

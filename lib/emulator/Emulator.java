@@ -27,6 +27,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private final HttpServer server;
     private final Map<EmulatorDialect, Dialect> dialects = new EnumMap<>(EmulatorDialect.class);
     private final ReferenceModel model;
+    private final ServedMedia media;
     private final Map<EmulatorDialect, List<String>> models;
     private final RunFault runFault;
     private final AtomicInteger modelRequests = new AtomicInteger();
@@ -38,11 +39,18 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
             Map<EmulatorDialect, List<String>> models,
             RunFault runFault,
             Redactor redactor,
-            Consumer<String> logSink) {
+            Consumer<String> logSink,
+            ReferenceModel.Audience audience) {
         this.server = server;
-        for (Dialect d : List.of(new OpenAiDialect(), new AnthropicDialect(), new GeminiDialect(), new OllamaDialect()))
-            dialects.put(d.kind(), d);
-        this.model = new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), dialects::get);
+        for (Dialect d : List.of(
+                new OpenAiDialect(),
+                new AnthropicDialect(),
+                new GeminiDialect(),
+                new OllamaDialect(),
+                new BedrockDialect())) dialects.put(d.kind(), d);
+        BuiltinTests builtins = BuiltinTests.load(ValidatorRegistry.builtins());
+        this.media = new ServedMedia(builtins);
+        this.model = new ReferenceModel(builtins, dialects::get, audience, media);
         this.models = models;
         this.runFault = runFault;
         this.redactor = redactor;
@@ -54,17 +62,19 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
      * @param models   the models each dialect lists, as the provider names them ({@link Emulation#models})
      * @param runFault a fault for the first requests, or null
      * @param logSink  receives each logged request line (already redacted), e.g. for -v
+     * @param audience whether a request that misses what its conformance case needs gets the explanation
      */
     public static Emulator start(
             int port,
             Map<EmulatorDialect, List<String>> models,
             RunFault runFault,
             Redactor redactor,
-            Consumer<String> logSink)
+            Consumer<String> logSink,
+            ReferenceModel.Audience audience)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink);
+        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink, audience);
         server.createContext("/", emulator::route);
         server.start();
         return emulator;
@@ -85,23 +95,64 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
         env.put("ANTHROPIC_BASE_URL", base);
         env.put("GOOGLE_GEMINI_BASE_URL", base);
         env.put("OLLAMA_HOST", base);
-        env.putAll(dummyKeys(userEnv));
+        // conform's JS entries for compat-oai's DeepSeek and xAI flavours pass these on as the plugins' baseURL.
+        env.put("DEEPSEEK_BASE_URL", base + "/v1");
+        env.put("XAI_BASE_URL", base + "/v1");
+        // boto3 reads the Bedrock runtime's endpoint from this variable (botocore's per-service endpoint setting).
+        env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", base);
+        env.putAll(standIns(userEnv));
         return env;
     }
 
-    /** A stand-in for each provider key the emulator makes unnecessary and the user has not set. */
-    public static Map<String, String> dummyKeys(Map<String, String> userEnv) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String key : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY")) {
-            if (userEnv.getOrDefault(key, "").isEmpty()) keys.put(key, "conform-emulator-dummy-key");
+    /**
+     * Each built-in test's image URL → the URL of the emulator's stand-in for it. An offline run sends the tests
+     * these instead, so that a plugin that downloads an image URL itself reaches the emulator, not the internet.
+     */
+    public Map<String, String> testImageUrls() {
+        return media.testImageUrls(url());
+    }
+
+    @Override
+    public String serve(String mimeType, byte[] data) {
+        return media.add(url(), mimeType, data);
+    }
+
+    /**
+     * A stand-in for each provider key (and AWS's region) the emulator makes unnecessary and the user has not set.
+     * AWS requests are signed with the stand-in secret locally; the emulator takes any signature.
+     */
+    public static Map<String, String> standIns(Map<String, String> userEnv) {
+        Map<String, String> standIns = new LinkedHashMap<>();
+        for (String key : List.of(
+                "OPENAI_API_KEY",
+                "ANTHROPIC_API_KEY",
+                "GEMINI_API_KEY",
+                "DEEPSEEK_API_KEY",
+                "XAI_API_KEY",
+                "AWS_ACCESS_KEY_ID",
+                "AWS_SECRET_ACCESS_KEY")) {
+            if (userEnv.getOrDefault(key, "").isEmpty()) standIns.put(key, Redactor.PLACEHOLDER_KEY);
         }
-        return keys;
+        // AWS's SDKs differ in the variable they read the region from: JS and Go take AWS_REGION, boto3 only
+        // AWS_DEFAULT_REGION. Each unset one gets the region the user set in the other, else us-east-1.
+        String region = userEnv.getOrDefault("AWS_REGION", "");
+        if (region.isEmpty()) region = userEnv.getOrDefault("AWS_DEFAULT_REGION", "");
+        if (region.isEmpty()) region = "us-east-1";
+        for (String key : List.of("AWS_REGION", "AWS_DEFAULT_REGION"))
+            if (userEnv.getOrDefault(key, "").isEmpty()) standIns.put(key, region);
+        return standIns;
     }
 
     private void route(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        boolean dropped = false;
         try {
+            if (method.equals("GET") && path.startsWith(ServedMedia.PATH)) {
+                log("GET " + path);
+                media.serve(exchange);
+                return;
+            }
             for (Dialect dialect : dialects.values()) {
                 if (dialect.serves(method, path, exchange.getRequestHeaders())) {
                     dialect.handle(exchange, this);
@@ -115,6 +166,10 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                     Wire.JSON
                             .createObjectNode()
                             .put("error", "the conform emulator does not serve " + method + " " + path));
+        } catch (Wire.DroppedConnection e) {
+            log(method + " " + path + " → " + e.getMessage());
+            dropped = true;
+            throw e;
         } catch (IOException | RuntimeException e) {
             log(method + " " + path + " → 500 " + e);
             try {
@@ -123,7 +178,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
                 // the response was under way; the client sees a cut connection
             }
         } finally {
-            exchange.close();
+            if (!dropped) exchange.close();
         }
     }
 

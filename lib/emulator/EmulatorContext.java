@@ -19,8 +19,18 @@ public interface EmulatorContext {
     /** The fault to inject into this request (per request directive first, then per run), or {@link Fault#NONE}. */
     Fault faultFor(ChatRequest request);
 
+    /** Serves {@code data} under /conform/media/ from now on (an image asked for as a URL); returns its URL. */
+    String serve(String mimeType, byte[] data);
+
     /** Records a line in the request log (redacted before it is kept or printed). */
     void log(String line);
+
+    /** Refuses a request the provider would refuse, with the provider's error document for it, and logs why. */
+    default void reject(HttpExchange exchange, String target, Violation violation, Function<Violation, JsonNode> body)
+            throws IOException {
+        log("POST " + target + " → " + violation.status() + " " + violation.message());
+        Wire.json(exchange, violation.status(), body.apply(violation));
+    }
 
     /**
      * What every dialect does with a model request before answering it: pick its fault, log it, and answer with

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Gemini API (v1beta) as the google-genai plugins call it, in JS (own fetch client), Python (google-genai
+ * The Gemini API (v1beta and v1) as the google-genai plugins call it, in JS (own fetch client), Python (google-genai
  * SDK) and Go (google.golang.org/genai): {@code POST /v1beta/models/{m}:generateContent} (JSON),
  * {@code :streamGenerateContent?alt=sse} (SSE {@code data:} records, each a whole GenerateContentResponse),
- * {@code :predict} (Imagen), {@code :countTokens}, and {@code GET /v1beta/models} (paged).
+ * {@code :predict} (Imagen), {@code :countTokens}, and {@code GET /v1beta/models} (paged); the same on {@code /v1}.
  */
 final class GeminiDialect implements Dialect {
 
@@ -38,10 +38,12 @@ final class GeminiDialect implements Dialect {
 
     @Override
     public boolean serves(String method, String path, Headers headers) {
-        // /v1/models (no colon) belongs to OpenAI; the plugins use v1beta, and v1alpha/v1 only through config.
+        // google-genai 3.x defaults to v1 (GOOGLE_AI_API_DEFAULT_VERSION in _api_client.py), the plugins to v1beta.
+        // GET /v1/models is also OpenAI's (and Anthropic's) listing: Google's clients are told by their key header.
         return path.startsWith("/v1beta/models")
                 || path.startsWith("/v1alpha/models")
-                || (path.startsWith("/v1/models/") && path.contains(":"));
+                || (path.startsWith("/v1/models/") && path.contains(":"))
+                || (path.startsWith("/v1/models") && Dialect.fromGoogleSdk(headers));
     }
 
     @Override
@@ -90,11 +92,21 @@ final class GeminiDialect implements Dialect {
                     error(404, "Method :" + method + " is not served by the conform emulator", "NOT_FOUND"));
             return;
         }
+        String version = path.substring(1, path.indexOf('/', 1));
+        Violation violation = predict
+                ? GeminiRules.model(model, version, emulator.models(kind()))
+                : GeminiRules.check(body, model, version, emulator.models(kind()));
+        if (violation != null) {
+            emulator.reject(exchange, path, violation, v -> error(v.status(), v.message(), v.type()));
+            return;
+        }
         ChatRequest request =
                 predict ? decodePredict(body, model) : decode(body, model, method.equals("streamGenerateContent"));
         Fault fault = emulator.admit(exchange, path, request, GeminiDialect::error);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        ChatReply reply = emulator.answer(request)
+                .limitedTo(Wire.limit(
+                        field(body, "generationConfig", "generation_config"), "maxOutputTokens", "max_output_tokens"));
         if (predict && reply.media() == null) {
             // An explanation has no image to carry; as an error its text reaches the failure message.
             Wire.json(exchange, 400, error(400, reply.text(), "INVALID_ARGUMENT"));
@@ -103,7 +115,7 @@ final class GeminiDialect implements Dialect {
         } else if (request.stream()) {
             stream(exchange, request, reply, fault, query.contains("alt=sse"));
         } else {
-            Wire.json(exchange, 200, response(request, parts(reply, request.model()), true));
+            Wire.json(exchange, 200, response(request, reply, parts(reply, request.model()), true));
         }
     }
 
@@ -172,7 +184,20 @@ final class GeminiDialect implements Dialect {
                 mime.equals("application/json"),
                 thoughts,
                 output,
-                stream);
+                stream,
+                toolChoice(field(
+                        field(body, "toolConfig", "tool_config"), "functionCallingConfig", "function_calling_config")));
+    }
+
+    /** {@code toolConfig.functionCallingConfig}: mode AUTO, ANY, VALIDATED or NONE, and the allowed function names. */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode config) {
+        List<String> allowed = new ArrayList<>();
+        field(config, "allowedFunctionNames", "allowed_function_names").forEach(n -> allowed.add(n.asText()));
+        return switch (config.path("mode").asText("AUTO").toUpperCase(Locale.ROOT)) {
+            case "NONE" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "ANY" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, allowed);
+            default -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.AUTO, allowed);
+        };
     }
 
     /** One request part; thoughts sent back as history and bare thought signatures carry nothing to answer. */
@@ -234,7 +259,7 @@ final class GeminiDialect implements Dialect {
     }
 
     /** The SDKs write camelCase; snake_case is accepted too, as the real API does. */
-    private static JsonNode field(JsonNode node, String camel, String snake) {
+    static JsonNode field(JsonNode node, String camel, String snake) {
         return node.has(camel) ? node.get(camel) : node.path(snake);
     }
 
@@ -274,22 +299,26 @@ final class GeminiDialect implements Dialect {
     }
 
     /** A GenerateContentResponse; {@code last} adds the finish reason and usage, as the final stream record does. */
-    private static ObjectNode response(ChatRequest request, List<ObjectNode> parts, boolean last) {
+    private static ObjectNode response(ChatRequest request, ChatReply reply, List<ObjectNode> parts, boolean last) {
         ObjectNode out = Wire.JSON.createObjectNode();
         ObjectNode candidate = out.putArray("candidates").addObject();
         ObjectNode content = candidate.putObject("content").put("role", "model");
         ArrayNode array = content.putArray("parts");
         parts.forEach(array::add);
         if (last) {
-            candidate.put("finishReason", "STOP");
+            candidate.put("finishReason", reply.cutAtLimit() ? "MAX_TOKENS" : "STOP");
+            int thoughts = reply.thought() == null
+                    ? 0
+                    : ChatReply.text(null, reply.thought()).outputTokens();
+            int candidates = reply.outputTokens() - thoughts;
             ObjectNode usage = out.putObject("usageMetadata")
-                    .put("promptTokenCount", 10)
-                    .put("candidatesTokenCount", 10)
-                    .put("totalTokenCount", 20);
-            if (request.thoughts()) usage.put("thoughtsTokenCount", 5).put("totalTokenCount", 25);
+                    .put("promptTokenCount", request.promptTokens())
+                    .put("candidatesTokenCount", candidates)
+                    .put("totalTokenCount", request.promptTokens() + candidates + thoughts);
+            if (thoughts > 0) usage.put("thoughtsTokenCount", thoughts);
         }
         candidate.put("index", 0);
-        out.put("modelVersion", request.model()).put("responseId", "conform-emulator");
+        out.put("modelVersion", request.model()).put("responseId", Ids.next(""));
         return out;
     }
 
@@ -318,13 +347,13 @@ final class GeminiDialect implements Dialect {
         if (!sse) {
             ArrayNode all = Wire.JSON.createArrayNode();
             for (int i = 0; i < records.size(); i++)
-                all.add(response(request, records.get(i), i == records.size() - 1));
+                all.add(response(request, reply, records.get(i), i == records.size() - 1));
             Wire.json(exchange, 200, all);
             return;
         }
         try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
             for (int i = 0; i < records.size(); i++)
-                out.event(null, response(request, records.get(i), i == records.size() - 1));
+                out.event(null, response(request, reply, records.get(i), i == records.size() - 1));
         }
     }
 

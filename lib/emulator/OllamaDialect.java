@@ -74,16 +74,17 @@ final class OllamaDialect implements Dialect {
         boolean chat = path.equals("/api/chat");
         JsonNode body = Wire.readJson(exchange);
         // Ollama answers a request it cannot read with 400 and {"error": …}; so does the emulator, naming the field.
-        String invalid = invalid(body, chat);
-        if (invalid != null) {
-            emulator.log("POST " + path + " → 400 " + invalid);
-            Wire.json(exchange, 400, error(invalid));
+        Violation violation = invalid(body, chat, emulator.models(kind()));
+        if (violation != null) {
+            emulator.reject(exchange, path, violation, v -> error(v.message()));
             return;
         }
         ChatRequest request = chat ? decodeChat(body) : decodeGenerate(body);
         Fault fault = emulator.admit(exchange, path, request, OllamaDialect::faultError);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        // options.num_predict (ollama/_types.py Options): the most tokens to predict; -1 or absent means no limit.
+        Integer numPredict = Wire.limit(body.path("options"), "num_predict");
+        ChatReply reply = emulator.answer(request).limitedTo(numPredict == null || numPredict < 0 ? null : numPredict);
         if (request.stream()) {
             stream(exchange, request, reply, fault, chat);
         } else {
@@ -91,23 +92,42 @@ final class OllamaDialect implements Dialect {
         }
     }
 
-    /** What Ollama would reject the request for (no model, image data that is not base64), or null. */
-    static String invalid(JsonNode body, boolean chat) {
-        if (body.path("model").asText("").isBlank()) return "model is required";
+    /**
+     * What Ollama refuses ({@code ollama} 0.6 Python SDK, {@code ollama/_types.py}): no model, a model not pulled
+     * (404), a message without a role, image data that is not base64; or null.
+     */
+    static Violation invalid(JsonNode body, boolean chat, List<String> models) {
+        String model = body.path("model").asText("");
+        if (model.isBlank()) return invalid("required-fields", "model is required");
+        if (!Violation.served(models, model))
+            return new Violation(
+                    404, "not_found", "ollama/known-model", "model \"" + model + "\" not found, try pulling it first");
         List<JsonNode> imageLists = new ArrayList<>();
-        if (chat) body.path("messages").forEach(m -> imageLists.add(m.path("images")));
-        else imageLists.add(body.path("images"));
+        if (chat) {
+            JsonNode messages = body.path("messages");
+            for (int i = 0; i < messages.size(); i++) {
+                if (messages.get(i).path("role").asText("").isBlank())
+                    return invalid("roles", "messages[" + i + "]: role is required (Message.role in _types.py)");
+                imageLists.add(messages.get(i).path("images"));
+            }
+        } else imageLists.add(body.path("images"));
         for (JsonNode images : imageLists) {
             for (JsonNode image : images) {
                 if (decodeImage(image.asText("")) == null) {
                     String shown = image.asText("");
-                    return "illegal base64 data in `images`: Ollama takes base64 image data only, not URLs or data"
-                            + " URIs (got \""
-                            + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + "\") [conform emulator]";
+                    return invalid(
+                            "images-base64",
+                            "illegal base64 data in `images`: Ollama takes base64 image data only, not URLs or data"
+                                    + " URIs (got \""
+                                    + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown) + "\")");
                 }
             }
         }
         return null;
+    }
+
+    private static Violation invalid(String rule, String detail) {
+        return Violation.badRequest("bad_request", "ollama/" + rule, detail);
     }
 
     static ChatRequest decodeChat(JsonNode body) {
@@ -310,16 +330,10 @@ final class OllamaDialect implements Dialect {
             ChatReply.ToolCallReply call) {
         ObjectNode out = head(request);
         body(out, chat, text == null ? "" : text, thinking, call);
-        out.put("done", true).put("done_reason", "stop");
+        out.put("done", true).put("done_reason", reply.cutAtLimit() ? "length" : "stop");
         if (!chat) out.putArray("context").add(1).add(2).add(3);
-        int promptTokens = Math.max(
-                1,
-                request.turns().stream()
-                        .flatMap(t -> t.content().stream())
-                        .mapToInt(
-                                c -> c instanceof ChatRequest.Text t ? t.text().split("\\s+").length : 1)
-                        .sum());
-        int outputTokens = Math.max(1, reply.textChunks().size());
+        int promptTokens = request.promptTokens();
+        int outputTokens = reply.outputTokens();
         return out.put("total_duration", 120_000_000L)
                 .put("load_duration", 10_000_000L)
                 .put("prompt_eval_count", promptTokens)

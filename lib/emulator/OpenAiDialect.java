@@ -10,10 +10,14 @@ import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
 import conform.emulator.ChatRequest.Role;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * OpenAI's API as compat-oai plugins call it: {@code POST /v1/chat/completions} (JSON, or SSE {@code data:}
@@ -34,7 +38,8 @@ final class OpenAiDialect implements Dialect {
                 || (method.equals("GET")
                         && path.startsWith("/v1/models")
                         && !path.contains(":")
-                        && !Dialect.fromAnthropicSdk(headers));
+                        && !Dialect.fromAnthropicSdk(headers)
+                        && !Dialect.fromGoogleSdk(headers));
     }
 
     @Override
@@ -70,33 +75,86 @@ final class OpenAiDialect implements Dialect {
             return;
         }
         JsonNode body = Wire.readJson(exchange);
-        ChatRequest request = path.startsWith("/v1/chat") ? decodeChat(body) : decodeGeneration(body, path);
+        boolean chat = path.startsWith("/v1/chat");
+        Violation violation = chat
+                ? OpenAiRules.checkChat(body, emulator.models(kind()))
+                : OpenAiRules.checkGeneration(body, path.startsWith("/v1/images"), emulator.models(kind()));
+        if (violation != null) {
+            emulator.reject(exchange, path, violation, OpenAiDialect::error);
+            return;
+        }
+        ChatRequest request = chat ? decodeChat(body) : decodeGeneration(body, path);
         Fault fault = emulator.admit(exchange, path, request, OpenAiDialect::error);
         if (fault == null) return;
-        ChatReply reply = emulator.answer(request);
+        ChatReply reply = emulator.answer(request).limitedTo(Wire.limit(body, "max_completion_tokens", "max_tokens"));
         if (path.startsWith("/v1/images")) {
-            ObjectNode out = Wire.JSON.createObjectNode().put("created", 0);
-            String b64 = Base64.getEncoder()
-                    .encodeToString(
-                            reply.media() == null ? new byte[0] : reply.media().data());
-            out.putArray("data").addObject().put("b64_json", b64).put("url", "data:image/png;base64," + b64);
-            Wire.json(exchange, 200, out);
+            Wire.json(exchange, 200, images(body, reply, emulator));
         } else if (path.startsWith("/v1/audio")) {
-            exchange.getResponseHeaders().set("Content-Type", "audio/wav");
-            byte[] audio = reply.media() == null ? new byte[0] : reply.media().data();
-            exchange.sendResponseHeaders(200, audio.length);
-            exchange.getResponseBody().write(audio);
-            exchange.close();
+            speech(exchange, body.path("response_format").asText("mp3"));
         } else if (request.stream()) {
-            stream(exchange, request, reply, fault);
+            new OpenAiCompletion(request, reply, body).stream(exchange, fault);
         } else {
-            Wire.json(exchange, 200, completion(request, reply));
+            Wire.json(exchange, 200, new OpenAiCompletion(request, reply, body).whole());
+        }
+    }
+
+    /**
+     * {@code images.generate}'s answer ({@code openai/types/images_response.py}): base64 unless the request asks
+     * for {@code response_format: url}, then an http URL the emulator serves the image at.
+     */
+    private static ObjectNode images(JsonNode body, ChatReply reply, EmulatorContext emulator) {
+        byte[] png = reply.media() == null ? new byte[0] : reply.media().data();
+        ObjectNode out =
+                Wire.JSON.createObjectNode().put("created", Instant.now().getEpochSecond());
+        ObjectNode image = out.putArray("data").addObject();
+        if (body.path("response_format").asText("").equals("url")) image.put("url", emulator.serve("image/png", png));
+        else image.put("b64_json", Base64.getEncoder().encodeToString(png));
+        image.put("revised_prompt", body.path("prompt").asText());
+        return out;
+    }
+
+    /**
+     * Speech in the format asked for ({@code audio/speech_create_params.py}: mp3 by default): 0.1 s of silence as
+     * MP3, WAV or raw 24 kHz 16-bit PCM. The emulator encodes no opus, aac or flac, and says so.
+     */
+    private static void speech(HttpExchange exchange, String format) throws IOException {
+        byte[] audio;
+        String type;
+        switch (format) {
+            case "mp3" -> {
+                audio = Audio.silenceMp3();
+                type = "audio/mpeg";
+            }
+            case "wav" -> {
+                audio = Audio.silenceWav();
+                type = "audio/wav";
+            }
+            case "pcm" -> {
+                audio = Audio.silencePcm();
+                type = "audio/pcm";
+            }
+            default -> {
+                Wire.json(
+                        exchange,
+                        400,
+                        error(
+                                "the conform emulator answers speech as mp3, wav or pcm, not " + format,
+                                "invalid_request_error",
+                                null));
+                return;
+            }
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(200, audio.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(audio);
         }
     }
 
     static ChatRequest decodeChat(JsonNode body) {
         StringBuilder system = new StringBuilder();
         List<ChatRequest.Turn> turns = new ArrayList<>();
+        Map<String, String> callNames = new HashMap<>();
         for (JsonNode message : body.path("messages")) {
             String role = message.path("role").asText();
             List<Content> content = new ArrayList<>();
@@ -112,6 +170,9 @@ final class OpenAiDialect implements Dialect {
                 }
             }
             for (JsonNode call : message.path("tool_calls")) {
+                callNames.put(
+                        call.path("id").asText(),
+                        call.path("function").path("name").asText());
                 content.add(new ChatRequest.ToolCall(
                         call.path("id").asText(),
                         call.path("function").path("name").asText(),
@@ -128,7 +189,9 @@ final class OpenAiDialect implements Dialect {
                             Role.TOOL,
                             List.of(new ChatRequest.ToolResult(
                                     message.path("tool_call_id").asText(),
-                                    message.path("name").asText("tool"),
+                                    // A tool message names no tool: it is the call's, found by its id.
+                                    callNames.getOrDefault(
+                                            message.path("tool_call_id").asText(), "tool"),
                                     c.isTextual() ? c.asText() : c.toString()))));
                 case "assistant" -> turns.add(new ChatRequest.Turn(Role.MODEL, content));
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
@@ -149,7 +212,20 @@ final class OpenAiDialect implements Dialect {
                 formatType.startsWith("json"),
                 body.has("reasoning_effort"),
                 Modality.TEXT,
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                toolChoice(body.path("tool_choice")));
+    }
+
+    /** {@code tool_choice}: "none", "auto", "required", or {type: function, function: {name}}. */
+    private static ChatRequest.ToolChoice toolChoice(JsonNode choice) {
+        if (choice.isObject())
+            return ChatRequest.ToolChoice.named(
+                    choice.path("function").path("name").asText());
+        return switch (choice.asText("auto")) {
+            case "none" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.NONE, List.of());
+            case "required" -> new ChatRequest.ToolChoice(ChatRequest.ToolChoice.Mode.REQUIRED, List.of());
+            default -> ChatRequest.ToolChoice.AUTO;
+        };
     }
 
     private static ChatRequest decodeGeneration(JsonNode body, String path) {
@@ -207,92 +283,26 @@ final class OpenAiDialect implements Dialect {
         }
     }
 
-    private static ObjectNode completion(ChatRequest request, ChatReply reply) {
-        ObjectNode out = envelope(request, "chat.completion");
-        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-        ObjectNode message = choice.putObject("message").put("role", "assistant");
-        if (reply.toolCall() != null) {
-            message.putNull("content");
-            message.putArray("tool_calls").add(toolCall(reply.toolCall(), null));
-            choice.put("finish_reason", "tool_calls");
-        } else {
-            message.put("content", reply.text());
-            choice.put("finish_reason", "stop");
-        }
-        out.putObject("usage")
-                .put("prompt_tokens", 10)
-                .put("completion_tokens", 10)
-                .put("total_tokens", 20);
-        return out;
-    }
-
-    /** What every chat completion and chunk starts with; {@code object} tells them apart. */
-    private static ObjectNode envelope(ChatRequest request, String object) {
-        return Wire.JSON
-                .createObjectNode()
-                .put("id", "chatcmpl-conform")
-                .put("object", object)
-                .put("created", 0)
-                .put("model", request.model());
-    }
-
-    private static ObjectNode toolCall(ChatReply.ToolCallReply call, Integer index) {
-        ObjectNode node = Wire.JSON.createObjectNode();
-        if (index != null) node.put("index", index);
-        node.put("id", call.id()).put("type", "function");
-        node.putObject("function")
-                .put("name", call.name())
-                .put("arguments", call.arguments().toString());
-        return node;
-    }
-
-    private static void stream(HttpExchange exchange, ChatRequest request, ChatReply reply, Fault fault)
-            throws IOException {
-        try (Wire.Stream out = Wire.Stream.sse(exchange, fault)) {
-            out.event(
-                    null,
-                    chunk(
-                            request,
-                            Wire.JSON
-                                    .createObjectNode()
-                                    .put("role", "assistant")
-                                    .put("content", ""),
-                            null));
-            if (reply.toolCall() != null) {
-                ObjectNode delta = Wire.JSON.createObjectNode();
-                delta.putArray("tool_calls").add(toolCall(reply.toolCall(), 0));
-                out.event(null, chunk(request, delta, null));
-                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "tool_calls"));
-            } else {
-                for (String piece : reply.textChunks())
-                    out.event(null, chunk(request, Wire.JSON.createObjectNode().put("content", piece), null));
-                out.event(null, chunk(request, Wire.JSON.createObjectNode(), "stop"));
-            }
-            out.raw("[DONE]");
-        }
-    }
-
-    private static ObjectNode chunk(ChatRequest request, ObjectNode delta, String finish) {
-        ObjectNode out = envelope(request, "chat.completion.chunk");
-        ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        if (finish == null) choice.putNull("finish_reason");
-        else choice.put("finish_reason", finish);
-        return out;
-    }
-
     private static ObjectNode error(Fault fault) {
-        ObjectNode out = Wire.JSON.createObjectNode();
         boolean limited = fault.kind() == Fault.Kind.RATE_LIMIT;
+        return error(
+                limited ? "Rate limit reached (conform emulator)" : "The server had an error (conform emulator)",
+                limited ? "rate_limit_error" : "server_error",
+                limited ? "rate_limit_exceeded" : "server_error");
+    }
+
+    /** OpenAI's error document: {@code {"error": {message, type, param, code}}} ({@code openai/_exceptions.py}). */
+    private static ObjectNode error(Violation violation) {
+        return error(violation.message(), violation.type(), violation.status() == 404 ? "model_not_found" : null);
+    }
+
+    private static ObjectNode error(String message, String type, String code) {
+        ObjectNode out = Wire.JSON.createObjectNode();
         out.putObject("error")
-                .put(
-                        "message",
-                        limited
-                                ? "Rate limit reached (conform emulator)"
-                                : "The server had an error (conform emulator)")
-                .put("type", limited ? "rate_limit_error" : "server_error")
+                .put("message", message)
+                .put("type", type)
                 .putNull("param")
-                .put("code", limited ? "rate_limit_exceeded" : "server_error");
+                .put("code", code);
         return out;
     }
 }

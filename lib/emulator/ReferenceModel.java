@@ -47,8 +47,17 @@ public final class ReferenceModel {
     private static final Pattern NAME = Pattern.compile("(?i)my name is ([\\p{L}0-9 ]+?)[.!]?$");
     private static final Pattern SUBJECT = Pattern.compile("\\bfor ([A-Z][\\p{L}]+(?: [A-Z][\\p{L}]+)*)");
 
+    /** Whom the model answers: conform's own runs, or an application's tests against {@code conform emulate}. */
+    public enum Audience {
+        /** A request that lacks what its conformance case needs is answered with the explanation. */
+        CONFORMANCE_RUN,
+        /** Every prompt gets an ordinary answer: an app's "Say hello." is no case of conform's. */
+        APPLICATION
+    }
+
     private final Map<String, String> capabilityByPrompt = new HashMap<>();
     private final Function<EmulatorDialect, Dialect> dialects;
+    private final Audience audience;
     private final byte[] testImage = BuiltinTests.testImage();
     /**
      * The image genkit dev:test-model sends instead (the Genkit logo: its hexagon and the word), known by its SHA-256:
@@ -57,8 +66,13 @@ public final class ReferenceModel {
     private static final String CANONICAL_TEST_IMAGE_SHA256 =
             "99d2f40cd74d516ec23508c11b96255cf05180c85ee752db91bc9f313c6026c7";
 
-    public ReferenceModel(BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects) {
+    private final ServedMedia media;
+
+    ReferenceModel(
+            BuiltinTests builtins, Function<EmulatorDialect, Dialect> dialects, Audience audience, ServedMedia media) {
         this.dialects = dialects;
+        this.audience = audience;
+        this.media = media;
         for (String tag : builtins.capabilities()) {
             TestCase test = builtins.forCapability(tag).orElseThrow();
             JsonNode messages = test.input().get("messages");
@@ -77,41 +91,44 @@ public final class ReferenceModel {
      * the text: Genkit appends its own output instructions to the prompt for models without constrained output.
      */
     public Optional<String> recognize(ChatRequest request) {
-        String text = request.lastUserText().strip();
-        String exact = capabilityByPrompt.get(text);
-        if (exact != null) return Optional.of(exact);
-        return capabilityByPrompt.entrySet().stream()
-                .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
-                .max(Map.Entry.comparingByKey(Comparator.comparingInt(String::length)))
-                .map(Map.Entry::getValue);
+        // compat-oai sends each text part of a prompt as a message of its own: any of them may be the case's.
+        for (String candidate : request.trailingUserTexts()) {
+            String text = candidate.strip();
+            String exact = capabilityByPrompt.get(text);
+            if (exact != null) return Optional.of(exact);
+            Optional<String> prefix = capabilityByPrompt.entrySet().stream()
+                    .filter(e -> e.getKey().length() >= MIN_PREFIX_PROMPT && text.startsWith(e.getKey()))
+                    .max(Map.Entry.comparingByKey(Comparator.comparingInt(String::length)))
+                    .map(Map.Entry::getValue);
+            if (prefix.isPresent()) return prefix;
+        }
+        return Optional.empty();
     }
 
     public ChatReply answer(ChatRequest request) {
         Optional<String> capability = recognize(request);
         Optional<Concept> need = capability.map(NEEDS::get);
-        if (need.isPresent() && !carries(request, need.get()))
+        if (audience == Audience.CONFORMANCE_RUN && need.isPresent() && !carries(request, need.get()))
             return ChatReply.text(null, explain(request, capability.get(), need.get()));
         if (request.output() == ChatRequest.Modality.IMAGE) return ChatReply.media("image/png", testImage);
         if (request.output() == ChatRequest.Modality.AUDIO) return ChatReply.media("audio/wav", Audio.silenceWav());
         String thought = request.thoughts()
                 ? "The user asks: " + request.lastUserText().strip() + " I will answer briefly."
                 : null;
-        if (!request.tools().isEmpty() && !request.endsWithToolResult()) {
-            ChatRequest.Tool tool = request.tools().get(0);
+        ChatRequest.Tool tool = ToolCalls.choose(request);
+        if (tool != null) {
             return new ChatReply(
                     thought,
                     null,
-                    new ChatReply.ToolCallReply(
-                            "call_" + Math.abs(tool.name().hashCode()),
-                            tool.name(),
-                            Schemas.argumentsFor(tool.inputSchema())),
+                    new ChatReply.ToolCallReply(Ids.next("call_"), tool.name(), ToolCalls.arguments(tool, request)),
                     null);
         }
-        if (request.jsonMode() || request.outputSchema() != null) {
-            return ChatReply.text(
-                    thought,
-                    Schemas.instanceOf(request.outputSchema(), subject(request.lastUserText()))
-                            .toString());
+        JsonInstructions instructed = JsonInstructions.in(request);
+        if (request.jsonMode() || request.outputSchema() != null || instructed != null) {
+            JsonNode schema =
+                    request.outputSchema() != null || instructed == null ? request.outputSchema() : instructed.schema();
+            String subject = subject(String.join(" ", request.trailingUserTexts()));
+            return ChatReply.text(thought, Schemas.instanceOf(schema, subject).toString());
         }
         return ChatReply.text(thought, prefix(request) + content(request));
     }
@@ -120,7 +137,7 @@ public final class ReferenceModel {
         return switch (concept) {
             case SYSTEM -> r.system() != null && !r.system().isBlank();
             case TOOLS -> !r.tools().isEmpty();
-            case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null;
+            case JSON_SCHEMA -> r.jsonMode() || r.outputSchema() != null || JsonInstructions.in(r) != null;
             case HISTORY ->
                 r.turns().stream().filter(t -> t.role() == Role.USER).count() >= 2;
             case IMAGE ->
@@ -175,8 +192,10 @@ public final class ReferenceModel {
         for (Media media : r.media()) {
             if (media.data() != null && (Arrays.equals(media.data(), testImage) || isCanonicalTestImage(media.data())))
                 return "I see the word Genkit in this image.";
-            if (media.url() != null && media.url().contains(GOOGLE_LOGO)) return "That is the Google logo.";
-            if (media.url() != null && media.url().contains("youtube")) return "The video shows a short scene.";
+            // A plugin that downloads an image URL itself sends the bytes the emulator served for it.
+            String url = media.url() != null ? media.url() : this.media.originalUrl(media.data());
+            if (url != null && url.contains(GOOGLE_LOGO)) return "That is the Google logo.";
+            if (url != null && url.contains("youtube")) return "The video shows a short scene.";
             if (media.mimeType() != null && media.mimeType().startsWith("image/")) {
                 return "An image of " + (media.data() == null ? "unknown size" : media.data().length + " bytes") + ".";
             }

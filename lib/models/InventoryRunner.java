@@ -1,7 +1,9 @@
 package conform.models;
 
+import conform.config.RuntimeConfig;
 import conform.plan.PlannedRun;
 import conform.runtime.Parallel;
+import conform.runtime.SourceRevision;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Lists every target, at most {@code concurrency} runtimes at once, and gathers the listings per plugin. */
+/**
+ * Lists every target, at most {@code concurrency} runtimes at once, and gathers the listings per plugin, with the
+ * local sources of the runtimes that listed them (their git state as the listing starts).
+ */
 public final class InventoryRunner {
 
     private final ModelLister lister;
@@ -40,6 +45,14 @@ public final class InventoryRunner {
      */
     public ModelInventory run(List<ListingTarget> targets, Map<String, String> brokenRuntimes, String conformVersion) {
         String generatedAt = Instant.now().toString();
+        Map<String, List<SourceRevision>> localSources = new LinkedHashMap<>();
+        for (ListingTarget target : targets) {
+            RuntimeConfig rt = target.run().runtime();
+            if (target.skipReason() == null && !rt.sources().isEmpty())
+                localSources.computeIfAbsent(
+                        rt.name(),
+                        name -> rt.sources().stream().map(SourceRevision::of).toList());
+        }
         List<ModelListing> listings = Parallel.map(
                 targets,
                 concurrency,
@@ -62,7 +75,7 @@ public final class InventoryRunner {
             PlannedRun run = firstRun.get(plugin);
             plugins.add(new PluginModels(plugin, shown(run), ofPlugin, SuiteSummary.of(run.spec())));
         });
-        return new ModelInventory(conformVersion, generatedAt, plugins);
+        return new ModelInventory(conformVersion, generatedAt, plugins, localSources);
     }
 
     private ModelListing listOne(ListingTarget target, String broken) {

@@ -1,19 +1,30 @@
 package conform.models;
 
+import conform.runtime.SourceRevision;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * What every selected plugin registers in every selected runtime, and what that says about the specs: the record
  * `conform models` prints and models.json holds.
  *
- * @param generatedAt when the runtimes were listed (ISO-8601)
- * @param plugins     in plugin order
+ * @param generatedAt  when the runtimes were listed (ISO-8601)
+ * @param plugins      in plugin order
+ * @param localSources per runtime listed with local sources instead of the published packages, those sources (no
+ *                     runtime: none was)
  */
-public record ModelInventory(String conform, String generatedAt, List<PluginModels> plugins) {
+public record ModelInventory(
+        String conform,
+        String generatedAt,
+        List<PluginModels> plugins,
+        Map<String, List<SourceRevision>> localSources) {
 
     public ModelInventory {
         plugins = List.copyOf(plugins);
+        localSources = Collections.unmodifiableMap(new LinkedHashMap<>(localSources));
     }
 
     /** The same inventory with every text a plugin or a failure wrote passed through {@code f} (the redactor). */
@@ -27,7 +38,8 @@ public record ModelInventory(String conform, String generatedAt, List<PluginMode
                                 p.spec(),
                                 p.listings().stream().map(l -> l.mapText(f)).toList(),
                                 p.suites()))
-                        .toList());
+                        .toList(),
+                localSources);
     }
 
     /** Every runtime that was to be listed was (none failed to start or to answer). */

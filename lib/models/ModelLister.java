@@ -9,6 +9,7 @@ import conform.runtime.ActionFailure;
 import conform.runtime.Launch;
 import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
+import conform.runtime.SourceOverlay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class ModelLister {
         String plugin = run.plugin();
         String runtime = run.runtimeName();
         Launch launch = new Launch(
-                run.runtime().commandFor(plugin),
+                SourceOverlay.command(run.runtime(), plugin),
                 run.runtime().cwd(),
                 childEnv.getOrDefault(source, Map.of()),
                 logDir.resolve(plugin + "-" + runtime + ".models.log"),

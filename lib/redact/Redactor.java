@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     public static final String MASK = "***";
+    /**
+     * The stand-in key conform's emulator hands the SDKs where the user has none: public, so printed as it is (a
+     * masked placeholder could not be copied into an app's environment).
+     */
+    public static final String PLACEHOLDER_KEY = "conform-emulator-placeholder-key";
     /** Base64 payloads up to this length stay readable: small enough not to drown a log line. */
     static final int MAX_INLINE_BASE64 = 64;
     /** Shorter values are too likely to occur by chance in ordinary text to be masked. */
@@ -76,7 +81,11 @@ public final class Redactor {
         String out = shortenDataUris(text);
         for (String secret : secretValues) out = out.replace(secret, MASK);
         for (Pattern shape : SECRET_SHAPES)
-            out = shape.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+            out = shape.matcher(out)
+                    .replaceAll(m -> Matcher.quoteReplacement(
+                            m.group().substring(m.group(1).length()).equals(PLACEHOLDER_KEY)
+                                    ? m.group()
+                                    : m.group(1) + MASK));
         return out;
     }
 

@@ -65,6 +65,7 @@ public final class HtmlReport {
 
         StringBuilder h = open("conform report · " + results.startedAt());
         header(h, results, runtimes, divergent);
+        HtmlLocalSources.render(h, LocalSourceUse.of(runs));
         HtmlFailures.render(h, results, reportDir);
         if (results.comparison() != null) HtmlComparison.render(h, results.comparison());
         parity(h, rows, order, divergent, runtimes);
@@ -82,6 +83,7 @@ public final class HtmlReport {
         h.append("<header><div><h1>conform models</h1><p class=\"meta\">conform ")
                 .append(esc(inventory.conform()))
                 .append("</p></div></header>\n");
+        HtmlLocalSources.render(h, inventory.localSources());
         HtmlModels.render(h, inventory);
         return close(h);
     }
@@ -350,7 +352,7 @@ public final class HtmlReport {
             h.append("<tr><td>")
                     .append(esc(r.plugin()))
                     .append("</td><td>")
-                    .append(esc(r.runtime()))
+                    .append(esc(r.runtime() + (r.sources().isEmpty() ? "" : " (local sources)")))
                     .append("</td><td class=\"st ")
                     .append(HtmlTheme.cls(status))
                     .append("\"><span class=\"sym\">")

@@ -4,6 +4,7 @@ import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
+import conform.runtime.SourceRevision;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML from a run's results, for CI systems: one testsuite per plugin × runtime, one testcase per test
  * (classname = model). failed and xpass → failure; error and timeout → error; skipped and xfail → skipped.
- * Attempts, flakiness and latencies are testcase properties.
+ * Attempts, flakiness and latencies are testcase properties; each local source a run used instead of a published
+ * package is a property of its testsuite.
  */
 public final class JunitXml {
 
@@ -72,6 +74,7 @@ public final class JunitXml {
         xml.writeStartElement("properties");
         property(xml, "conform.run-status", run.status().label());
         property(xml, "conform.runner", run.runner().label());
+        for (SourceRevision source : run.sources()) property(xml, "conform.local-source", source.describe());
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
         for (TestResult t : tests) testcase(xml, t);

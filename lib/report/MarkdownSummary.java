@@ -33,6 +33,13 @@ public final class MarkdownSummary {
                 totals.get("skipped"),
                 totals.get("flaky"),
                 Durations.format(results.wallMs())));
+        List<LocalSourceUse> local = LocalSourceUse.of(results.runs());
+        if (!local.isEmpty()) {
+            md.append("**Local sources** (not the published packages):\n\n");
+            local.forEach(use ->
+                    use.lines().forEach(line -> md.append("- ").append(line).append('\n')));
+            md.append('\n');
+        }
         md.append("| | Plugin | Runtime | Result | Passed | Time | Details |\n|---|---|---|---|---|---|---|\n");
         for (RunResult run : results.runs()) {
             long known = run.count(TestStatus.XFAIL);
@@ -42,7 +49,7 @@ public final class MarkdownSummary {
             md.append(row(
                     icon(run.status()),
                     cell(run.plugin()),
-                    cell(run.runtime()),
+                    cell(run.runtime() + (run.sources().isEmpty() ? "" : " (local sources)")),
                     run.status().name(),
                     passed,
                     time,

@@ -18,14 +18,17 @@ import conform.models.PluginModels;
 import conform.models.Registration;
 import conform.models.SuiteSummary;
 import conform.models.Supports;
+import conform.runtime.SourceRevision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,6 +66,7 @@ public final class ModelsFile {
                 .put("schema", SCHEMA)
                 .put("conform", inventory.conform())
                 .put("generated_at", inventory.generatedAt());
+        if (!inventory.localSources().isEmpty()) root.set("local_sources", JSON.valueToTree(inventory.localSources()));
         ArrayNode plugins = root.putArray("plugins");
         for (PluginModels p : inventory.plugins()) {
             ObjectNode plugin = plugins.addObject().put("plugin", p.plugin()).put("spec", p.spec());
@@ -142,10 +146,15 @@ public final class ModelsFile {
         try {
             List<PluginModels> plugins = new ArrayList<>();
             for (JsonNode p : required(root, "plugins")) plugins.add(plugin(p));
+            Map<String, List<SourceRevision>> localSources = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> rt : root.path("local_sources").properties())
+                localSources.put(rt.getKey(), List.of(JSON.treeToValue(rt.getValue(), SourceRevision[].class)));
             return new ModelInventory(
-                    root.path("conform").asText(null), root.path("generated_at").asText(null), plugins);
+                    root.path("conform").asText(null), root.path("generated_at").asText(null), plugins, localSources);
         } catch (IllegalArgumentException e) {
             throw unreadable(file, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw unreadable(file, "local_sources: " + e.getOriginalMessage());
         }
     }
 

@@ -34,8 +34,11 @@ public record ResultsDocument(
         List<RunResult> runs,
         @JsonInclude(JsonInclude.Include.NON_NULL) VerdictComparison comparison) {
 
-    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's `runner`, and `comparison`. */
-    public static final int SCHEMA = 3;
+    /**
+     * 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's local `sources`; 4: each run's
+     * `runner`, and `comparison`.
+     */
+    public static final int SCHEMA = 4;
 
     public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
         return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs), null);

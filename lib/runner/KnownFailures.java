@@ -48,7 +48,9 @@ final class KnownFailures {
             return r.with(
                     TestStatus.XPASS,
                     "passed, but [[conform.known-failures]] says it fails ("
-                            + slot.get(0).reason() + "): remove that entry");
+                            + slot.get(0).reason()
+                            + "): remove that entry (if the run used local sources: once conform pins a published"
+                            + " version with the fix)");
         }
         // Several records may share a slot, each expecting another failure (one test, two plugin bugs).
         Optional<KnownFailure> record =

@@ -22,8 +22,11 @@ final class PluginRunner extends RunEngine {
             RunListener listener,
             Interruption interruption) {
         super(Runner.CONFORM, knownFailures, options, listener, interruption);
-        this.rounds =
-                new TestRounds(new TestExecutor(check, listener, interruption), knownFailures, listener, interruption);
+        this.rounds = new TestRounds(
+                new TestExecutor(check, listener, interruption, options.mediaUrls()),
+                knownFailures,
+                listener,
+                interruption);
     }
 
     @Override

@@ -3,6 +3,7 @@ package conform.runner;
 import conform.config.TestId;
 import conform.plan.PlannedRun;
 import conform.runtime.Launch;
+import conform.runtime.SourceOverlay;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 import java.nio.file.Path;
@@ -114,6 +115,7 @@ abstract class RunEngine {
                 testsMs,
                 log,
                 logTail,
+                List.of(),
                 runner);
         listener.runFinished(result);
         return result;
@@ -124,7 +126,7 @@ abstract class RunEngine {
         Set<String> models = new LinkedHashSet<>();
         jobs.forEach(j -> models.add(j.id().model()));
         return new Launch(
-                run.runtime().commandFor(run.plugin()),
+                SourceOverlay.command(run.runtime(), run.plugin()),
                 run.runtime().cwd(),
                 options.childEnv(),
                 log,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import conform.config.TestId;
+import conform.runtime.SourceRevision;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.function.UnaryOperator;
  * @param startupMs from starting the entry until its models were ready, or null when it did not start
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
+ * @param sources   the local sources the run's runtime used instead of published packages; empty: none
  * @param runner    what ran the tests (conform's own engine unless --runner says otherwise)
  */
 @JsonIgnoreProperties(
@@ -32,6 +34,7 @@ import java.util.function.UnaryOperator;
     "runtime",
     "status",
     "reason",
+    "sources",
     "tests",
     "counts",
     "elapsed_ms",
@@ -52,19 +55,21 @@ public record RunResult(
         @JsonProperty("tests_ms") Long testsMs,
         @JsonSerialize(using = ToStringSerializer.class) Path log,
         @JsonProperty("log_tail") List<String> logTail,
+        List<SourceRevision> sources,
         Runner runner) {
 
     /**
-     * results.json lists a run's tests apart, and may leave out an empty log tail: both read as empty here; a run
-     * written before runners were recorded was conform's own.
+     * results.json lists a run's tests apart, and may leave out an empty log tail; a file older than schema 3 has no
+     * sources, one older than schema 4 no runner (its runs were conform's own): all read as empty, or conform, here.
      */
     public RunResult {
         tests = tests == null ? List.of() : tests;
         logTail = logTail == null ? List.of() : logTail;
+        sources = sources == null ? List.of() : sources;
         runner = runner == null ? Runner.CONFORM : runner;
     }
 
-    /** A run of conform's own engine. */
+    /** A run of conform's own engine, of published packages only, or one whose sources are added later ({@link #withSources}). */
     public RunResult(
             String plugin,
             String runtime,
@@ -76,7 +81,19 @@ public record RunResult(
             Long testsMs,
             Path log,
             List<String> logTail) {
-        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, Runner.CONFORM);
+        this(
+                plugin,
+                runtime,
+                status,
+                reason,
+                tests,
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                List.of(),
+                Runner.CONFORM);
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -97,6 +114,7 @@ public record RunResult(
                 rerun.testsMs(),
                 rerun.log(),
                 rerun.logTail(),
+                rerun.sources(),
                 rerun.runner());
     }
 
@@ -112,6 +130,23 @@ public record RunResult(
                 testsMs,
                 log,
                 logTail,
+                sources,
+                runner);
+    }
+
+    public RunResult withSources(List<SourceRevision> newSources) {
+        return new RunResult(
+                plugin,
+                runtime,
+                status,
+                reason,
+                tests,
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                List.copyOf(newSources),
                 runner);
     }
 
@@ -128,6 +163,7 @@ public record RunResult(
                 testsMs,
                 log,
                 logTail.stream().map(edit).toList(),
+                sources,
                 runner);
     }
 

@@ -8,6 +8,7 @@ import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
 import conform.spec.TestCase;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Runs one test against a runner: call the model and check its answer; retry what may be transient (a rejected
@@ -31,11 +32,13 @@ final class TestExecutor {
     private final ResponseCheck check;
     private final RunListener listener;
     private final Interruption interruption;
+    private final Map<String, String> mediaUrls;
 
-    TestExecutor(ResponseCheck check, RunListener listener, Interruption interruption) {
+    TestExecutor(ResponseCheck check, RunListener listener, Interruption interruption, Map<String, String> mediaUrls) {
         this.check = check;
         this.listener = listener;
         this.interruption = interruption;
+        this.mediaUrls = mediaUrls;
     }
 
     /**
@@ -85,7 +88,7 @@ final class TestExecutor {
         try {
             result = runner.run(
                     job.id().model(),
-                    asGenerateSends(test.input()),
+                    asGenerateSends(withMediaUrls(test.input(), mediaUrls)),
                     test.stream(),
                     job.settings().actionTimeout());
         } catch (ActionFailure f) {
@@ -101,6 +104,18 @@ final class TestExecutor {
                 null,
                 result.latencyMs(),
                 result.firstChunkMs());
+    }
+
+    /** {@code input} with each media part's URL that {@code urls} maps replaced by its counterpart. */
+    static JsonNode withMediaUrls(JsonNode input, Map<String, String> urls) {
+        if (urls.isEmpty()) return input;
+        JsonNode copy = input.deepCopy();
+        for (JsonNode message : copy.path("messages"))
+            for (JsonNode part : message.path("content")) {
+                String replacement = urls.get(part.path("media").path("url").asText(""));
+                if (replacement != null) ((ObjectNode) part.get("media")).put("url", replacement);
+            }
+        return copy;
     }
 
     /**

@@ -33,12 +33,16 @@ public final class RuntimeSession implements ActionRunner {
 
     private final ProcessTree tree;
     private final ReflectionClient client;
+    /** The process that wrote the runtime file: the server conform talks to. */
+    private final long serverPid;
+
     private final long startupMs;
     private LogFollower follower;
 
-    private RuntimeSession(ProcessTree tree, ReflectionClient client, long startupMs) {
+    private RuntimeSession(ProcessTree tree, ReflectionClient client, long serverPid, long startupMs) {
         this.tree = tree;
         this.client = client;
+        this.serverPid = serverPid;
         this.startupMs = startupMs;
     }
 
@@ -87,7 +91,7 @@ public final class RuntimeSession implements ActionRunner {
             ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
             awaitHealth(tree, client, deadline, launch.healthTimeout(), launch.startupTimeout());
             awaitModels(tree, client, launch.models(), deadline, notes);
-            return new RuntimeSession(tree, client, (System.nanoTime() - begin) / 1_000_000);
+            return new RuntimeSession(tree, client, file.pid(), (System.nanoTime() - begin) / 1_000_000);
         } catch (RuntimeStartFailure e) {
             http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
@@ -226,7 +230,9 @@ public final class RuntimeSession implements ActionRunner {
         long deadline = System.nanoTime() + DEATH_WAIT.toNanos();
         while (true) {
             Optional<Integer> code = tree.exitCodeWithin(DEATH_POLL);
-            if (code.isPresent() || System.nanoTime() > deadline || client.healthy(MIN_PROBE)) return code;
+            if (code.isPresent() || System.nanoTime() > deadline) return code;
+            // Only a live server of ours answers for the runtime: once it is gone, another runtime may hold its port.
+            if (ProcessTable.running(serverPid) && client.healthy(MIN_PROBE)) return code;
         }
     }
 

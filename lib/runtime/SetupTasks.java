@@ -1,13 +1,17 @@
 package conform.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Installs what a runtime needs inside the checkout (npm ci, a venv and pip, go build of each entry) by running
@@ -34,9 +38,23 @@ import java.util.stream.Stream;
 public final class SetupTasks {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Folders below a directory input that are not its content: version control, dependencies, bytecode. */
+    private static final Set<String> NOT_CONTENT = Set.of(".git", "node_modules", "__pycache__");
 
-    /** A step bound to one plugin (or to none), with its placeholders filled in; {@code cwd} is where it runs. */
-    public record Task(String runtime, Path cwd, List<String> command, List<Path> inputs, Path creates) {
+    /**
+     * A step bound to one plugin (or to none), with its placeholders filled in; {@code cwd} is where it runs.
+     *
+     * @param depfile what the step writes to list the files it read ({@link SetupStep#depfile()}), or null
+     */
+    public record Task(
+            String runtime,
+            Path cwd,
+            List<String> command,
+            Map<String, String> env,
+            List<Path> inputs,
+            Path creates,
+            Path depfile) {
 
         /**
          * Where the step's last success is recorded: one stamp per output when the step makes one, so entries that
@@ -47,11 +65,14 @@ public final class SetupTasks {
             return cwd.resolve(".conform/setup/" + id + ".stamp");
         }
 
-        /** The command for messages: paths relative to the runtime's root, up to its first long option (the log has it whole). */
+        /**
+         * The command for messages: paths relative to the runtime's root, up to its first long option or program of
+         * several lines ({@code python -c …}); the log has it whole.
+         */
         public String shown() {
             StringBuilder line = new StringBuilder();
             for (String arg : command) {
-                if (arg.startsWith("--") && !line.isEmpty())
+                if ((arg.startsWith("--") && !line.isEmpty()) || arg.contains("\n"))
                     return line.append(" …").toString();
                 if (!line.isEmpty()) line.append(' ');
                 line.append(relative(arg));
@@ -68,8 +89,11 @@ public final class SetupTasks {
             return relative(path.toString());
         }
 
+        /** The command, and the variables it adds, with paths relative to the runtime's root. */
         private String relativeCommand() {
-            return String.join("\u0000", command.stream().map(this::relative).toList());
+            String line =
+                    String.join("\u0000", command.stream().map(this::relative).toList());
+            return env.isEmpty() ? line : line + "\u0003" + new TreeMap<>(env);
         }
     }
 
@@ -78,7 +102,7 @@ public final class SetupTasks {
     /** The steps of {@code runtime} that still need to run for {@code plugins}. */
     public static List<Task> pending(RuntimeConfig runtime, List<String> plugins) {
         return pending(
-                runtime.setup(),
+                SourceOverlay.steps(runtime),
                 plugins,
                 (step, plugin) -> bind(
                         runtime.name(),
@@ -119,7 +143,10 @@ public final class SetupTasks {
         Path creates = step.creates() == null
                 ? null
                 : cwd.resolve(substitute.apply(step.creates())).normalize();
-        return new Task(name, cwd, command, inputs, creates);
+        Path depfile = step.depfile() == null
+                ? null
+                : cwd.resolve(substitute.apply(step.depfile())).normalize();
+        return new Task(name, cwd, command, step.env(), inputs, creates, depfile);
     }
 
     static boolean needed(Task task) {
@@ -146,6 +173,8 @@ public final class SetupTasks {
             try {
                 Optional<Path> link = linkOut(task);
                 if (link.isPresent()) Files.delete(link.get());
+                if (task.creates() != null)
+                    Files.createDirectories(task.creates().getParent());
                 Files.createDirectories(log.getParent());
                 Files.writeString(
                         log,
@@ -153,7 +182,7 @@ public final class SetupTasks {
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), Map.of(), log, redactor)) {
+                try (ProcessTree process = ProcessTree.start(task.command(), task.cwd(), task.env(), log, redactor)) {
                     code = process.waitFor(STEP_TIMEOUT);
                 }
             } catch (IOException e) {
@@ -204,14 +233,16 @@ public final class SetupTasks {
     }
 
     /**
-     * The command and the content of every input (a directory: every file below it), paths relative to the
-     * runtime's root: what decides a re-run.
+     * The command and the content of every input (a directory: every file below it but its version control,
+     * dependency and bytecode folders, or only those its depfile lists), paths relative to the runtime's root: what
+     * decides a re-run.
      */
     static String fingerprint(Task task) {
         StringBuilder sb = new StringBuilder(task.relativeCommand());
+        Optional<Set<Path>> read = filesRead(task);
         for (Path input : task.inputs()) {
-            try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            try {
+                for (Path file : contentFiles(input, read)) {
                     sb.append('\u0001')
                             .append(task.relative(file))
                             .append('\u0002')
@@ -222,6 +253,55 @@ public final class SetupTasks {
             }
         }
         return hash(sb.toString());
+    }
+
+    /**
+     * The files the step's depfile (an esbuild metafile: its {@code inputs}, relative to the cwd) says the step read,
+     * as real paths; empty when it has none or none yet.
+     */
+    private static Optional<Set<Path>> filesRead(Task task) {
+        if (task.depfile() == null || !Files.isRegularFile(task.depfile())) return Optional.empty();
+        try {
+            Set<Path> files = new HashSet<>();
+            JSON.readTree(task.depfile().toFile())
+                    .path("inputs")
+                    .fieldNames()
+                    .forEachRemaining(name -> files.add(task.cwd().resolve(name).normalize()));
+            return Optional.of(files);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The files that make up an input, sorted: the file itself, or below a directory the files the step read when its
+     * depfile says, else every file except in {@link #NOT_CONTENT} folders (a local source's checkout has them; its
+     * node_modules alone can hold 100,000 files).
+     */
+    private static List<Path> contentFiles(Path input, Optional<Set<Path>> read) throws IOException {
+        if (!Files.isDirectory(input)) return Files.isRegularFile(input) ? List.of(input) : List.of();
+        if (read.isPresent()) {
+            Path real = input.toRealPath();
+            return read.get().stream().filter(f -> f.startsWith(real)).sorted().toList();
+        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(input, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(input)
+                                && NOT_CONTENT.contains(dir.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
     private static String hash(String text) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import conform.support.CheckoutCopy;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,19 @@ class BootstrapTest {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeAll(List.of("CONFORM_CONFIG", Launcher.PREFIX_VARIABLE, Launcher.CHECKOUT_VARIABLE));
         return env;
+    }
+
+    /** The JBang the bootstrap installed, which started these tests. */
+    private static Path installedJBang(Map<String, String> env) throws IOException {
+        String home = System.getProperty("user.home");
+        Path cache = env.containsKey("CONFORM_CACHE_DIR")
+                ? Path.of(env.get("CONFORM_CACHE_DIR"))
+                : Path.of(env.getOrDefault("XDG_CACHE_HOME", home + "/.cache"), "conform");
+        try (Stream<Path> dirs = Files.list(cache)) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("jbang-") && Files.isDirectory(dir))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no JBang installed by the bootstrap in " + cache));
+        }
     }
 
     /** The README's `jbang catalog add …` line, for a checkout at {@code checkout}. */
@@ -88,6 +103,12 @@ class BootstrapTest {
                             .toString());
             env.put("JBANG_DIR", elsewhere.path("jbang-dir").toString());
             env.put("JBANG_CACHE_DIR", cache);
+            // And a bootstrap cache of its own (the launch lines it keeps), with a copy of the installed JBang.
+            Path cacheDir = Files.createDirectories(elsewhere.path("conform-cache"));
+            Path installed = installedJBang(env);
+            Path jbangHome = Files.createDirectories(cacheDir.resolve(installed.getFileName()));
+            CheckoutCopy.cpA(installed, jbangHome);
+            env.put("CONFORM_CACHE_DIR", cacheDir.toString());
             String jbang = copy.path("jbang").toString();
             // The README's own line, run where it once went wrong: inside the checkout, whose jbang-catalog.json is
             // the nearest one.
@@ -110,6 +131,26 @@ class BootstrapTest {
             assertTrue(
                     completion.out().contains("\nalias conform='jbang conform@genkit'\n"),
                     "the alias tells conform how it was started:\n" + completion);
+
+            // Cached now: with JBang gone (and no Maven to fetch it), the alias still starts conform until the
+            // checkout's sources or a catalog file JBang reads change.
+            Files.move(jbangHome, jbangHome.resolveSibling("moved-away"));
+            Map<String, String> noJBang = LaunchCacheTest.withoutMaven(elsewhere.root(), env);
+            List<String> version = List.of(jbang, "conform@genkit", "--version");
+            CheckoutCopy.Launch cached = copy.run(version, elsewhere.root(), noJBang);
+            assertEquals(0, cached.code(), "a cached catalog launch needs no JBang:\n" + cached);
+            assertTrue(cached.out().startsWith("conform "), cached.toString());
+
+            Path validator = copy.path("lib/validate/builtin/TextNotEmpty.java");
+            String source = Files.readString(validator);
+            Files.writeString(validator, source + "\n");
+            assertEquals(2, copy.run(version, elsewhere.root(), noJBang).code(), "a source edit goes through JBang");
+            Files.writeString(validator, source);
+            assertEquals(0, copy.run(version, elsewhere.root(), noJBang).code(), "the sources are as cached again");
+
+            Path registry = elsewhere.path("jbang-dir/jbang-catalog.json");
+            Files.writeString(registry, Files.readString(registry) + "\n");
+            assertEquals(2, copy.run(version, elsewhere.root(), noJBang).code(), "a catalog edit goes through JBang");
         }
     }
 }

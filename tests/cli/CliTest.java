@@ -51,6 +51,18 @@ class CliTest {
     }
 
     @Test
+    void emulateHelpDocumentsItsFaultsAndTheDirectivesInAPrompt() {
+        run("emulate", "--help")
+                .expect(ExitCode.OK)
+                .expectOut(
+                        "--fault=FAULT     Inject FAULT into the first model requests",
+                        "truncate or malformed",
+                        "#emulator:429[:ms]",
+                        "#emulator:truncate   a stream is cut short, as a dropped connection",
+                        "placeholder keys");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         run("--help").expect(ExitCode.OK).expectOut("Exit codes: 0 success");
     }

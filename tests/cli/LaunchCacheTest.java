@@ -18,27 +18,23 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bootstrap's launch cache, on a copy of the checkout: a cached `./jbang conform` needs no JBang at all, and
- * an edit under lib/ or a jar that went missing sends the next run back through JBang. "No JBang" is made
+ * The bootstrap's launch cache, on a copy of the checkout: a cached `./jbang conform` needs no JBang at all; an edit
+ * inside a method under lib/ is compiled alone over the last build, also without JBang; any other edit, or a jar that
+ * went missing, sends the next run back through JBang. "No JBang" is made
  * observable with an empty JBang cache and a `mvn` that fails: any run that needs JBang then exits 2. And a
  * stopped launch takes the JVMs it started with it.
  */
 class LaunchCacheTest {
 
     @Test
-    void aCachedLaunchSkipsJBangAndAnEditRebuilds() throws Exception {
+    void aCachedLaunchSkipsJBangAnEditInsideAMethodCompilesAloneAndAnyOtherEditRebuilds() throws Exception {
         try (CheckoutCopy copy = checkoutCopy()) {
             Path root = copy.root();
-            Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
-            Files.writeString(
-                    fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
-            fakeBin.resolve("mvn").toFile().setExecutable(true);
             Map<String, String> real = new HashMap<>(System.getenv());
-            Map<String, String> noJBang = new HashMap<>(real);
+            Map<String, String> noJBang = withoutMaven(root, real);
             noJBang.put(
                     "CONFORM_CACHE_DIR",
                     Files.createDirectories(root.resolve("empty-cache")).toString());
-            noJBang.put("PATH", fakeBin + ":" + real.get("PATH"));
 
             CheckoutCopy.Launch first = version(copy, real);
             assertEquals(0, first.code(), first.err());
@@ -59,6 +55,37 @@ class LaunchCacheTest {
             assertTrue(cached.out().startsWith("conform 0.1.0"), cached.out());
 
             Path command = root.resolve("lib/cli/ConformCommand.java");
+            String source = Files.readString(command);
+            Files.writeString(command, source.replace("\"picocli \" +", "\"picocli (edited) \" +"));
+            CheckoutCopy.Launch quick = version(copy, noJBang);
+            assertEquals(0, quick.code(), "an edit inside a method is compiled without JBang:\n" + quick);
+            assertTrue(quick.out().contains("picocli (edited) "), "the edit is what runs:\n" + quick);
+            assertTrue(quick.err().contains("compiling 1 edited source(s)"), quick.err());
+            CheckoutCopy.Launch quickAgain = version(copy, noJBang);
+            assertTrue(quickAgain.out().contains("picocli (edited) "), quickAgain.toString());
+            assertFalse(quickAgain.err().contains("compiling"), "compiled once per edit:\n" + quickAgain);
+
+            Files.writeString(command, source.replace("\"picocli \" + CommandLine.VERSION", "\"picocli \" + VERSIO"));
+            CheckoutCopy.Launch broken = version(copy, noJBang);
+            assertEquals(2, broken.code(), broken.toString());
+            assertTrue(
+                    broken.err().contains("lib/cli/ConformCommand.java:")
+                            && broken.err().contains("error: cannot find symbol"),
+                    "javac's message with the file and line:\n" + broken);
+            assertFalse(broken.err().contains("\tat "), "no stack trace:\n" + broken);
+
+            Files.writeString(
+                    command, source.replace("public static final String VERSION", "static final String VERSION"));
+            CheckoutCopy.Launch surface = version(copy, noJBang);
+            assertEquals(
+                    2,
+                    surface.code(),
+                    "an edit that changes what other classes compile against goes through JBang (here: fails to"
+                            + " install it):\n"
+                            + surface);
+            assertTrue(surface.err().contains("rebuilding everything"), surface.toString());
+            Files.writeString(command, source);
+
             Files.writeString(
                     command, Files.readString(command).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-edited\""));
             CheckoutCopy.Launch stale = version(copy, noJBang);
@@ -143,6 +170,16 @@ class LaunchCacheTest {
             }
         }
         return copy;
+    }
+
+    /** {@code env} with a `mvn` that fails first on its PATH: a run that must install JBang then exits 2. */
+    static Map<String, String> withoutMaven(Path dir, Map<String, String> env) throws IOException {
+        Path fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
+        Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho 'mvn: not reachable in this test' >&2\nexit 1\n");
+        fakeBin.resolve("mvn").toFile().setExecutable(true);
+        Map<String, String> without = new HashMap<>(env);
+        without.put("PATH", fakeBin + ":" + env.get("PATH"));
+        return without;
     }
 
     private static CheckoutCopy.Launch version(CheckoutCopy copy, Map<String, String> env)

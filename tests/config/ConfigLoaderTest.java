@@ -455,7 +455,7 @@ class ConfigLoaderTest {
                 + "entry-command = [\"dart\", \"run\", \"{entry}\"]\n");
         assertEquals(
                 List.of("dart", "run", project.path("entries/dart/x.dart").toString()),
-                ok.runtimes().get("dart").commandFor("x"));
+                ok.runtimes().get("dart").publishedCommand("x"));
     }
 
     @Test

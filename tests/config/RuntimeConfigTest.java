@@ -18,7 +18,17 @@ class RuntimeConfigTest {
     private RuntimeConfig runtime(String entryFile, List<String> command) {
         Path entries = project.path("entries");
         return new RuntimeConfig(
-                "rt", entries, entries, project.path("specs"), entryFile, command, List.of(), List.of(), List.of());
+                "rt",
+                entries,
+                entries,
+                project.path("specs"),
+                entryFile,
+                command,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                PluginsDir.NONE);
     }
 
     @Test
@@ -38,7 +48,7 @@ class RuntimeConfigTest {
                         "tsx",
                         project.path("entries/echo.ts").toString(),
                         "--name=echo"),
-                rt.commandFor("echo"));
+                rt.publishedCommand("echo"));
     }
 
     @ParameterizedTest(name = "{0}")

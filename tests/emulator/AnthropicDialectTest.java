@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.config.EmulatorDialect;
+import conform.redact.Redactor;
 import conform.spec.BuiltinTests;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class AnthropicDialectTest {
                 EmulatorDialect.ANTHROPIC,
                 List.of(MODEL),
                 "x-api-key",
-                "conform-emulator-dummy-key",
+                Redactor.PLACEHOLDER_KEY,
                 "anthropic-version",
                 "2023-06-01");
     }
@@ -322,12 +323,20 @@ class AnthropicDialectTest {
         assertEquals("John Doe", profile.path("name").asText());
         assertTrue(profile.path("age").isNumber());
 
-        ObjectNode beta = body("Generate a profile for John Doe.");
-        beta.putObject("output_format").put("type", "json_schema").set("schema", schema);
+        // The beta surface takes the same output_config; the SDK's output_format is no wire field (its parse() turns
+        // it into output_config.format), so the API refuses it as an extra input.
+        ObjectNode beta = ga.deepCopy();
         beta.putArray("betas").add("structured-outputs-2025-11-13");
         HttpResponse<String> response = post("/v1/messages?beta=true", beta);
         assertEquals(200, response.statusCode());
         assertTrue(JSON.readTree(text(JSON.readTree(response.body()))).has("age"));
+        ObjectNode old = body("Generate a profile for John Doe.");
+        old.putObject("output_format").put("type", "json_schema").set("schema", schema);
+        HttpResponse<String> refused = post("/v1/messages?beta=true", old);
+        assertEquals(400, refused.statusCode());
+        assertEquals(
+                "output_format: Extra inputs are not permitted [conform emulator rule anthropic/known-fields]",
+                JSON.readTree(refused.body()).at("/error/message").asText());
 
         // Python's fallback for models without native structured output: JSON and schema asked for in `system`.
         ObjectNode prompted = body("Generate a profile for John Doe.")
@@ -435,11 +444,21 @@ class AnthropicDialectTest {
     }
 
     @Test
-    void aTruncatedStreamEndsAfterMessageStart() throws Exception {
+    void stopsAtMaxTokensWithUniqueIdsAndUsage() throws Exception {
+        ObjectNode ask = body("one two three four five").put("max_tokens", 2);
+        JsonNode first = message(ask);
+        assertEquals("max_tokens", first.path("stop_reason").asText());
+        assertEquals("Hello! You ", text(first));
+        assertEquals(2, first.at("/usage/output_tokens").asInt());
+        assertEquals(5, first.at("/usage/input_tokens").asInt());
+        assertNotEquals(first.path("id").asText(), message(ask).path("id").asText());
+    }
+
+    @Test
+    void aTruncatedStreamIsCutAfterMessageStartAsADroppedConnection() throws Exception {
         ObjectNode cut = body("hello #emulator:truncate").put("stream", true);
-        HttpResponse<String> response = post("/v1/messages", cut);
-        assertEquals(200, response.statusCode());
-        assertTrue(response.body().startsWith("event: message_start\n"), response.body());
-        assertFalse(response.body().contains("message_stop"));
+        String received = http.postCut("/v1/messages", cut);
+        assertTrue(received.startsWith("event: message_start\n"), received);
+        assertFalse(received.contains("content_block_start"), received);
     }
 }

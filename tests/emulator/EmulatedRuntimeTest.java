@@ -157,6 +157,50 @@ class EmulatedRuntimeTest {
     }
 
     @Test
+    void theImageUrlTestRunsOfflineForAPluginThatDownloadsTheUrlItself() throws Exception {
+        // Genkit Go's media middleware downloads image URLs itself: offline, the test's URL is the emulator's copy.
+        Fixtures.Outcome o =
+                emulate("google-genai", "go", "--model", "googleai/gemini-2.5-flash", "--test", "Image Input (URL)*");
+        o.cli().expect(ExitCode.OK);
+        JsonNode url = byTest(o.results()).get("Image Input (URL) Conformance");
+        assertEquals("passed", url.get("status").asText(), o.toString());
+    }
+
+    @Test
+    void deepSeekAndXaiRunThroughJsCompatOaiOffline() throws Exception {
+        // Their models declare no constrained output: Genkit puts the schema in the prompt, and the model follows it.
+        Fixtures.Outcome o = emulate(RepoRoot.find().resolve("conform.toml"), "deepseek", "xai");
+        o.cli().expect(ExitCode.OK);
+        JsonNode results = o.results();
+        assertEquals(20, results.get("totals").get("passed").asInt(), o.toString());
+        Set<String> plugins = new TreeSet<>();
+        results.get("results")
+                .forEach(r -> plugins.add(
+                        r.get("plugin").asText() + " " + r.get("runtime").asText()));
+        assertEquals(Set.of("deepseek js", "xai js"), plugins);
+    }
+
+    @Test
+    void amazonBedrockRunsOfflineThroughTheConverseDialect() throws Exception {
+        Fixtures.Outcome o = emulate("amazon-bedrock", "python");
+        o.cli().expect(ExitCode.OK);
+        Map<String, JsonNode> tests = byTest(o.results());
+        assertEquals(
+                "passed",
+                tests.get("Tool Request Conformance with streaming")
+                        .get("status")
+                        .asText(),
+                o.toString());
+        assertEquals(
+                "passed",
+                tests.get("Image Input (Base64) Conformance").get("status").asText());
+        // The plugin never tells the model the schema: a known failure, with the emulator's explanation.
+        assertEquals(
+                "xfail",
+                tests.get("Structured Output Conformance").get("status").asText());
+    }
+
+    @Test
     void pluginsTheEmulatorCannotServeAreSkippedWithTheReason() {
         CliRun r = CliRun.withProcessEnvironment(
                 RepoRoot.find(), "check-model", "--emulate", "--dry-run", "--no-color", "vertex-ai", "ollama");

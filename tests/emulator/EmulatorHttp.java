@@ -6,15 +6,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.redact.Redactor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A dialect test's emulator on 127.0.0.1, and the HTTP calls a provider's SDK makes to it (with that SDK's headers). */
@@ -43,7 +47,8 @@ final class EmulatorHttp implements AutoCloseable {
             Consumer<String> log,
             String... headers) {
         try {
-            return new EmulatorHttp(Emulator.start(0, models, fault, redactor, log), headers);
+            return new EmulatorHttp(
+                    Emulator.start(0, models, fault, redactor, log, ReferenceModel.Audience.CONFORMANCE_RUN), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,6 +87,31 @@ final class EmulatorHttp implements AutoCloseable {
 
     HttpResponse<String> post(String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
         return post(pathAndQuery, body.toString());
+    }
+
+    /**
+     * Posts {@code body} and reads the answer until it ends; asserts that it ended as a dropped connection does (the
+     * client's read fails) rather than as a complete body. Returns what arrived before the cut.
+     */
+    String postCut(String pathAndQuery, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = send(
+                request(pathAndQuery)
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, r.statusCode());
+        // Cut inside a chunked body: a Content-Length left unsent is no cut to clients that do not enforce it
+        // (botocore reads event streams with enforce_content_length=False).
+        assertEquals(Optional.empty(), r.headers().firstValue("content-length"), "a stream is chunked");
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (InputStream in = r.body()) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) received.write(buffer, 0, n);
+        } catch (IOException cut) {
+            return received.toString(StandardCharsets.UTF_8);
+        }
+        throw new AssertionError("the stream ended cleanly: " + received.toString(StandardCharsets.UTF_8));
     }
 
     /** A response body (or any JSON text) as a tree; a parse failure fails the test with the text. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.spec.BuiltinTests;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +29,16 @@ class GeminiDialectTest {
 
     @BeforeAll
     static void start() {
-        http = EmulatorHttp.start(EmulatorDialect.GEMINI, List.of("gemini-2.5-flash"), "x-goog-api-key", "k");
+        http = EmulatorHttp.start(
+                EmulatorDialect.GEMINI,
+                List.of(
+                        "gemini-2.5-flash",
+                        "gemini-2.5-flash-image",
+                        "gemini-2.5-flash-preview-tts",
+                        "gemini-3-pro-preview",
+                        "imagen-4.0-generate-001"),
+                "x-goog-api-key",
+                "k");
     }
 
     @AfterAll
@@ -102,9 +113,10 @@ class GeminiDialectTest {
         assertEquals(
                 "STOP",
                 EmulatorHttp.json(r.body()).at("/candidates/0/finishReason").asText());
-        assertEquals(
-                20,
-                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+        JsonNode usage = EmulatorHttp.json(r.body()).path("usageMetadata");
+        assertEquals(6, usage.path("promptTokenCount").asInt(), "a token per word of system and prompt");
+        assertEquals(5, usage.path("candidatesTokenCount").asInt(), "RESPONSE: Hello! You said: hello");
+        assertEquals(11, usage.path("totalTokenCount").asInt());
     }
 
     @Test
@@ -152,9 +164,24 @@ class GeminiDialectTest {
         JsonNode parts = parts(r.body());
         assertTrue(parts.get(0).get("thought").asBoolean(), r.body());
         assertTrue(parts.get(1).get("text").asText().contains("Genkit"), r.body());
+        JsonNode usage = EmulatorHttp.json(r.body()).path("usageMetadata");
+        assertTrue(usage.path("thoughtsTokenCount").asInt() > 0, r.body());
         assertEquals(
-                25,
-                EmulatorHttp.json(r.body()).at("/usageMetadata/totalTokenCount").asInt());
+                usage.path("promptTokenCount").asInt()
+                        + usage.path("candidatesTokenCount").asInt()
+                        + usage.path("thoughtsTokenCount").asInt(),
+                usage.path("totalTokenCount").asInt());
+    }
+
+    @Test
+    void stopsAtMaxOutputTokensWithMaxTokens() throws Exception {
+        JsonNode r = EmulatorHttp.json(
+                post(FLASH, ask("one two three four five", "'generationConfig':{'maxOutputTokens':3}"))
+                        .body());
+        assertEquals(
+                "Hello! You said: ", r.at("/candidates/0/content/parts/0/text").asText());
+        assertEquals("MAX_TOKENS", r.at("/candidates/0/finishReason").asText());
+        assertEquals(3, r.at("/usageMetadata/candidatesTokenCount").asInt());
     }
 
     @Test
@@ -241,7 +268,11 @@ class GeminiDialectTest {
         assertEquals(
                 "generateContent",
                 page.at("/models/0/supportedGenerationMethods/0").asText());
-        assertFalse(page.has("nextPageToken"), "one model, one page");
+        assertEquals("1", page.path("nextPageToken").asText(), "five models, pages of one");
+        JsonNode last = EmulatorHttp.json(
+                http.get("/v1beta/models?pageSize=1&pageToken=4").body());
+        assertEquals("models/imagen-4.0-generate-001", last.at("/models/0/name").asText());
+        assertFalse(last.has("nextPageToken"), "the last page");
         assertEquals(200, http.get("/v1beta/models/gemini-2.5-flash").statusCode());
         assertEquals(404, http.get("/v1beta/models/unknown-model").statusCode());
         assertEquals(
@@ -261,16 +292,35 @@ class GeminiDialectTest {
         assertEquals(500, failed.statusCode());
         assertEquals(
                 "INTERNAL", EmulatorHttp.json(failed.body()).at("/error/status").asText());
-        String truncated = post(
-                        "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
-                        ask("one two three #emulator:truncate"))
-                .body();
+        String truncated = http.postCut(
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+                EmulatorHttp.quoted(ask("one two three #emulator:truncate")));
         assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 
     @Test
-    void leavesOpenAiItsModelListAndAnswers404ForUnknownMethods() throws Exception {
-        assertTrue(EmulatorHttp.json(http.get("/v1/models").body()).has("data"), "GET /v1/models is OpenAI's");
+    void servesV1AsGoogleGenai3DoesAndLeavesOtherClientsTheirV1Listing() throws Exception {
+        // google-genai 3.x calls v1 by default; its key header tells its listing from OpenAI's at the same path.
+        assertEquals(
+                "models/gemini-2.5-flash",
+                EmulatorHttp.json(http.get("/v1/models").body())
+                        .at("/models/0/name")
+                        .asText());
+        assertEquals(200, http.get("/v1/models/gemini-2.5-flash").statusCode());
+        assertEquals(
+                "Hello! You said: hi",
+                EmulatorHttp.json(post("/v1/models/gemini-2.5-flash:generateContent", ask("hi"))
+                                .body())
+                        .at("/candidates/0/content/parts/0/text")
+                        .asText());
+        HttpResponse<String> openAi = http.send(HttpRequest.newBuilder(URI.create(http.url() + "/v1/models"))
+                .GET()
+                .build());
+        assertTrue(EmulatorHttp.json(openAi.body()).has("data"), "without Google's headers GET /v1/models is OpenAI's");
+    }
+
+    @Test
+    void answers404ForUnknownMethods() throws Exception {
         assertEquals(
                 404,
                 post("/v1beta/models/gemini-2.5-flash:batchGenerateContent", "{}")

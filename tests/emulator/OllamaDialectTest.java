@@ -223,6 +223,23 @@ class OllamaDialectTest {
     }
 
     @Test
+    void stopsAtNumPredictWithTheLengthReason() throws Exception {
+        ObjectNode ask = chat(false, message("user", "one two three"));
+        ((ObjectNode) ask.get("options")).put("num_predict", 2);
+        JsonNode done = answer(ask);
+        assertEquals("Hello! You ", done.at("/message/content").asText());
+        assertEquals("length", done.path("done_reason").asText());
+        assertEquals(2, done.path("eval_count").asInt());
+    }
+
+    @Test
+    void aTruncatedStreamIsCutAsADroppedConnection() throws Exception {
+        String received = http.postCut("/api/chat", chat(true, message("user", "one two three #emulator:truncate")));
+        assertEquals(1, received.strip().split("\n").length, received);
+        assertFalse(JSON.readTree(received).path("done").asBoolean(), received);
+    }
+
+    @Test
     void streamedToolCallsComeInOneChunk() throws Exception {
         ObjectNode body = chat(true, message("user", "What is the weather in New York? Use the weather tool"));
         body.putArray("tools")
@@ -343,7 +360,7 @@ class OllamaDialectTest {
                 post("/api/chat", JSON.createObjectNode().put("stream", false));
         assertEquals(400, response.statusCode());
         assertEquals(
-                "model is required",
+                "model is required [conform emulator rule ollama/required-fields]",
                 JSON.readTree(response.body()).path("error").asText());
     }
 }

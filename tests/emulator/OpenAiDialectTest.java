@@ -30,7 +30,7 @@ class OpenAiDialectTest {
         http = EmulatorHttp.start(
                 Map.of(
                         EmulatorDialect.OPENAI,
-                        List.of("dall-e-3", "gpt-4o"),
+                        List.of("dall-e-3", "gpt-4o", "tts-1"),
                         EmulatorDialect.ANTHROPIC,
                         List.of("claude-x")),
                 new RunFault(new Fault(Fault.Kind.SERVER_ERROR, 0), 0),
@@ -79,6 +79,52 @@ class OpenAiDialectTest {
         JsonNode choice = EmulatorHttp.json(r.body()).get("choices").get(0);
         assertEquals("stop", choice.get("finish_reason").asText());
         assertTrue(choice.at("/message/content").asText().startsWith("RESPONSE: "), r.body());
+    }
+
+    @Test
+    void answersWithUniqueIdsTheTimeNChoicesUsageAndTheLengthStop() throws Exception {
+        String ask = "{'model':'gpt-4o','n':2,'max_completion_tokens':2,'messages':[{'role':'user','content':'one two"
+                + " three'}]}";
+        JsonNode first = EmulatorHttp.json(post("/v1/chat/completions", ask).body());
+        JsonNode second = EmulatorHttp.json(post("/v1/chat/completions", ask).body());
+        assertNotEquals(first.get("id").asText(), second.get("id").asText());
+        assertTrue(first.get("id").asText().startsWith("chatcmpl-"));
+        assertTrue(Math.abs(first.get("created").asLong() - System.currentTimeMillis() / 1000) < 60, "real time");
+        assertEquals(2, first.get("choices").size());
+        assertEquals(1, first.at("/choices/1/index").asInt());
+        assertEquals("Hello! You ", first.at("/choices/0/message/content").asText());
+        assertEquals("length", first.at("/choices/0/finish_reason").asText());
+        assertEquals(3, first.at("/usage/prompt_tokens").asInt());
+        assertEquals(4, first.at("/usage/completion_tokens").asInt(), "2 tokens in each of 2 choices");
+        assertEquals(7, first.at("/usage/total_tokens").asInt());
+    }
+
+    @Test
+    void aStreamWithIncludeUsageEndsWithAUsageChunkWithoutChoices() throws Exception {
+        List<JsonNode> chunks = EmulatorHttp.sseData(post(
+                        "/v1/chat/completions",
+                        "{'model':'gpt-4o','stream':true,'stream_options':{'include_usage':true},"
+                                + "'messages':[{'role':'user','content':'hi'}]}")
+                .body()
+                .replace("data: [DONE]", ""));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertEquals(0, last.get("choices").size(), last.toString());
+        assertEquals(4, last.at("/usage/completion_tokens").asInt(), "Hello! You said: hi");
+        assertTrue(
+                chunks.get(0).has("usage") && chunks.get(0).get("usage").isNull(),
+                chunks.get(0).toString());
+        assertEquals(
+                1, chunks.stream().map(c -> c.get("id").asText()).distinct().count(), "one id per stream");
+    }
+
+    @Test
+    void aToolResultIsNamedByTheCallItAnswers() {
+        ChatRequest r =
+                OpenAiDialect.decodeChat(Responses.json("{'model':'gpt-4o','messages':[{'role':'user','content':'w?'},"
+                    + "{'role':'assistant','tool_calls':[{'id':'call_9','type':'function','function':{'name':'weather','arguments':'{}'}}]},"
+                    + "{'role':'tool','tool_call_id':'call_9','content':'21C'}]}"));
+        assertEquals(
+                "weather", ((ChatRequest.ToolResult) r.turns().get(2).content().get(0)).name());
     }
 
     @Test
@@ -141,14 +187,37 @@ class OpenAiDialectTest {
         assertArrayEquals(
                 BuiltinTests.testImage(),
                 Base64.getDecoder().decode(image.at("/data/0/b64_json").asText()));
-        HttpResponse<byte[]> speech = http.send(
+        assertFalse(image.at("/data/0").has("url"), "one form, as asked");
+        assertEquals(
+                "audio/mpeg", speech("").headers().firstValue("Content-Type").orElseThrow(), "mp3 by default");
+        assertEquals(0xFF, speech("").body()[0] & 0xFF, "an MPEG frame header");
+        HttpResponse<byte[]> wav = speech(",\"response_format\":\"wav\"");
+        assertEquals("audio/wav", wav.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("RIFF", new String(wav.body(), 0, 4));
+        assertEquals(4800, speech(",\"response_format\":\"pcm\"").body().length, "0.1 s of 24 kHz 16-bit PCM");
+    }
+
+    @Test
+    void anImageAskedForAsAUrlIsServedByTheEmulator() throws Exception {
+        JsonNode image = EmulatorHttp.json(post(
+                        "/v1/images/generations",
+                        "{'model':'dall-e-3','prompt':'Generate an image of a cat.','response_format':'url'}")
+                .body());
+        String url = image.at("/data/0/url").asText();
+        assertTrue(url.startsWith(http.url() + "/conform/media/"), url);
+        HttpResponse<byte[]> served = http.send(
+                HttpRequest.newBuilder(java.net.URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(BuiltinTests.testImage(), served.body());
+    }
+
+    private static HttpResponse<byte[]> speech(String moreFields) throws Exception {
+        return http.send(
                 http.request("/v1/audio/speech")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"}"))
+                                "{\"model\":\"tts-1\",\"input\":\"Say hello.\",\"voice\":\"alloy\"" + moreFields + "}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals("audio/wav", speech.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("RIFF", new String(speech.body(), 0, 4));
     }
 
     @Test
@@ -170,12 +239,11 @@ class OpenAiDialectTest {
                         "{'model':'gpt-4o','messages':[{'role':'user','content':'#emulator:malformed'}]}")
                 .body();
         assertThrows(IOException.class, () -> Wire.JSON.readTree(malformed));
-        String truncated = post(
-                        "/v1/chat/completions",
-                        "{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two three"
-                                + " #emulator:truncate'}]}")
-                .body();
-        assertFalse(truncated.contains("[DONE]"), truncated);
+        String truncated = http.postCut(
+                "/v1/chat/completions",
+                EmulatorHttp.quoted("{'model':'gpt-4o','stream':true,'messages':[{'role':'user','content':'one two"
+                        + " three #emulator:truncate'}]}"));
+        assertEquals(1, EmulatorHttp.sseData(truncated).size(), truncated);
     }
 
     @Test
@@ -200,6 +268,6 @@ class OpenAiDialectTest {
         var env = http.emulator.childEnvironment(Map.of("OPENAI_API_KEY", "users-own-key"));
         assertEquals(http.url() + "/v1", env.get("OPENAI_BASE_URL"));
         assertFalse(env.containsKey("OPENAI_API_KEY"), "the user's key is not replaced");
-        assertEquals("conform-emulator-dummy-key", env.get("ANTHROPIC_API_KEY"));
+        assertEquals(Redactor.PLACEHOLDER_KEY, env.get("ANTHROPIC_API_KEY"));
     }
 }

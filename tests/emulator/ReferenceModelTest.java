@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 /** The reference model: right answers when the request carries what the case needs, explanations when not. */
 class ReferenceModelTest {
 
-    private static final ReferenceModel MODEL =
-            new ReferenceModel(BuiltinTests.load(ValidatorRegistry.builtins()), kind -> new OpenAiDialect());
+    private static final BuiltinTests BUILTINS = BuiltinTests.load(ValidatorRegistry.builtins());
+    private static final ServedMedia MEDIA = new ServedMedia(BUILTINS);
+    private static final ReferenceModel MODEL = model(ReferenceModel.Audience.CONFORMANCE_RUN);
+
+    private static ReferenceModel model(ReferenceModel.Audience audience) {
+        return new ReferenceModel(BUILTINS, kind -> new OpenAiDialect(), audience, MEDIA);
+    }
+
     private static final ChatRequest.Tool WEATHER = new ChatRequest.Tool(
             "weather",
             "",
@@ -55,6 +61,63 @@ class ReferenceModelTest {
 
     private static Turn user(String text) {
         return new Turn(Role.USER, List.of(new Text(text)));
+    }
+
+    @Test
+    void anApplicationsOrdinaryPromptGetsAnOrdinaryAnswerNotACaseExplanation() {
+        ReferenceModel forApps = model(ReferenceModel.Audience.APPLICATION);
+        // "Say hello." is the output-audio case's prompt, and "hello" the system-role case's.
+        for (String ordinary : List.of("Say hello.", "hello")) {
+            ChatRequest r = prompt(ordinary, null, false, false);
+            assertTrue(MODEL.answer(r).text().startsWith(ReferenceModel.EXPLANATION_PREFIX), "a run explains");
+            assertEquals("Hello! You said: " + ordinary, forApps.answer(r).text());
+        }
+    }
+
+    @Test
+    void knowsTheStandInItServedForATestImageUrlWhenAPluginSendsItsBytes() throws Exception {
+        String logo = "https://www.google.com/images/branding/googlelogo/2x/googlelogo_color_272x92dp.png";
+        String served =
+                MEDIA.testImageUrls(java.net.URI.create("http://127.0.0.1:1")).get(logo);
+        assertEquals("http://127.0.0.1:1/conform/media/googlelogo_color_272x92dp.png", served);
+        byte[] bytes = MEDIA.standIn("googlelogo_color_272x92dp.png");
+        ChatRequest downloaded = new ChatRequest(
+                EmulatorDialect.GEMINI,
+                "gemini-2.5-flash",
+                null,
+                List.of(new Turn(
+                        Role.USER, List.of(new Text("What is this logo?"), new Media("image/png", bytes, null)))),
+                List.of(),
+                null,
+                false,
+                false,
+                Modality.TEXT,
+                false);
+        assertEquals("That is the Google logo.", MODEL.answer(downloaded).text());
+    }
+
+    @Test
+    void followsJsonInstructionsInThePromptAsGenkitWritesThemForModelsWithoutConstrainedOutput() {
+        // compat-oai sends the prompt and Genkit's output instruction as two user messages.
+        ChatRequest r = new ChatRequest(
+                EmulatorDialect.OPENAI,
+                "deepseek-chat",
+                null,
+                List.of(
+                        user("Generate a profile for John Doe."),
+                        user("Output should be in JSON format and conform to the following schema:\n\n```\n"
+                                + "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+                                + "\"age\":{\"type\":\"number\"}},\"required\":[\"name\",\"age\"]}\n```\n")),
+                List.of(),
+                null,
+                false,
+                false,
+                Modality.TEXT,
+                false);
+        assertEquals("structured-output", MODEL.recognize(r).orElseThrow());
+        JsonNode answer = Responses.json(MODEL.answer(r).text().replace('"', '\''));
+        assertEquals("John Doe", answer.get("name").asText());
+        assertTrue(answer.get("age").isNumber(), answer.toString());
     }
 
     @Test

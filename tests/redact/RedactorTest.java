@@ -93,7 +93,11 @@ class RedactorTest {
                 "a well-known key shape   | using sk-ant-api03-aaaaaaaaaaaaaaaaaaaaaaaa  | using ***",
                 "a well-known key shape   | using sk-proj-bbbbbbbbbbbbbbbbbbbbbbbb       | using ***",
                 "a well-known key shape   | using AIzaSyCccccccccccccccccccccccccccccccc | using ***",
-                "a word that contains sk- | risk-management                              | risk-management"
+                "a word that contains sk- | risk-management                              | risk-management",
+                "the emulator's stand-in  | export OPENAI_API_KEY=conform-emulator-placeholder-key |"
+                        + " export OPENAI_API_KEY=conform-emulator-placeholder-key",
+                "a key that ends like it  | export OPENAI_API_KEY=x-conform-emulator-placeholder-key | export"
+                        + " OPENAI_API_KEY=***"
             })
     void secretsAreMaskedByTheirShape(String what, String text, String redacted) {
         assertEquals(redacted, NONE.redact(text));

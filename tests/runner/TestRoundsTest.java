@@ -71,7 +71,7 @@ class TestRoundsTest {
     private List<TestResult> run(
             ScriptedRuntime runtime, List<Job> jobs, ResolvedSettings runSettings, KnownFailure... known) {
         TestRounds rounds = new TestRounds(
-                new TestExecutor(ScriptedRuntime.CHECK, listener, interruption),
+                new TestExecutor(ScriptedRuntime.CHECK, listener, interruption, Map.of()),
                 new KnownFailures(List.of(known)),
                 listener,
                 interruption);

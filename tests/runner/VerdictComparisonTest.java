@@ -3,6 +3,7 @@ package conform.runner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.TestId;
 import conform.plan.Plan;
@@ -40,7 +41,9 @@ class VerdictComparisonTest {
                 List.of("node"),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                List.of(),
+                PluginsDir.NONE);
         ResolvedSettings settings = new ResolvedSettings(
                 3, 0, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         PluginSpec spec =

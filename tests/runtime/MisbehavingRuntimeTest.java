@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,7 +77,22 @@ class MisbehavingRuntimeTest {
     void everyTestOfARuntimeThatDiesSlowlySaysItExited(String runtime) {
         // A launcher script takes 2 s to end once the runtime in it crashed (its own clean-up): the calls in flight
         // lose their connection long before the exit can be seen.
-        Path config = launchedThrough(runtime, "%s; sleep 2; exit 7");
+        everyTestSaysTheRuntimeExited(runtime, launchedThrough(runtime, "%s; sleep 2; exit 7"));
+    }
+
+    @Test
+    void aStrangerOnTheDeadRuntimesPortDoesNotAnswerForIt() throws Exception {
+        // Once the runtime crashed, something else serves a healthy /api/__health on its port while the launcher
+        // lingers, as another runtime can on a busy machine (JS runtimes scan the same ports): conform must not take
+        // that for its runtime alive and well. Go's fixture listens on the port conform gives it.
+        Files.createDirectories(work.path("stranger/api"));
+        Files.writeString(work.path("stranger/api/__health"), "ok");
+        String stranger = "timeout 20 python3 -m http.server --bind 127.0.0.1 --directory " + work.path("stranger")
+                + " $GENKIT_REFLECTION_PORT >/dev/null 2>&1 &";
+        everyTestSaysTheRuntimeExited("go", launchedThrough("go", "%s; " + stranger + " sleep 3; exit 7"));
+    }
+
+    private void everyTestSaysTheRuntimeExited(String runtime, Path config) {
         Fixtures.Outcome o = Fixtures.checkModel(
                 work.root(),
                 config,

@@ -3,6 +3,7 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.redact.Redactor;
@@ -41,7 +42,9 @@ class SetupTasksTest {
                 List.of("node", "out/{plugin}.mjs"),
                 List.of(),
                 List.of(),
-                List.of(steps));
+                List.of(steps),
+                List.of(),
+                PluginsDir.NONE);
     }
 
     /** Stands in for the bundle step: copies the entry to its output. */
@@ -77,6 +80,62 @@ class SetupTasksTest {
         try (var stamps = Files.list(dir.path(".conform/setup"))) {
             assertEquals(1, stamps.count(), "one stamp for the one output, however often it was built");
         }
+    }
+
+    @Test
+    void aDirectoryInputIsItsFilesButNotItsVersionControlDependenciesOrBytecode() throws Exception {
+        dir.write("lib/index.js", "one").write("lib/.git/HEAD", "a").write("lib/node_modules/x/index.js", "a");
+        dir.write("lib/__pycache__/index.pyc", "a");
+        RuntimeConfig rt = runtime(new SetupStep(List.of("sh", "-c", "date > built"), List.of("lib"), "built"));
+        setUp(rt);
+        dir.write("lib/.git/HEAD", "b").write("lib/node_modules/x/index.js", "b");
+        dir.write("lib/__pycache__/index.pyc", "b");
+        assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")), "a commit, an install or an import");
+        dir.write("lib/index.js", "two");
+        assertEquals(1, SetupTasks.pending(rt, List.of("echo")).size(), "an edit of the code");
+    }
+
+    @Test
+    void aDepfileNarrowsADirectoryInputToTheFilesTheStepRead() throws Exception {
+        dir.write("entries/echo.ts", "entry").write("lib/used.js", "one").write("lib/unused.js", "one");
+        SetupStep bundle = new SetupStep(
+                List.of(
+                        "sh",
+                        "-c",
+                        "mkdir -p out && cat \"$0\" lib/used.js > out/echo.mjs && echo '{\"inputs\": {\"lib/used.js\":"
+                                + " {}, \"entries/echo.ts\": {}}}' > out/meta.json",
+                        "{entry}"),
+                List.of("{entry}", "lib"),
+                "out/{plugin}.mjs",
+                Map.of(),
+                "out/meta.json");
+        RuntimeConfig rt = runtime(bundle);
+        setUp(rt);
+        dir.write("lib/unused.js", "two");
+        assertEquals(List.of(), SetupTasks.pending(rt, List.of("echo")), "a file the bundle does not contain");
+        dir.write("lib/used.js", "two");
+        assertEquals(1, SetupTasks.pending(rt, List.of("echo")).size(), "a file the bundle contains");
+        Files.delete(dir.path("out/meta.json"));
+        setUp(rt);
+        assertEquals("entrytwo", Files.readString(dir.path("out/echo.mjs")));
+    }
+
+    @Test
+    void aStepRunsWithItsOwnVariablesAndRunsAgainWhenTheyChange() throws Exception {
+        SetupStep printed = new SetupStep(
+                List.of("sh", "-c", "echo \"$WHERE\" > where"), List.of(), "where", Map.of("WHERE", "here"), null);
+        setUp(runtime(printed));
+        assertEquals("here\n", Files.readString(dir.path("where")));
+        SetupStep moved = new SetupStep(printed.run(), List.of(), "where", Map.of("WHERE", "there"), null);
+        assertEquals(1, SetupTasks.pending(runtime(moved), List.of("echo")).size());
+    }
+
+    @Test
+    void aProgramOfSeveralLinesIsLeftOutOfTheShownCommand() {
+        RuntimeConfig rt =
+                runtime(new SetupStep(List.of("python3", "-c", "import sys\nprint(1)", "venv"), List.of(), null));
+        assertEquals(
+                "python3 -c …", SetupTasks.pending(rt, List.of("echo")).get(0).shown());
     }
 
     @Test
