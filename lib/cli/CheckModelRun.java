@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -47,6 +48,8 @@ final class CheckModelRun {
     private final Path reportDir;
     private final Function<RunResult, String> rerun;
     private final Path rerunSource;
+    /** The media URLs of test inputs a run replaced by the emulator's copies (under --emulate), once it ran. */
+    private Set<String> replacedUrls = Set.of();
 
     /**
      * @param rerun       the command that repeats one run, for the summary's hints
@@ -97,7 +100,7 @@ final class CheckModelRun {
         List<RunResult> results = byRunner.get(runners.runners().get(0));
         RunSummary.print(ws.console, results, wallMs, rerun);
         VerdictComparison comparison = runners.compares() && stopped == null
-                ? VerdictComparison.of(plan, byRunner.get(Runner.CONFORM), byRunner.get(Runner.CLI))
+                ? VerdictComparison.of(plan, byRunner.get(Runner.CONFORM), byRunner.get(Runner.CLI), replacedUrls)
                 : null;
         if (comparison != null) ComparisonView.print(ws.console, comparison);
         ResultsDocument document = ResultsDocument.of(results, startedAt.toString(), wallMs, ConformCommand.VERSION)
@@ -140,6 +143,7 @@ final class CheckModelRun {
             Map<String, String> mediaUrls = emulator == null ? Map.of() : emulator.testImageUrls();
             RuntimeOptions options =
                     new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls);
+            replacedUrls = mediaUrls.keySet();
             for (Runner runner : runners.runners()) {
                 if (byRunner.size() > 0)
                     ws.console.err("  " + runner.title + " on the same run(s), for the verdict comparison");

@@ -2,6 +2,7 @@ package conform.runner;
 
 import conform.spec.TestCase;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The places where conform decides differently from genkit dev:test-model on purpose, as docs/validators.md lists them
@@ -9,10 +10,24 @@ import java.util.Optional;
  * did not, in the way the choice predicts. A disagreement no choice explains is unexplained.
  */
 public enum DocumentedChoice {
+    /**
+     * Under --emulate conform sends the emulator's copy of a built-in test's image, the CLI the image's internet URL,
+     * which a plugin that downloads it itself cannot reach offline.
+     */
+    OFFLINE_IMAGE_URLS("Which image URL does a test send under `--emulate`?") {
+        @Override
+        boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
+            String input = test.input().toString();
+            return VerdictComparison.passes(own)
+                    && canonical.status() == TestStatus.ERROR
+                    && fromTheRunner(canonical)
+                    && replacedUrls.stream().anyMatch(input::contains);
+        }
+    },
     /** conform sends {@code config: {}} when the spec gives none, as ai.generate() does; the CLI sends none. */
     REQUEST_CONFIG("What does a test's request carry?") {
         @Override
-        boolean explains(TestCase test, TestResult own, TestResult canonical) {
+        boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
             TestResult failed = VerdictComparison.passes(own) ? canonical : own;
             return !test.input().has("config") && failed.status() == TestStatus.ERROR && fromTheRunner(failed);
         }
@@ -20,7 +35,7 @@ public enum DocumentedChoice {
     /** conform's text validators read every text part, joined; the CLI's read the first part only. */
     TEXT_PARTS("Which text do text validators read?") {
         @Override
-        boolean explains(TestCase test, TestResult own, TestResult canonical) {
+        boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
             return VerdictComparison.passes(own)
                     && failedBy(canonical, "text-includes", "text-starts-with", "text-not-empty", "valid-json");
         }
@@ -28,14 +43,14 @@ public enum DocumentedChoice {
     /** conform joins every text part of every chunk; the CLI the first text part of each chunk. */
     STREAMED_TEXT("Streamed text") {
         @Override
-        boolean explains(TestCase test, TestResult own, TestResult canonical) {
+        boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
             return VerdictComparison.passes(own) && failedBy(canonical, "stream-text-includes", "stream-valid-json");
         }
     },
     /** The CLI parses every answer with Genkit's response schema; conform checks what its validators read. */
     RESPONSE_SCHEMA("Response schema check") {
         @Override
-        boolean explains(TestCase test, TestResult own, TestResult canonical) {
+        boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
             return VerdictComparison.passes(own) && failedBy(canonical, "response schema");
         }
     };
@@ -50,11 +65,16 @@ public enum DocumentedChoice {
     /**
      * Whether this choice explains why {@code own} (conform's verdict) and {@code canonical} (the CLI's) differ on
      * {@code test}: exactly one of them passed.
+     *
+     * @param replacedUrls the media URLs conform's run sent the emulator's copies of instead (under --emulate)
      */
-    abstract boolean explains(TestCase test, TestResult own, TestResult canonical);
+    abstract boolean explains(TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls);
 
-    static Optional<DocumentedChoice> explaining(TestCase test, TestResult own, TestResult canonical) {
-        for (DocumentedChoice choice : values()) if (choice.explains(test, own, canonical)) return Optional.of(choice);
+    /** The first choice, in the order above (the narrower first), that explains the disagreement. */
+    static Optional<DocumentedChoice> explaining(
+            TestCase test, TestResult own, TestResult canonical, Set<String> replacedUrls) {
+        for (DocumentedChoice choice : values())
+            if (choice.explains(test, own, canonical, replacedUrls)) return Optional.of(choice);
         return Optional.empty();
     }
 

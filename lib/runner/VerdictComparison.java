@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,8 +61,13 @@ public record VerdictComparison(Runner runner, int compared, List<Disagreement> 
         }
     }
 
-    /** Compares the runs of {@code plan} as conform ran them ({@code own}) and as the CLI did ({@code canonical}). */
-    public static VerdictComparison of(Plan plan, List<RunResult> own, List<RunResult> canonical) {
+    /**
+     * Compares the runs of {@code plan} as conform ran them ({@code own}) and as the CLI did ({@code canonical}).
+     *
+     * @param replacedUrls the media URLs conform's run sent the emulator's copies of instead (under --emulate)
+     */
+    public static VerdictComparison of(
+            Plan plan, List<RunResult> own, List<RunResult> canonical, Set<String> replacedUrls) {
         Map<TestId, TestCase> tests = new HashMap<>();
         for (PlannedRun run : plan.runs()) {
             if (run.spec() == null) continue;
@@ -82,7 +88,7 @@ public record VerdictComparison(Runner runner, int compared, List<Disagreement> 
                 TestCase test = tests.get(mine.id());
                 String choice = test == null
                         ? null
-                        : DocumentedChoice.explaining(test, mine, other)
+                        : DocumentedChoice.explaining(test, mine, other, replacedUrls)
                                 .map(c -> c.label)
                                 .orElse(null);
                 disagreements.add(new Disagreement(

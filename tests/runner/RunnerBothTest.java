@@ -10,6 +10,7 @@ import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +82,11 @@ class RunnerBothTest {
         JsonNode comparison = o.results().get("comparison");
         assertEquals(0, comparison.get("unexplained").asInt(), comparison.toString());
         assertTrue(comparison.get("compared").asInt() > 200, comparison.toString());
+        // genkit-openai (Python) and genkitx-ollama (JS) reject the CLI's requests without config; Python google-genai
+        // cannot download the internet image URL the CLI sends offline.
+        Set<String> labels =
+                Set.of("What does a test's request carry?", "Which image URL does a test send under `--emulate`?");
         for (JsonNode d : comparison.get("disagreements"))
-            assertEquals("What does a test's request carry?", d.get("choice").asText(), d.toString());
+            assertTrue(labels.contains(d.get("choice").asText()), d.toString());
     }
 }

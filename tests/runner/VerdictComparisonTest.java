@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,11 @@ class VerdictComparisonTest {
     void eachDisagreementIsLabelledWithTheChoiceThatExplainsItOrIsUnexplained() throws Exception {
         String noConfig = "{\"messages\":[]}";
         Plan plan = plan(
+                test(
+                        "Offline image",
+                        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"media\":{\"url\":"
+                                + "\"https://example.com/logo.png\"}}]}]}",
+                        "text-includes:logo"),
                 test("Config", noConfig, "text-not-empty"),
                 test("Text", noConfig, "text-includes:Genkit"),
                 test("Stream", noConfig, "stream-text-includes:a"),
@@ -74,6 +80,7 @@ class VerdictComparisonTest {
         VerdictComparison c = VerdictComparison.of(
                 plan,
                 run(
+                        result("Offline image", TestStatus.PASSED, 1, null),
                         result("Config", TestStatus.PASSED, 1, null),
                         result("Text", TestStatus.PASSED, 1, null),
                         result("Stream", TestStatus.PASSED, 1, null),
@@ -83,6 +90,7 @@ class VerdictComparisonTest {
                         result("Skipped", TestStatus.SKIPPED, 0, "no key"),
                         result("Reversed", TestStatus.FAILED, 1, "text-includes:Genkit: no")),
                 run(
+                        result("Offline image", TestStatus.ERROR, 1, "printed no message for this error"),
                         result("Config", TestStatus.ERROR, 1, "Cannot destructure property 'topP' of 'input.config'"),
                         result("Text", TestStatus.FAILED, 1, "text-includes:Genkit: Response text does not include"),
                         result("Stream", TestStatus.FAILED, 1, "stream-text-includes:a: Streaming response did not"),
@@ -90,11 +98,13 @@ class VerdictComparisonTest {
                         result("With config", TestStatus.ERROR, 1, "boom"),
                         result("Agree", TestStatus.ERROR, 1, "known, worded otherwise"),
                         result("Skipped", TestStatus.PASSED, 1, null),
-                        result("Reversed", TestStatus.PASSED, 1, null)));
-        assertEquals(7, c.compared(), "a test one runner did not judge is not compared");
+                        result("Reversed", TestStatus.PASSED, 1, null)),
+                Set.of("https://example.com/logo.png"));
+        assertEquals(8, c.compared(), "a test one runner did not judge is not compared");
         Map<String, String> why = new java.util.LinkedHashMap<>();
         c.disagreements().forEach(d -> why.put(d.test(), d.choice()));
         Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("Offline image", "Which image URL does a test send under `--emulate`?");
         expected.put("Config", "What does a test's request carry?");
         expected.put("Text", "Which text do text validators read?");
         expected.put("Stream", "Streamed text");
@@ -111,7 +121,8 @@ class VerdictComparisonTest {
         VerdictComparison c = VerdictComparison.of(
                 plan,
                 run(result("T", TestStatus.PASSED, 1, null)),
-                run(result("T", TestStatus.ERROR, 0, "genkit dev:test-model exited with code 1 before it finished")));
+                run(result("T", TestStatus.ERROR, 0, "genkit dev:test-model exited with code 1 before it finished")),
+                Set.of());
         assertEquals(1, c.unexplained());
     }
 
