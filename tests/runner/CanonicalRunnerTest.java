@@ -121,8 +121,10 @@ class CanonicalRunnerTest {
         assertEquals(java.util.Map.of("Wrong word", "failed", "Throws", "error"), rerun.statuses());
     }
 
+    private static final String TSX = "[\"node\", \"--import\", \"tsx\", \"{entry}\"]";
+
     /** A config whose js runtime runs entries written by the test (ES modules) next to the fixture's packages. */
-    private Path jsConfig(String extra) {
+    private Path jsConfig(String entryCommand, String extra) {
         Path js = RepoRoot.find().resolve("entries/js");
         work.write("conform.toml", """
             [conform]
@@ -134,8 +136,8 @@ class CanonicalRunnerTest {
             cwd = "%s"
             entries-dir = "entries"
             entry-file = "{plugin}.mjs"
-            entry-command = ["node", "--import", "tsx", "{entry}"]
-            """.formatted(RepoRoot.find().resolve("tools/genkit-cli"), extra, js));
+            entry-command = %s
+            """.formatted(RepoRoot.find().resolve("tools/genkit-cli"), extra, js, entryCommand));
         return work.path("conform.toml");
     }
 
@@ -163,7 +165,7 @@ class CanonicalRunnerTest {
                         - {name: Beta answers, input: {messages: [{role: user, content: [{text: hi}]}]}, validators: ["text-includes:beta answers"]}
                     """);
         Fixtures.Outcome o =
-                Fixtures.checkModel(work.root(), jsConfig(""), work.path("r"), "--runner", "cli", "-j", "2");
+                Fixtures.checkModel(work.root(), jsConfig(TSX, ""), work.path("r"), "--runner", "cli", "-j", "2");
         o.cli().expect(ExitCode.OK);
         JsonNode runs = o.results().get("runs");
         assertEquals(2, runs.size());
@@ -188,8 +190,8 @@ class CanonicalRunnerTest {
 
     @Test
     void aCliThatNeverStartsItsTestsIsAnErrorRunBoundedByTheStartupTimeout() throws Exception {
-        Path config = jsConfig("startup-timeout = 3");
-        work.write("entries/slow.mjs", "console.log('getting ready'); setTimeout(() => {}, 600000);\n")
+        Path config = jsConfig("[\"sh\", \"-c\", \"echo getting ready; exec sleep 600\"]", "startup-timeout = 6");
+        work.write("entries/slow.mjs", "")
                 .write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n");
         long start = System.nanoTime();
         Fixtures.Outcome o = Fixtures.checkModel(work.root(), config, work.path("r"), "--runner", "cli");
@@ -197,7 +199,7 @@ class CanonicalRunnerTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by the startup timeout");
         assertEquals("error", o.run().get("status").asText());
         assertTrue(
-                o.run().get("reason").asText().startsWith("no test started within the startup timeout (3s)"),
+                o.run().get("reason").asText().startsWith("no test started within the startup timeout (6s)"),
                 o.toString());
         assertTrue(
                 o.run().get("log_tail").toString().contains("getting ready"),
