@@ -208,15 +208,7 @@ class CanonicalRunnerTest {
 
     @Test
     void aCliThatCannotBeInstalledIsAnErrorRunNeverAPass() throws Exception {
-        Path config = Fixtures.configWithUninstallableCli(work);
-        Fixtures.Outcome o = Fixtures.checkModel(
-                work.root(),
-                config,
-                work.path("r"),
-                "--specs-dir",
-                Fixtures.scenario("passing").toString(),
-                "--runner",
-                "cli");
+        Fixtures.Outcome o = Fixtures.passingWithUninstallableCli(work, "cli");
         o.cli().expect(ExitCode.FAILED).expectErr("setting up genkit-cli failed");
         assertEquals("error", o.run().get("status").asText());
         assertTrue(

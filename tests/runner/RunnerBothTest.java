@@ -9,7 +9,6 @@ import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,15 +41,7 @@ class RunnerBothTest {
     @Test
     void aDisagreementNoDocumentedChoiceExplainsFailsTheCheck() throws Exception {
         // A genkit CLI that cannot be installed gives no verdict of its own: every test conform passed disagrees.
-        Path config = Fixtures.configWithUninstallableCli(work);
-        Fixtures.Outcome o = Fixtures.checkModel(
-                work.root(),
-                config,
-                work.path("r"),
-                "--specs-dir",
-                Fixtures.scenario("passing").toString(),
-                "--runner",
-                "both");
+        Fixtures.Outcome o = Fixtures.passingWithUninstallableCli(work, "both");
         o.cli()
                 .expect(ExitCode.FAILED)
                 .expectErr("9 disagreement(s), 0 explained by a documented choice, 9 unexplained");

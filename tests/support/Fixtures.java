@@ -58,10 +58,10 @@ public final class Fixtures {
     }
 
     /**
-     * A config for the js fixture runtime whose genkit-cli project cannot be installed: a package.json without its lock
-     * file, which npm ci refuses at once (no network).
+     * The passing scenario in the js fixture runtime with {@code --runner RUNNER}, under a config whose genkit-cli
+     * project cannot be installed: a package.json without its lock file, which npm ci refuses at once (no network).
      */
-    public static Path configWithUninstallableCli(TempProject work) {
+    public static Outcome passingWithUninstallableCli(TempProject work, String runner) {
         work.write("cli/package.json", "{\"dependencies\": {\"genkit-cli\": \"1.43.0\"}}");
         Path config = config(work, "", "js");
         try {
@@ -70,7 +70,14 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return config;
+        return checkModel(
+                work.root(),
+                config,
+                work.path("r"),
+                "--specs-dir",
+                scenario("passing").toString(),
+                "--runner",
+                runner);
     }
 
     public static Path scenario(String name) {
