@@ -16,7 +16,7 @@ Prints, with medians over N runs (default 5):
 Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's largest process and the runtime's.
 The contenders of part 1 take turns, one run each per round, so that a change of load on a shared machine weighs on
 all of them alike; --wall-only stops after part 1.
-It installs what it needs first (`conform setup`: the echo entry, and genkit-cli in tools/genkit-cli), and
+It installs what it needs first (`conform setup`: the echo entry, and genkit-cli in entries/genkit-cli), and
 runs every contender once untimed first, so each is measured warm (caches built, files in the page cache).
 """
 import argparse
@@ -150,7 +150,7 @@ def main():
     spec8 = BUILD / "specs-8"  # bench/conform.toml's specs-dir, which must exist before conform reads the file
     spec8.mkdir(parents=True, exist_ok=True)
     shutil.copy(BENCH / "spec-8.yaml", spec8 / "echo.yaml")
-    print("setting up (conform setup: the echo entry, and genkit-cli in tools/genkit-cli) ...", flush=True)
+    print("setting up (conform setup: the echo entry, and genkit-cli in entries/genkit-cli) ...", flush=True)
     sh(["./jbang", "conform", "setup", "--runtime", "js", "--config", str(BENCH / "conform.toml")])
     java = conform_java_command()
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = {
             "Install what each runtime needs inside the checkout (npm ci; a venv and pip; go build of each entry), and"
                     + " the",
-            "pinned genkit CLI that --runner cli runs (npm ci in its project, tools/genkit-cli by default).",
+            "pinned genkit CLI that --runner cli runs (npm ci in its project, entries/genkit-cli by default).",
             "Steps whose inputs have not changed are skipped; check-model runs what is missing by itself."
         })
 final class SetupCommand extends Subcommand {

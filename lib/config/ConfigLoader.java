@@ -60,7 +60,7 @@ public final class ConfigLoader {
 
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
     /** Where the canonical genkit CLI's project is (package.json and its lock), relative to conform.toml. */
-    static final String DEFAULT_GENKIT_CLI = "tools/genkit-cli";
+    static final String DEFAULT_GENKIT_CLI = "entries/genkit-cli";
 
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";

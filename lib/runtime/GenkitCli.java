@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The canonical {@code genkit dev:test-model}: the genkit-cli package pinned in a project of its own (conform.toml's
- * {@code genkit-cli}, by default tools/genkit-cli: a package.json and its lock file), which setup installs there with
+ * {@code genkit-cli}, by default entries/genkit-cli: a package.json and its lock file), which setup installs there with
  * {@code npm ci}. It runs with a config directory of conform's own in that project ({@code XDG_CONFIG_HOME}, where the
  * CLI's configstore lives) that opts out of its analytics and its update check: no "Press Enter" notice, which with
  * stdin closed ends the CLI at once, testing nothing, and no call to the npm registry.

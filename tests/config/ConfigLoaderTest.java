@@ -430,7 +430,7 @@ class ConfigLoaderTest {
     @Test
     void theGenkitCliProjectIsBesideTheFileUnlessTheFileSaysWhere() {
         assertEquals(
-                project.path("tools/genkit-cli"), load("[conform]" + RUNTIME).genkitCli());
+                project.path("entries/genkit-cli"), load("[conform]" + RUNTIME).genkitCli());
         project.write("elsewhere/cli/package.json", "{}");
         assertEquals(
                 project.path("elsewhere/cli"),

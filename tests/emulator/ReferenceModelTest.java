@@ -249,7 +249,8 @@ class ReferenceModelTest {
     @Test
     void knowsTheImageOfTheCanonicalTool() throws Exception {
         // genkit dev:test-model sends the Genkit logo of its own, read here from the CLI that setup installed.
-        Path cli = RepoRoot.find().resolve("tools/genkit-cli/node_modules/genkit-cli/dist/commands/dev-test-model.js");
+        Path cli =
+                RepoRoot.find().resolve("entries/genkit-cli/node_modules/genkit-cli/dist/commands/dev-test-model.js");
         assumeTrue(Files.isRegularFile(cli), "genkit-cli is not installed (conform setup)");
         Matcher image = Pattern.compile("const imageBase64 = '([^']+)'").matcher(Files.readString(cli));
         assertTrue(image.find(), "the CLI's test image");

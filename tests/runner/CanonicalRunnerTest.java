@@ -126,18 +126,19 @@ class CanonicalRunnerTest {
     /** A config whose js runtime runs entries written by the test (ES modules) next to the fixture's packages. */
     private Path jsConfig(String entryCommand, String extra) {
         Path js = RepoRoot.find().resolve("entries/js");
-        work.write("conform.toml", """
-            [conform]
-            max-retries = 0
-            specs-dir = "specs"
-            genkit-cli = "%s"
-            %s
-            [conform.runtimes.js]
-            cwd = "%s"
-            entries-dir = "entries"
-            entry-file = "{plugin}.mjs"
-            entry-command = %s
-            """.formatted(RepoRoot.find().resolve("tools/genkit-cli"), extra, js, entryCommand));
+        work.write(
+                "conform.toml", """
+                    [conform]
+                    max-retries = 0
+                    specs-dir = "specs"
+                    genkit-cli = "%s"
+                    %s
+                    [conform.runtimes.js]
+                    cwd = "%s"
+                    entries-dir = "entries"
+                    entry-file = "{plugin}.mjs"
+                    entry-command = %s
+                    """.formatted(RepoRoot.find().resolve("entries/genkit-cli"), extra, js, entryCommand));
         return work.path("conform.toml");
     }
 

@@ -35,7 +35,7 @@ class CopiedCheckoutTest {
     void aCopiedCheckoutKeepsWhatIsFreshAndLeavesTheOriginalUntouched() throws Exception {
         // The original: the checkout's fixture runtimes and the genkit CLI, installed (RealRuntimes), with their
         // config.
-        try (CheckoutCopy original = CheckoutCopy.of("entries", "tests/fixtures", "tools/genkit-cli")) {
+        try (CheckoutCopy original = CheckoutCopy.of("entries", "tests/fixtures", "entries/genkit-cli")) {
             Map<String, String> untouched = listing(original.root());
             try (CheckoutCopy copy = original.copy()) {
                 Fixtures.Outcome run = Fixtures.checkModel(

@@ -231,7 +231,7 @@ class SetupTasksTest {
 
     @Test
     void theShippedGenkitCliIsPinnedByItsLockFile() throws IOException {
-        Path project = RepoRoot.find().resolve("tools/genkit-cli");
+        Path project = RepoRoot.find().resolve("entries/genkit-cli");
         ObjectMapper json = new ObjectMapper();
         String pinned = json.readTree(project.resolve("package.json").toFile())
                 .at("/dependencies/genkit-cli")

@@ -44,7 +44,7 @@ public final class Fixtures {
     public static Path config(TempProject work, String extra, String... runtimes) {
         StringBuilder toml = new StringBuilder("[conform]\nmax-retries = 0\nstartup-timeout = 90\n")
                 .append("genkit-cli = \"")
-                .append(RepoRoot.find().resolve("tools/genkit-cli"))
+                .append(RepoRoot.find().resolve("entries/genkit-cli"))
                 .append("\"\n")
                 .append(extra)
                 .append('\n');
