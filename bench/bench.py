@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """conform's benchmark, side by side with the canonical `genkit dev:test-model`, a raw client, and issue 14's figures.
 
-    python3 bench/bench.py [--runs N] [--only 1,2,3,4,5]
+    python3 bench/bench.py [--runs N] [--only 1,2,3,4,5] [--wall-only]
 
 Prints, with medians over N runs (default 5), and the load average next to each section (the figures of a loaded
 machine are not comparable with a quiet one's):
   1. wall time and peak memory of one conformance run of the same 8-capability spec against the same JS entry
      (entries/js/fixtures/echo.ts): genkit dev:test-model as its docs run an entry (node with the tsx loader),
      dev:test-model given the bundle conform's setup makes of that entry, `./jbang conform` as users type it,
-     and conform's JVM started directly without its start-up cache;
+     conform's JVM started directly without its start-up cache, and `./jbang conform --runner cli` (conform driving
+     the same dev:test-model on the same bundle: what conform's CLI runner adds around the canonical tool);
   2. the round trip of one runAction on a running echo fixture, JS and Python, over reflection v1 (a kept-alive
      connection, as conform did; a connection per call, as it does) and v2 (bench/RawHttp.java, 300 calls);
   3. conform's per-test cost against a raw round trip on the same transport (the same runAction requests, a client
@@ -18,8 +19,10 @@ machine are not comparable with a quiet one's):
   4. conform's throughput on the echo model at -t 1, 8 and 32;
   5. the full emulated matrix, `./jbang conform check-model --emulate` warm (target: half issue 14's 12.0 s), and where
      its time goes, from one more run with --report-dir: the runtimes' boots, the tests and the stops, per runtime.
-Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's own process and the runtime's.
-It installs what it needs first (`conform setup` of the echo entry, and genkit-cli in bench/node_modules), and
+Peak memory is each process's VmHWM from /proc, sampled in separate runs: the tool's largest process and the runtime's.
+The contenders of section 1 take turns, one run each per round, so that a change of load on a shared machine weighs on
+all of them alike; --wall-only is --only 1.
+It installs what it needs first (`conform setup`: the echo entries, and genkit-cli in entries/genkit-cli), and
 runs every contender once untimed first, so each is measured warm (caches built, files in the page cache).
 """
 import argparse
@@ -46,6 +49,7 @@ ECHO = {"js": (ENTRIES_JS, ["node", ECHO_BUNDLE]),
 # Issue 14's figures (2026-12-01, the same machine, before this work), printed beside today's.
 ISSUE_14 = {"python v1 call": 46.7, "js v1 call": 3.1, "python v2 call": 1.2, "js v2 call": 1.3,
             "marginal conform": 3.38, "marginal raw": 1.86, "matrix": 12.0}
+GENKIT = ROOT / "entries" / "genkit-cli" / "node_modules" / ".bin" / "genkit"  # installed by `conform setup`
 
 
 def sh(cmd, cwd=ROOT, env=None, check=True):
@@ -187,7 +191,7 @@ def one_run_of_8(args, java, conform_args):
     (xdg / "configstore" / "@genkit-ai" / "tools-common.json").write_text(
         json.dumps({"userSettings": {"analyticsOptOut": True, "updateNotificationsOptOut": True}}))
     cli_env = dict(os.environ, XDG_CONFIG_HOME=str(xdg))
-    dev_test_model = [str(BENCH / "node_modules/.bin/genkit"), "--non-interactive", "dev:test-model",
+    dev_test_model = [str(GENKIT), "--non-interactive", "dev:test-model",
                       "--from-file", str(BENCH / "spec-8.yaml"), "--"]
     js = [*conform_args, "--runtime", "js"]
     contenders = [
@@ -196,26 +200,38 @@ def one_run_of_8(args, java, conform_args):
         ("dev:test-model, bundle", [*dev_test_model, "node", ECHO_BUNDLE], ENTRIES_JS, cli_env, "Tests Completed: 8 Passed, 0 Failed"),
         ("./jbang conform", ["./jbang", "conform", *js], ROOT, None, "8 passed"),
         ("conform JVM, no cache", [*java, *js], ROOT, None, "8 passed"),
+        ("./jbang conform, cli", ["./jbang", "conform", *js, "--runner", "cli"], ROOT, None, "8 passed"),
     ]
     print(f"\n1. one run of the 8-capability spec, same JS entry; wall: medians of {args.runs} runs, memory: of {MEMORY_RUNS} more ({load()})")
-    walls = {}
     print(f"   {'tool':24} {'wall':>8} {'tool RSS':>10} {'runtime RSS':>12}")
-    for name, cmd, cwd, env, expected in contenders:
-        timed, sampled = [], []
-        for run in range(1 + args.runs + MEMORY_RUNS):  # one untimed warm-up, timed runs, then sampled runs
-            wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env, sample_memory=run > args.runs)
-            if code != 0 or expected not in output:
-                sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
+
+    def measure(name, cmd, cwd, env, expected, sample_memory):
+        wall, tool_mb, runtime_mb, code, output = measured(cmd, cwd, env, sample_memory=sample_memory)
+        if code != 0 or expected not in output:
+            sys.exit(f"bench: {name} did not pass (exit {code}):\n{output[-3000:]}")
+        return wall, tool_mb, runtime_mb
+
+    # Round by round, each contender once per round: on a shared machine a change of load then weighs on all alike.
+    timed = {c[0]: [] for c in contenders}
+    sampled = {c[0]: [] for c in contenders}
+    for run in range(1 + args.runs + MEMORY_RUNS):  # one untimed warm-up round, timed rounds, then sampled rounds
+        for name, cmd, cwd, env, expected in contenders:
+            wall, tool_mb, runtime_mb = measure(name, cmd, cwd, env, expected, sample_memory=run > args.runs)
             if 1 <= run <= args.runs:
-                timed.append(wall)
+                timed[name].append(wall)
             elif run > args.runs:
-                sampled.append((tool_mb, runtime_mb))
-        walls[name] = median(timed)
-        print(f"   {name:24} {walls[name]:7.2f}s {median([s[0] for s in sampled]):8.0f}MB {median([s[1] for s in sampled]):10.0f}MB")
+                sampled[name].append((tool_mb, runtime_mb))
+    walls = {name: median(t) for name, t in timed.items()}
+    for name in walls:
+        print(f"   {name:24} {walls[name]:7.2f}s {median([s[0] for s in sampled[name]]):8.0f}MB "
+              f"{median([s[1] for s in sampled[name]]):10.0f}MB")
     base = walls["genkit dev:test-model"]
     print(f"   ratio to dev:test-model: ./jbang conform {walls['./jbang conform'] / base:.2f}× (target ≤ 0.6×); "
           f"to dev:test-model given the bundle {walls['./jbang conform'] / walls['dev:test-model, bundle']:.2f}×; "
           f"conform JVM without its cache {walls['conform JVM, no cache'] / base:.2f}×")
+    print(f"   --runner cli: {walls['./jbang conform, cli']:.2f}s, "
+          f"{walls['./jbang conform, cli'] - walls['dev:test-model, bundle']:+.2f}s around dev:test-model on the same bundle, "
+          f"{walls['./jbang conform, cli'] / walls['./jbang conform']:.1f}× conform's own runner")
 
 
 def transports(args, java, body):
@@ -310,17 +326,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default="1,2,3,4,5", help="the sections to run, comma-separated")
+    parser.add_argument("--wall-only", action="store_true", help="only section 1 (one run, side by side)")
     args = parser.parse_args()
-    sections = {int(n) for n in args.only.split(",")}
+    sections = {1} if args.wall_only else {int(n) for n in args.only.split(",")}
     BUILD.mkdir(parents=True, exist_ok=True)
 
     spec8 = BUILD / "specs-8"  # bench/conform.toml's specs-dir, which must exist before conform reads it
     spec8.mkdir(parents=True, exist_ok=True)
     shutil.copy(BENCH / "spec-8.yaml", spec8 / "echo.yaml")
-    print("setting up (conform setup of the echo entries; genkit-cli in bench/node_modules) ...", flush=True)
+    print("setting up (conform setup: the echo entries, and genkit-cli in entries/genkit-cli) ...", flush=True)
     sh(["./jbang", "conform", "setup", "--runtime", "js,python", "--config", str(BENCH / "conform.toml")])
-    if not (BENCH / "node_modules" / ".bin" / "genkit").exists():
-        sh(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
     java = conform_java_command()
     body = BUILD / "request.json"
     body.write_text(json.dumps({"key": "/model/conformtest/echo", "input": {

@@ -88,6 +88,9 @@ final class CheckModelCommand extends Subcommand {
     @Mixin
     EmulationOptions emulation = new EmulationOptions();
 
+    @Mixin
+    RunnerOptions runner = new RunnerOptions();
+
     @Override
     ExitCode run(Workspace ws) {
         SettingLayer flags = flagSettings();
@@ -105,6 +108,7 @@ final class CheckModelCommand extends Subcommand {
         }
         plan.warnings().forEach(ws.console::diagnostic);
         if (plan.runnable().isEmpty()) throw nothingToTest(plan);
+        runner.check(plan);
         if (dryRun) {
             PlanReport.render(plan, ws.config().file(), ws.options.verbose, ws.console.style())
                     .forEach(ws.console::out);
@@ -113,7 +117,7 @@ final class CheckModelCommand extends Subcommand {
         RerunCommand rerun = RerunCommand.of(
                 Launcher.prefix(ws.env), spec.commandLine().getParent().getParseResult());
         return new CheckModelRun(ws, ws.path(reportDir), rerun, ws.path(rerunFailed))
-                .execute(plan, ran(whole, plan), emulation);
+                .execute(plan, ran(whole, plan), emulation, runner);
     }
 
     /** What only a dry run checks: the report directory, without creating it, every spec and every runtime's directories. */

@@ -5,6 +5,7 @@ import conform.console.Console;
 import conform.diag.Diagnostic;
 import conform.plan.PlannedRun;
 import conform.report.Durations;
+import conform.runtime.GenkitCli;
 import conform.runtime.LogTail;
 import conform.runtime.SetupTasks;
 import java.nio.file.Path;
@@ -21,13 +22,22 @@ final class SetupProgress {
 
     /** Brings {@code rt} up to date for {@code plugins}; returns the failure message, if it failed. */
     static Optional<String> ensure(RuntimeConfig rt, List<String> plugins, Workspace ws, Path logDir) {
+        return ensure(rt.name(), SetupTasks.pending(rt, plugins), "--runtime " + rt.name(), ws, logDir);
+    }
+
+    /** Installs the genkit CLI (--runner cli), saying so when it is already. */
+    static Optional<String> ensure(GenkitCli cli, Workspace ws, Path logDir) {
+        return ensure(GenkitCli.NAME, cli.pendingSetup(), "", ws, logDir);
+    }
+
+    private static Optional<String> ensure(
+            String name, List<SetupTasks.Task> tasks, String setupFlags, Workspace ws, Path logDir) {
         Console console = ws.console;
-        List<SetupTasks.Task> tasks = SetupTasks.pending(rt, plugins);
         if (tasks.isEmpty()) {
-            console.err("  " + console.style().green("✓") + " " + rt.name() + ": up to date");
+            console.err("  " + console.style().green("✓") + " " + name + ": up to date");
             return Optional.empty();
         }
-        return run(rt, tasks, ws, logDir);
+        return run(name, tasks, setupFlags, ws, logDir);
     }
 
     /**
@@ -52,29 +62,40 @@ final class SetupProgress {
     /** As {@link #ensure}, silent when there is nothing to do (check-model's case). */
     static Optional<String> ensureQuietly(RuntimeConfig rt, List<String> plugins, Workspace ws, Path logDir) {
         List<SetupTasks.Task> tasks = SetupTasks.pending(rt, plugins);
-        return tasks.isEmpty() ? Optional.empty() : run(rt, tasks, ws, logDir);
+        return tasks.isEmpty() ? Optional.empty() : run(rt.name(), tasks, "--runtime " + rt.name(), ws, logDir);
     }
 
-    private static Optional<String> run(RuntimeConfig rt, List<SetupTasks.Task> tasks, Workspace ws, Path logDir) {
+    /** The genkit CLI installed for --runner cli, silently when it is already. */
+    static Optional<String> ensureQuietly(GenkitCli cli, Workspace ws, Path logDir) {
+        List<SetupTasks.Task> tasks = cli.pendingSetup();
+        return tasks.isEmpty() ? Optional.empty() : run(GenkitCli.NAME, tasks, "", ws, logDir);
+    }
+
+    private static Optional<String> run(
+            String name, List<SetupTasks.Task> tasks, String setupFlags, Workspace ws, Path logDir) {
         Console console = ws.console;
-        Path log = logDir.resolve("setup-" + rt.name() + ".log");
+        Path log = logDir.resolve("setup-" + name + ".log");
         long start = System.nanoTime();
         try {
             SetupTasks.run(
                     tasks,
                     log,
                     console.redactor(),
-                    task -> console.err("  " + console.style().cyan("…") + " " + rt.name() + ": " + task.shown()));
-            console.err("  " + console.style().green("✓") + " " + rt.name() + ": set up in "
+                    task -> console.err("  " + console.style().cyan("…") + " " + name + ": " + task.shown()));
+            console.err("  " + console.style().green("✓") + " " + name + ": set up in "
                     + Durations.format((System.nanoTime() - start) / 1_000_000));
             return Optional.empty();
         } catch (SetupTasks.SetupFailure e) {
-            console.diagnostic(Diagnostic.error(
-                            "E0013", "setting up the " + rt.name() + " runtime failed: " + e.getMessage())
+            console.diagnostic(Diagnostic.error("E0013", "setting up " + what(name) + " failed: " + e.getMessage())
                     .note(logNote(e.log()))
-                    .hint("fix the cause and run `" + Launcher.prefix(ws.env) + " setup --runtime " + rt.name() + "`"));
+                    .hint("fix the cause and run `" + Launcher.prefix(ws.env) + " setup"
+                            + (setupFlags.isEmpty() ? "" : " " + setupFlags) + "`"));
             return Optional.of("setup failed: " + e.getMessage() + " (log: " + e.log() + ")");
         }
+    }
+
+    private static String what(String name) {
+        return name.equals(GenkitCli.NAME) ? name : "the " + name + " runtime";
     }
 
     private static String logNote(Path log) {

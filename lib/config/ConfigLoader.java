@@ -26,6 +26,7 @@ public final class ConfigLoader {
     private static final List<String> ROOT = List.of("conform");
     private static final Set<String> TABLE_KEYS = Set.of(
             "specs-dir",
+            "genkit-cli",
             "env",
             "plugin-overrides",
             "model-overrides",
@@ -59,6 +60,9 @@ public final class ConfigLoader {
             List.of("plugins-dir", "additional-model-plugins", "ignore-plugins");
 
     private static final Set<String> STEP_KEYS = Set.of("run", "inputs", "creates");
+    /** Where the canonical genkit CLI's project is (package.json and its lock), relative to conform.toml. */
+    static final String DEFAULT_GENKIT_CLI = "entries/genkit-cli";
+
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
 
@@ -123,6 +127,9 @@ public final class ConfigLoader {
 
         SettingLayer global = settingsTable(toml, ROOT, Setting.Scope.GLOBAL, TABLE_KEYS);
         Path specsDir = toml.directory(TomlSource.child(ROOT, "specs-dir"));
+        Path genkitCli = orElse(
+                toml.directory(TomlSource.child(ROOT, "genkit-cli")),
+                toml.file.toAbsolutePath().getParent().resolve(DEFAULT_GENKIT_CLI));
         Map<String, RuntimeConfig> runtimes = runtimes(
                 toml,
                 specsDir != null
@@ -139,7 +146,8 @@ public final class ConfigLoader {
                 dialects(toml, stringTable(toml, "emulate", "an emulator dialect: " + EmulatorDialect.configNames())),
                 stringTable(toml, "not-emulated", "a reason (a non-empty string)"),
                 knownFailures(toml, runtimes.keySet()),
-                pluginMentions(toml));
+                pluginMentions(toml),
+                genkitCli);
     }
 
     /** Every key that names a plugin: the entries of the per-plugin tables and each known failure's `plugin`. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param notEmulated     {@code [conform.not-emulated]}: plugins the emulator cannot serve, and why
  * @param knownFailures   {@code [[conform.known-failures]]}: failures that are the plugins' own
  * @param pluginMentions  every key above that names a plugin, with its line, to be checked against the specs
+ * @param genkitCli       {@code genkit-cli}: the project that pins the canonical genkit CLI (--runner cli), installed
+ *                        by setup
  */
 public record ConformConfig(
         Path file,
@@ -33,7 +35,8 @@ public record ConformConfig(
         Map<String, EmulatorDialect> emulate,
         Map<String, String> notEmulated,
         List<KnownFailure> knownFailures,
-        List<PluginMention> pluginMentions) {
+        List<PluginMention> pluginMentions,
+        Path genkitCli) {
 
     /** The settings for one model of one plugin: CLI flag > model override > plugin override > global > default. */
     public SettingLayer settingsFor(String plugin, String model, SettingLayer cli) {
@@ -109,7 +112,8 @@ public record ConformConfig(
                 emulate,
                 notEmulated,
                 knownFailures,
-                pluginMentions);
+                pluginMentions,
+                genkitCli);
     }
 
     public Path baseDir() {

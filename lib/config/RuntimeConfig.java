@@ -67,10 +67,7 @@ public record RuntimeConfig(
                             List.of("node", ".conform/build/{plugin}.mjs"),
                             List.of("node", "npm"),
                             List.of(
-                                    new SetupStep(
-                                            List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
-                                            List.of("package-lock.json"),
-                                            "node_modules/.package-lock.json"),
+                                    SetupStep.NPM_CI,
                                     new SetupStep(
                                             List.of(
                                                     "node_modules/.bin/esbuild",

@@ -17,6 +17,12 @@ import java.util.Map;
 public record SetupStep(
         List<String> run, List<String> inputs, String creates, Map<String, String> env, String depfile) {
 
+    /** npm's install from the lock file, for a Node project: the JS runtime's, and the genkit CLI's. */
+    public static final SetupStep NPM_CI = new SetupStep(
+            List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"),
+            List.of("package-lock.json"),
+            "node_modules/.package-lock.json");
+
     static final List<String> PLUGIN_PLACEHOLDERS = List.of("{plugin}", "{entry}", "{entry-dir}");
 
     /** A step as conform.toml writes it: no variables of its own, no depfile. */

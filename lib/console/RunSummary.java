@@ -5,6 +5,7 @@ import conform.report.Durations;
 import conform.report.LocalSourceUse;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
+import conform.runner.Runner;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import java.util.ArrayList;
@@ -126,7 +127,10 @@ public final class RunSummary {
                                 + " test(s) did not pass, or passed against a known-failure record")
                         .hint(hint);
             case ERROR ->
-                Diagnostic.error("E0002", "the " + r.runtime() + " runtime of `" + r.plugin() + "` failed")
+                Diagnostic.error(
+                                "E0002",
+                                "the " + r.runtime() + " runtime of `" + r.plugin() + "` failed"
+                                        + (r.runner() == Runner.CONFORM ? "" : " under " + r.runner().title))
                         .note(r.reason()
                                 + (r.logTail().isEmpty()
                                         ? ""

@@ -9,9 +9,12 @@ import conform.emulator.ChatRequest.Text;
 import conform.emulator.Dialect.Concept;
 import conform.spec.BuiltinTests;
 import conform.spec.TestCase;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +59,12 @@ public final class ReferenceModel {
     private final Function<EmulatorDialect, Dialect> dialects;
     private final Audience audience;
     private final byte[] testImage = BuiltinTests.testImage();
+    /**
+     * The image genkit dev:test-model sends instead (the Genkit logo: its hexagon and the word), known by its SHA-256:
+     * under --runner cli a model that reads the word must be told it too.
+     */
+    private static final String CANONICAL_TEST_IMAGE_SHA256 =
+            "99d2f40cd74d516ec23508c11b96255cf05180c85ee752db91bc9f313c6026c7";
 
     private final ServedMedia media;
 
@@ -181,7 +190,7 @@ public final class ReferenceModel {
                     + ((ChatRequest.ToolResult) last).output() + ".";
         }
         for (Media media : r.media()) {
-            if (media.data() != null && Arrays.equals(media.data(), testImage))
+            if (media.data() != null && (Arrays.equals(media.data(), testImage) || isCanonicalTestImage(media.data())))
                 return "I see the word Genkit in this image.";
             // A plugin that downloads an image URL itself sends the bytes the emulator served for it.
             String url = media.url() != null ? media.url() : this.media.originalUrl(media.data());
@@ -203,6 +212,16 @@ public final class ReferenceModel {
             }
         }
         return "Hello! You said: " + user;
+    }
+
+    private static boolean isCanonicalTestImage(byte[] data) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data))
+                    .equals(CANONICAL_TEST_IMAGE_SHA256);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(String prompt) {

@@ -4,6 +4,7 @@ import conform.models.ModelInventory;
 import conform.report.HtmlTheme.Look;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
+import conform.runner.Runner;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class HtmlReport {
         header(h, results, runtimes, divergent);
         HtmlLocalSources.render(h, LocalSourceUse.of(runs));
         HtmlFailures.render(h, results, reportDir);
+        if (results.comparison() != null) HtmlComparison.render(h, results.comparison());
         parity(h, rows, order, divergent, runtimes);
         // One column order for every runtime's matrix, so the same test sits in the same place in each.
         List<String> columns = tests.stream().map(TestResult::test).distinct().toList();
@@ -137,6 +139,7 @@ public final class HtmlReport {
                 .append(results.runs().size())
                 .append(" runs · runtimes: ")
                 .append(esc(String.join(", ", runtimes)))
+                .append(runners(results))
                 .append("</p></div><div class=\"verdict ")
                 .append(bad ? "s-failed\">✗ run failed" : "s-passed\">✓ run passed" + onlyKnown(results))
                 .append("</div></header>\n<div class=\"chips\">");
@@ -325,6 +328,16 @@ public final class HtmlReport {
             });
         });
         h.append("</tbody></table></div>\n");
+    }
+
+    /** Who gave the verdicts, when it was not conform's own engine alone. */
+    private static String runners(ResultsDocument results) {
+        Set<Runner> runners = new LinkedHashSet<>();
+        results.runs().forEach(r -> runners.add(r.runner()));
+        if (results.comparison() != null) runners.add(results.comparison().runner());
+        if (runners.equals(Set.of(Runner.CONFORM))) return "";
+        return " · verdicts by "
+                + esc(String.join(" and ", runners.stream().map(r -> r.title).toList()));
     }
 
     private static void runs(StringBuilder h, List<RunResult> runs) {

@@ -73,6 +73,7 @@ public final class JunitXml {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
         property(xml, "conform.run-status", run.status().label());
+        property(xml, "conform.runner", run.runner().label());
         for (SourceRevision source : run.sources()) property(xml, "conform.local-source", source.describe());
         xml.writeCharacters("\n    ");
         xml.writeEndElement();

@@ -4,6 +4,7 @@ import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
+import conform.runner.VerdictComparison;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +73,33 @@ public final class MarkdownSummary {
             if (failed.size() > MAX_FAILED_ROWS)
                 md.append("\n…and ").append(failed.size() - MAX_FAILED_ROWS).append(" more in results.json\n");
         }
+        if (results.comparison() != null) comparison(md, results.comparison());
         return md.toString();
+    }
+
+    /** --runner both: how far the canonical tool agrees, and every disagreement no documented choice explains. */
+    private static void comparison(StringBuilder md, VerdictComparison comparison) {
+        md.append(String.format(
+                Locale.ROOT,
+                "\n### Verdict comparison with %s\n\n%d test(s) judged by both, %d disagreement(s), %d unexplained\n",
+                comparison.runner().title,
+                comparison.compared(),
+                comparison.disagreements().size(),
+                comparison.unexplained()));
+        if (comparison.unexplained() == 0) return;
+        md.append("\n| Plugin | Runtime | Model | Test | conform | ")
+                .append(comparison.runner().title)
+                .append(" |\n|---|---|---|---|---|---|\n");
+        for (VerdictComparison.Disagreement d : comparison.disagreements()) {
+            if (d.explained()) continue;
+            md.append(row(
+                    cell(d.plugin()),
+                    cell(d.runtime()),
+                    cell(d.model()),
+                    cell(d.test()),
+                    cell(d.own().toString()),
+                    cell(d.canonical().toString())));
+        }
     }
 
     private static String icon(RunStatus status) {

@@ -2,10 +2,12 @@ package conform.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
+import conform.runner.VerdictComparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,24 +19,34 @@ import java.util.function.UnaryOperator;
  * its counts under {@code runs}, and every test once under {@code results}; reading regroups the tests by run.
  *
  * @param schema    the file format's version; files written before it was recorded are version 1
- * @param startedAt when the run started (ISO-8601)
+ * @param startedAt  when the run started (ISO-8601)
+ * @param comparison conform's verdicts next to genkit dev:test-model's (--runner both), or null
  */
 @JsonIgnoreProperties(
         value = {"tests", "totals"},
         allowGetters = true)
-@JsonPropertyOrder({"schema", "conform", "started_at", "wall_ms", "tests", "totals", "runs", "results"})
+@JsonPropertyOrder({"schema", "conform", "started_at", "wall_ms", "tests", "totals", "runs", "results", "comparison"})
 public record ResultsDocument(
         int schema,
         String conform,
         @JsonProperty("started_at") String startedAt,
         @JsonProperty("wall_ms") long wallMs,
-        List<RunResult> runs) {
+        List<RunResult> runs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) VerdictComparison comparison) {
 
-    /** 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's local `sources`. */
-    public static final int SCHEMA = 3;
+    /**
+     * 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's local `sources`; 4: each run's
+     * `runner`, and `comparison`; 5: each run's `transport`.
+     */
+    public static final int SCHEMA = 5;
 
     public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
-        return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs));
+        return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs), null);
+    }
+
+    /** The same document with the verdict comparison of --runner both. */
+    public ResultsDocument withComparison(VerdictComparison verdicts) {
+        return new ResultsDocument(schema, conform, startedAt, wallMs, runs, verdicts);
     }
 
     @JsonCreator
@@ -44,7 +56,8 @@ public record ResultsDocument(
             @JsonProperty("started_at") String startedAt,
             @JsonProperty("wall_ms") long wallMs,
             @JsonProperty(value = "runs", required = true) List<RunResult> runs,
-            @JsonProperty(value = "results", required = true) List<TestResult> results) {
+            @JsonProperty(value = "results", required = true) List<TestResult> results,
+            @JsonProperty("comparison") VerdictComparison comparison) {
         Map<String, List<TestResult>> byRun = new LinkedHashMap<>();
         for (RunResult run : runs) byRun.put(runKey(run.plugin(), run.runtime()), new ArrayList<>());
         for (TestResult t : results) {
@@ -56,7 +69,7 @@ public record ResultsDocument(
         List<RunResult> grouped = runs.stream()
                 .map(r -> r.withTests(byRun.get(runKey(r.plugin(), r.runtime()))))
                 .toList();
-        return new ResultsDocument(schema == null ? 1 : schema, conform, startedAt, wallMs, grouped);
+        return new ResultsDocument(schema == null ? 1 : schema, conform, startedAt, wallMs, grouped, comparison);
     }
 
     private static String runKey(String plugin, String runtime) {
@@ -79,9 +92,13 @@ public record ResultsDocument(
         return runs.stream().flatMap(r -> r.tests().stream()).toList();
     }
 
-    /** Whether the run this records passed: every plugin run's verdict is acceptable. */
+    /**
+     * Whether the run this records passed: every plugin run's verdict is acceptable, and under --runner both every
+     * disagreement with genkit dev:test-model is explained by a documented choice.
+     */
     public boolean passed() {
-        return runs.stream().allMatch(r -> r.status().acceptable());
+        return runs.stream().allMatch(r -> r.status().acceptable())
+                && (comparison == null || comparison.unexplained() == 0);
     }
 
     /** The tests whose verdict fails the run. */
@@ -103,7 +120,8 @@ public record ResultsDocument(
             merged.add(fresh == null ? old : old.mergedWith(fresh));
         }
         merged.addAll(newer.values());
-        return new ResultsDocument(SCHEMA, rerun.conform(), rerun.startedAt(), rerun.wallMs(), List.copyOf(merged));
+        return new ResultsDocument(
+                SCHEMA, rerun.conform(), rerun.startedAt(), rerun.wallMs(), List.copyOf(merged), rerun.comparison());
     }
 
     /** The same document with every text a runtime or provider wrote passed through {@code edit} (redaction). */
@@ -113,6 +131,7 @@ public record ResultsDocument(
                 conform,
                 startedAt,
                 wallMs,
-                runs.stream().map(r -> r.mapText(edit)).toList());
+                runs.stream().map(r -> r.mapText(edit)).toList(),
+                comparison == null ? null : comparison.mapText(edit));
     }
 }

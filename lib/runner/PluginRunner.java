@@ -1,31 +1,21 @@
 package conform.runner;
 
-import conform.config.TestId;
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
 import conform.runtime.Launch;
 import conform.runtime.LogTail;
 import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
-import conform.runtime.SourceOverlay;
-import conform.spec.Suite;
-import conform.spec.TestCase;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Runs one plugin in one runtime: start its entry, run its tests ({@link TestRounds}), and stop the runtime whatever happens. */
-final class PluginRunner {
+/** Runs one plugin in one runtime with conform's own engine: start its entry, run its tests ({@link TestRounds}), and stop the runtime whatever happens. */
+final class PluginRunner extends RunEngine {
 
     private static final int LOG_TAIL_LINES = 25;
     private final TestRounds rounds;
-    private final KnownFailures knownFailures;
-    private final RunListener listener;
-    private final RuntimeOptions options;
-    private final Interruption interruption;
 
     PluginRunner(
             ResponseCheck check,
@@ -33,42 +23,25 @@ final class PluginRunner {
             RuntimeOptions options,
             RunListener listener,
             Interruption interruption) {
+        super(Runner.CONFORM, knownFailures, options, listener, interruption);
         this.rounds = new TestRounds(
                 new TestExecutor(check, listener, interruption, options.mediaUrls()),
                 knownFailures,
                 listener,
                 interruption);
-        this.knownFailures = knownFailures;
-        this.listener = listener;
-        this.options = options;
-        this.interruption = interruption;
     }
 
-    RunResult execute(PlannedRun run) {
-        long start = System.nanoTime();
+    @Override
+    RunResult runTests(PlannedRun run, List<Job> jobs, long start) {
         String plugin = run.plugin();
         String runtime = run.runtimeName();
-        List<Job> jobs = jobs(run);
-        if (!run.runnable()) return skipped(run, jobs, start);
-        if (interruption.requested()) return interrupted(run, jobs, start, null);
-        listener.runStarting(plugin, runtime, jobs.size());
         ResolvedSettings settings = run.settings();
         Path log = options.logDir().resolve(plugin + "-" + runtime + ".log");
         // A run listed for the inventory starts as the inventory's runtimes do: its spec's models are resolved on their
         // first call, so what it lists when ready is what its plugin registers by itself.
-        boolean listed = options.listings() != null && options.listings().wants(run);
-        Set<String> models = new LinkedHashSet<>();
-        if (!listed) jobs.forEach(j -> models.add(j.id().model()));
-        Launch launch = new Launch(
-                SourceOverlay.command(run.runtime(), plugin),
-                run.runtime().cwd(),
-                options.childEnv(),
-                log,
-                models,
-                settings.startupTimeout(),
-                settings.healthTimeout(),
-                options.redactor(),
-                run.runtime().transport());
+        boolean listed = listed(run);
+        Launch launch =
+                launch(run, listed ? Set.of() : models(jobs), run.runtime().transport(), log);
         RuntimeSession session;
         try {
             session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
@@ -102,89 +75,19 @@ final class PluginRunner {
             reason = died.get() + " during the run";
             tail = LogTail.last(log, LOG_TAIL_LINES); // read once the session is closed: all it wrote is in the log
         }
-        return finish(new RunResult(
-                plugin,
-                runtime,
-                status,
-                reason,
-                results,
-                elapsedMs(start),
-                session.startupMs(),
-                testsMs,
-                log,
-                tail,
-                List.of(),
-                session.transport()));
+        return finish(
+                run, status, reason, results, start, session.startupMs(), testsMs, log, tail, session.transport());
     }
 
-    /** A run that cannot start (its runtime's setup failed): every test errors with the reason. */
+    /** A run that cannot start (its runtime's setup failed) cannot be listed either. */
+    @Override
     RunResult errored(PlannedRun run, String reason) {
-        if (interruption.requested()) return interrupted(run, jobs(run), System.nanoTime(), null);
-        if (options.listings() != null && options.listings().wants(run))
-            options.listings().failed(run, reason);
-        return failedBeforeTests(run, jobs(run), reason, System.nanoTime(), null, List.of());
+        if (!interruption.requested() && listed(run)) options.listings().failed(run, reason);
+        return super.errored(run, reason);
     }
 
-    private RunResult failedBeforeTests(
-            PlannedRun run, List<Job> jobs, String reason, long start, Path log, List<String> logTail) {
-        List<TestResult> errors = jobs.stream()
-                .map(j -> knownFailures.judge(new TestResult(j.id(), TestStatus.ERROR, 0, false, reason, null, null)))
-                .toList();
-        return withoutTests(run, RunStatus.ERROR, reason, errors, start, log, logTail);
-    }
-
-    /** A run that was stopped before it had its runtime: none of its tests has a verdict. */
-    private RunResult interrupted(PlannedRun run, List<Job> jobs, long start, Path log) {
-        List<TestResult> tests =
-                jobs.stream().map(j -> TestExecutor.interrupted(j.id(), 0)).toList();
-        return withoutTests(
-                run, RunStatus.INTERRUPTED, "stopped by " + interruption.cause(), tests, start, log, List.of());
-    }
-
-    private RunResult skipped(PlannedRun run, List<Job> jobs, long start) {
-        List<TestResult> skips = jobs.stream()
-                .map(j -> TestResult.skipped(j.id(), run.skipReason()))
-                .toList();
-        return withoutTests(run, RunStatus.SKIPPED, run.skipReason(), skips, start, null, List.of());
-    }
-
-    /** A run whose tests never reached a runtime: each test's verdict is reported, then the run's. */
-    private RunResult withoutTests(
-            PlannedRun run,
-            RunStatus status,
-            String reason,
-            List<TestResult> tests,
-            long start,
-            Path log,
-            List<String> logTail) {
-        tests.forEach(listener::testFinished);
-        return finish(new RunResult(
-                run.plugin(), run.runtimeName(), status, reason, tests, elapsedMs(start), null, null, log, logTail));
-    }
-
-    private List<Job> jobs(PlannedRun run) {
-        List<Job> jobs = new ArrayList<>();
-        if (run.spec() == null) return jobs;
-        for (Suite suite : run.spec().suites()) {
-            for (TestCase test : suite.tests()) {
-                TestId id = new TestId(run.plugin(), run.runtimeName(), suite.model(), test.name());
-                jobs.add(new Job(
-                        jobs.size(),
-                        id,
-                        test,
-                        run.settingsFor(suite.model()),
-                        knownFailures.recordFor(id).isPresent()));
-            }
-        }
-        return jobs;
-    }
-
-    private RunResult finish(RunResult result) {
-        listener.runFinished(result);
-        return result;
-    }
-
-    private static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+    /** Whether the model inventory is taken from {@code run} (check-model --report-dir). */
+    private boolean listed(PlannedRun run) {
+        return options.listings() != null && options.listings().wants(run);
     }
 }

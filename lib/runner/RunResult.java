@@ -25,7 +25,9 @@ import java.util.function.UnaryOperator;
  * @param testsMs   from the first test's start until the last test's result, or null when no test ran
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
  * @param sources   the local sources the run's runtime used instead of published packages; empty: none
- * @param transport the reflection API the runtime was spoken to through (v1 or v2), or null when it did not start
+ * @param runner    what ran the tests (conform's own engine unless --runner says otherwise)
+ * @param transport the reflection API the runtime was spoken to through (v1 or v2; always v1 under the genkit
+ *                  CLI, a v1 manager), or null when no runtime was started
  */
 @JsonIgnoreProperties(
         value = {"tests", "counts"},
@@ -33,6 +35,7 @@ import java.util.function.UnaryOperator;
 @JsonPropertyOrder({
     "plugin",
     "runtime",
+    "runner",
     "transport",
     "status",
     "reason",
@@ -57,21 +60,24 @@ public record RunResult(
         @JsonSerialize(using = ToStringSerializer.class) Path log,
         @JsonProperty("log_tail") List<String> logTail,
         List<SourceRevision> sources,
+        Runner runner,
         Transport transport) {
 
     /**
      * results.json lists a run's tests apart, and may leave out an empty log tail; a file older than schema 3 has no
-     * sources: all read as empty here.
+     * sources, one older than schema 4 no runner (its runs were conform's own), one older than schema 5 no transport
+     * (unknown): all read as empty, conform, or null here.
      */
     public RunResult {
         tests = tests == null ? List.of() : tests;
         logTail = logTail == null ? List.of() : logTail;
         sources = sources == null ? List.of() : sources;
+        runner = runner == null ? Runner.CONFORM : runner;
     }
 
     /**
-     * A run of published packages only, or one whose sources are added later ({@link #withSources}), whose runtime
-     * never started (no transport was chosen).
+     * A run of conform's own engine, of published packages only, or one whose sources are added later
+     * ({@link #withSources}), whose runtime never started (no transport was chosen).
      */
     public RunResult(
             String plugin,
@@ -84,7 +90,20 @@ public record RunResult(
             Long testsMs,
             Path log,
             List<String> logTail) {
-        this(plugin, runtime, status, reason, tests, elapsedMs, startupMs, testsMs, log, logTail, List.of(), null);
+        this(
+                plugin,
+                runtime,
+                status,
+                reason,
+                tests,
+                elapsedMs,
+                startupMs,
+                testsMs,
+                log,
+                logTail,
+                List.of(),
+                Runner.CONFORM,
+                null);
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -106,6 +125,7 @@ public record RunResult(
                 rerun.log(),
                 rerun.logTail(),
                 rerun.sources(),
+                rerun.runner(),
                 rerun.transport());
     }
 
@@ -122,6 +142,7 @@ public record RunResult(
                 log,
                 logTail,
                 sources,
+                runner,
                 transport);
     }
 
@@ -138,6 +159,7 @@ public record RunResult(
                 log,
                 logTail,
                 List.copyOf(newSources),
+                runner,
                 transport);
     }
 
@@ -155,6 +177,7 @@ public record RunResult(
                 log,
                 logTail.stream().map(edit).toList(),
                 sources,
+                runner,
                 transport);
     }
 

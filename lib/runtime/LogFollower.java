@@ -1,5 +1,6 @@
 package conform.runtime;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,8 @@ final class LogFollower implements AutoCloseable {
                     }
                     continue;
                 }
+            } catch (FileNotFoundException notYet) {
+                // the log is created by the copier of the child's output, which may not have run yet
             } catch (IOException e) {
                 return;
             }

@@ -220,7 +220,7 @@ public final class ReflectionClient implements Reflection {
         return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
-    static String seconds(Duration d) {
+    public static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0
                 ? d.toSeconds() + "s"
                 : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);

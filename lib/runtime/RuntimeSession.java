@@ -3,15 +3,11 @@ package conform.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.Transport;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,9 +31,6 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration DEATH_WAIT = Duration.ofSeconds(5);
 
     private static final Duration DEATH_POLL = Duration.ofMillis(200);
-
-    /** The variable that tells an entry which models to register up front (comma-separated). */
-    public static final String MODELS_VARIABLE = "CONFORM_MODELS";
 
     private final ProcessTree tree;
     private final Reflection reflection;
@@ -82,21 +75,15 @@ public final class RuntimeSession implements ActionRunner {
         Path cwd = launch.cwd();
         Transport transport = launch.transport();
         ReflectionV2 v2 = transport == Transport.V1 ? null : listen(launch);
-        Map<String, String> env = new HashMap<>(launch.extraEnv());
-        env.put("GENKIT_ENV", "dev");
-        // Go honours this: a port the OS just handed out keeps Go runtimes out of the 3100-3200 range JS scans.
-        env.put("GENKIT_REFLECTION_PORT", transport == Transport.V2 ? null : String.valueOf(freePort()));
-        // Unset: it makes the advertised id fail the runtime's own health check.
-        env.put("GENKIT_RUNTIME_ID", null);
-        // Set, a runtime with reflection API v2 dials conform instead of serving v1.
-        env.put("GENKIT_REFLECTION_V2_SERVER", v2 == null ? null : v2.url().toString());
-        // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
-        // empty, the runtime lists only what the plugin registers itself.
-        env.put(MODELS_VARIABLE, String.join(",", launch.models()));
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
-            tree = ProcessTree.start(launch.command(), cwd, env, log, launch.redactor());
+            tree = ProcessTree.start(
+                    launch.command(),
+                    cwd,
+                    launch.childEnvironment(v2 == null ? null : v2.url()),
+                    log,
+                    launch.redactor());
         } catch (IOException e) {
             if (v2 != null) v2.close();
             throw new RuntimeStartFailure(
@@ -133,14 +120,6 @@ public final class RuntimeSession implements ActionRunner {
                     "cannot open conform's reflection v2 server: " + e.getMessage() + " (or choose --transport v1)",
                     launch.log(),
                     List.of());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            return 0;
         }
     }
 

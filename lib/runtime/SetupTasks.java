@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Installs what a runtime needs inside the checkout (npm ci, a venv and pip, go build of each entry) by running
@@ -99,13 +101,30 @@ public final class SetupTasks {
 
     /** The steps of {@code runtime} that still need to run for {@code plugins}. */
     public static List<Task> pending(RuntimeConfig runtime, List<String> plugins) {
+        return pending(
+                SourceOverlay.steps(runtime),
+                plugins,
+                (step, plugin) -> bind(
+                        runtime.name(),
+                        runtime.cwd(),
+                        step,
+                        plugin.isEmpty() ? a -> a : a -> runtime.substitute(a, plugin)));
+    }
+
+    /** The steps of a tool conform installs beside the runtimes (the genkit CLI) that still need to run in {@code dir}. */
+    public static List<Task> pending(String name, Path dir, List<SetupStep> steps) {
+        return pending(steps, List.of(), (step, plugin) -> bind(name, dir, step, a -> a));
+    }
+
+    private static List<Task> pending(
+            List<SetupStep> steps, List<String> plugins, BiFunction<SetupStep, String, Task> binder) {
         List<Task> tasks = new ArrayList<>();
         // The plugins whose next steps must run because an earlier one does ("" for a step shared by all).
         Set<String> rerun = new HashSet<>();
-        for (SetupStep step : SourceOverlay.steps(runtime)) {
+        for (SetupStep step : steps) {
             List<String> targets = step.perPlugin() ? plugins : List.of("");
             for (String plugin : targets) {
-                Task task = bind(runtime, step, plugin);
+                Task task = binder.apply(step, plugin);
                 if (rerun.contains("") || rerun.contains(plugin) || needed(task)) {
                     tasks.add(task);
                     rerun.add(plugin);
@@ -115,24 +134,19 @@ public final class SetupTasks {
         return tasks;
     }
 
-    private static Task bind(RuntimeConfig rt, SetupStep step, String plugin) {
-        List<String> command = step.run().stream()
-                .map(a -> plugin.isEmpty() ? a : rt.substitute(a, plugin))
-                .toList();
+    /** {@code step} in {@code cwd}, each of its words and paths passed through {@code substitute}. */
+    private static Task bind(String name, Path cwd, SetupStep step, UnaryOperator<String> substitute) {
+        List<String> command = step.run().stream().map(substitute).toList();
         List<Path> inputs = step.inputs().stream()
-                .map(i -> rt.cwd()
-                        .resolve(plugin.isEmpty() ? i : rt.substitute(i, plugin))
-                        .normalize())
+                .map(i -> cwd.resolve(substitute.apply(i)).normalize())
                 .toList();
         Path creates = step.creates() == null
                 ? null
-                : rt.cwd()
-                        .resolve(plugin.isEmpty() ? step.creates() : rt.substitute(step.creates(), plugin))
-                        .normalize();
+                : cwd.resolve(substitute.apply(step.creates())).normalize();
         Path depfile = step.depfile() == null
                 ? null
-                : rt.cwd().resolve(rt.substitute(step.depfile(), plugin)).normalize();
-        return new Task(rt.name(), rt.cwd(), command, step.env(), inputs, creates, depfile);
+                : cwd.resolve(substitute.apply(step.depfile())).normalize();
+        return new Task(name, cwd, command, step.env(), inputs, creates, depfile);
     }
 
     static boolean needed(Task task) {

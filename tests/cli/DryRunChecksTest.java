@@ -30,6 +30,25 @@ class DryRunChecksTest {
     }
 
     @Test
+    void aSpecGenkitDevTestModelCannotReadIsAnErrorUnderItsRunner() {
+        project.write("specs/echo.yaml", """
+            - model: conformtest/echo
+              tests:
+                - {name: Tool, input: {messages: [{role: user, content: [{text: hi}]}]}}
+                - {name: Tool - streaming, input: {messages: [{role: user, content: [{text: hi}]}]}}
+            """);
+        run("check-model", "--dry-run", "echo", "--runtime", "js").expect(ExitCode.OK, "conform's own runner reads it");
+        for (String runner : new String[] {"cli", "both"}) {
+            run("check-model", "--dry-run", "echo", "--runtime", "js", "--runner", runner)
+                    .expect(ExitCode.USAGE)
+                    .expectErr("echo.yaml:1", "cannot run under genkit dev:test-model", "cannot be told apart");
+        }
+        run("check-model", "--dry-run", "echo", "--use-cli", "--runner", "conform")
+                .expect(ExitCode.USAGE)
+                .expectErr("--use-cli means --runner cli, which contradicts --runner conform");
+    }
+
+    @Test
     void everyBrokenSpecIsReportedAtOnce() {
         project.write("specs/one.yaml", "- model: [1]\n").write("specs/two.yaml", "- modle: m\n");
         run("check-model", "--dry-run")

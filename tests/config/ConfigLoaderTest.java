@@ -413,7 +413,9 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"specs-dir", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"})
+    @ValueSource(
+            strings = {"specs-dir", "genkit-cli", "runtimes.js.specs-dir", "runtimes.js.cwd", "runtimes.js.entries-dir"
+            })
     void aDirectoryTheFileNamesMustExist(String key) {
         String name = key.substring(key.lastIndexOf('.') + 1);
         String global = key.contains(".") ? "" : name + " = \"%s\"\n";
@@ -437,6 +439,16 @@ class ConfigLoaderTest {
         ConformConfig flagged = c.withTransport(Transport.V2);
         assertEquals(Transport.V2, flagged.runtimes().get("js").transport());
         assertEquals(Transport.V2, flagged.runtimes().get("python").transport());
+    }
+
+    @Test
+    void theGenkitCliProjectIsBesideTheFileUnlessTheFileSaysWhere() {
+        assertEquals(
+                project.path("entries/genkit-cli"), load("[conform]" + RUNTIME).genkitCli());
+        project.write("elsewhere/cli/package.json", "{}");
+        assertEquals(
+                project.path("elsewhere/cli"),
+                load("[conform]\ngenkit-cli = \"elsewhere/cli\"" + RUNTIME).genkitCli());
     }
 
     @Test

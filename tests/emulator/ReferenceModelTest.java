@@ -1,6 +1,7 @@
 package conform.emulator;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
@@ -10,9 +11,15 @@ import conform.emulator.ChatRequest.Role;
 import conform.emulator.ChatRequest.Text;
 import conform.emulator.ChatRequest.Turn;
 import conform.spec.BuiltinTests;
+import conform.support.RepoRoot;
 import conform.validate.Responses;
 import conform.validate.ValidatorRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The reference model: right answers when the request carries what the case needs, explanations when not. */
@@ -237,6 +244,24 @@ class ReferenceModelTest {
                         null, List.of(user("What text do you see in this image?")), List.of(), false, Modality.TEXT))
                 .text();
         assertTrue(dropped.contains("needs the image"), dropped);
+    }
+
+    @Test
+    void knowsTheImageOfTheCanonicalTool() throws Exception {
+        // genkit dev:test-model sends the Genkit logo of its own, read here from the CLI that setup installed.
+        Path cli =
+                RepoRoot.find().resolve("entries/genkit-cli/node_modules/genkit-cli/dist/commands/dev-test-model.js");
+        assumeTrue(Files.isRegularFile(cli), "genkit-cli is not installed (conform setup)");
+        Matcher image = Pattern.compile("const imageBase64 = '([^']+)'").matcher(Files.readString(cli));
+        assertTrue(image.find(), "the CLI's test image");
+        Turn withImage = new Turn(
+                Role.USER,
+                List.of(
+                        new Text("What text do you see in this image?"),
+                        new Media("image/png", Base64.getDecoder().decode(image.group(1)), null)));
+        assertTrue(MODEL.answer(request(null, List.of(withImage), List.of(), false, Modality.TEXT))
+                .text()
+                .contains("Genkit"));
     }
 
     @Test

@@ -7,8 +7,10 @@ import conform.config.Transport;
 import conform.diag.ConformException;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
+import conform.runner.Runner;
 import conform.runner.TestResult;
 import conform.runner.TestStatus;
+import conform.runner.VerdictComparison;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ class ResultsFileTest {
                                 Path.of("/tmp/logs/echo js.log"),
                                 List.of(),
                                 List.of(),
+                                Runner.CONFORM,
                                 Transport.V2),
                         new RunResult(
                                 "keyed",
@@ -79,6 +82,37 @@ class ResultsFileTest {
     }
 
     @Test
+    void theRunnerAndTheVerdictComparisonReadBackTheSameAndAnUnexplainedOneFailsTheRun() throws Exception {
+        VerdictComparison comparison = new VerdictComparison(
+                Runner.CLI,
+                2,
+                List.of(new VerdictComparison.Disagreement(
+                        "echo",
+                        "js",
+                        "m/a",
+                        "Multiturn",
+                        null,
+                        new VerdictComparison.Side(TestStatus.PASSED, null),
+                        new VerdictComparison.Side(TestStatus.ERROR, "boom"))));
+        ResultsDocument written = sample().withComparison(comparison);
+        Path file = ResultsFile.write(dir.root(), written);
+        ResultsDocument read = ResultsFile.read(file);
+        assertEquals(written, read);
+        assertEquals(Runner.CONFORM, read.runs().get(0).runner());
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"runner\" : \"conform\""), json);
+        assertTrue(json.contains("\"unexplained\" : 1"), json);
+        RunResult passing = written.runs().get(1);
+        assertFalse(
+                ResultsDocument.of(List.of(passing), "t", 1, "v")
+                        .withComparison(comparison)
+                        .passed(),
+                "an unexplained disagreement fails a run that passed");
+        assertFalse(Files.readString(ResultsFile.write(dir.path("without"), sample()))
+                .contains("comparison"));
+    }
+
+    @Test
     void totalsCountsAndVerdictComeFromTheTests() {
         ResultsDocument d = sample();
         assertEquals(3, d.testCount());
@@ -95,6 +129,17 @@ class ResultsFileTest {
         assertEquals(1, old.schema());
         assertEquals(8, old.testCount());
         assertEquals(4, old.runs().get(0).tests().size(), "tests are grouped back under their run");
+    }
+
+    @Test
+    void aSchemaFourFileHasItsRunnerAndNoTransport() {
+        dir.write("four.json", """
+            {"schema": 4, "runs": [{"plugin": "echo", "runtime": "js", "status": "passed", "runner": "cli"}],
+             "results": [{"plugin": "echo", "runtime": "js", "model": "m", "test": "t", "status": "passed"}]}
+            """);
+        RunResult run = ResultsFile.read(dir.path("four.json")).runs().get(0);
+        assertEquals(Runner.CLI, run.runner());
+        assertNull(run.transport(), "conform before schema 5 did not record it");
     }
 
     @Test

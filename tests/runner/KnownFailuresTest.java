@@ -70,4 +70,21 @@ class KnownFailuresTest {
                 TestStatus.INTERRUPTED,
                 known.judge(result(TestStatus.INTERRUPTED, null)).status());
     }
+
+    @Test
+    void aFailureWithoutAMessageIsHeldToTheRecordsStatusesAlone() {
+        var known =
+                new KnownFailures(List.of(record("Structured*", "no constrained output*", Set.of("error"), "bug 2")));
+        TestResult lost =
+                known.judgeWithoutMessage(result(TestStatus.ERROR, "genkit dev:test-model printed no message"));
+        assertEquals(TestStatus.XFAIL, lost.status());
+        assertEquals(
+                "genkit dev:test-model printed no message (known failure: bug 2; without a message, only its status was"
+                        + " checked)",
+                lost.error());
+        assertEquals(
+                TestStatus.FAILED,
+                known.judgeWithoutMessage(result(TestStatus.FAILED, "x")).status(),
+                "a status the record does not list is not it");
+    }
 }

@@ -33,8 +33,9 @@ class CopiedCheckoutTest {
 
     @Test
     void aCopiedCheckoutKeepsWhatIsFreshAndLeavesTheOriginalUntouched() throws Exception {
-        // The original: the checkout's fixture runtimes, installed (RealRuntimes), with their config.
-        try (CheckoutCopy original = CheckoutCopy.of("entries", "tests/fixtures")) {
+        // The original: the checkout's fixture runtimes and the genkit CLI, installed (RealRuntimes), with their
+        // config.
+        try (CheckoutCopy original = CheckoutCopy.of("entries", "tests/fixtures", "entries/genkit-cli")) {
             Map<String, String> untouched = listing(original.root());
             try (CheckoutCopy copy = original.copy()) {
                 Fixtures.Outcome run = Fixtures.checkModel(
@@ -54,7 +55,11 @@ class CopiedCheckoutTest {
                 CliRun setup = CliRun.withProcessEnvironment(
                         copy.root(), "setup", "--config", copy.path(CONFIG).toString(), "--no-color");
                 setup.expect(ExitCode.OK)
-                        .expectErr("js: up to date", "python: .venv/bin/python -m pip install", "go: up to date");
+                        .expectErr(
+                                "js: up to date",
+                                "python: .venv/bin/python -m pip install",
+                                "go: up to date",
+                                "genkit-cli: up to date");
                 assertFalse(setup.err().contains("venv .venv"), "the copied venv serves the copy:\n" + setup);
                 assertTrue(installed(copy, "iniconfig"), "the copy's venv has the new package:\n" + setup);
             }

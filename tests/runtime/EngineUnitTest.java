@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -106,6 +107,17 @@ class EngineUnitTest {
         assertEquals(List.of(), LogTail.last(dir.path("empty.txt"), 3), "an empty log has no lines");
         Files.writeString(dir.path("blank-end.txt"), "done\n\n\n");
         assertEquals(List.of("done"), LogTail.last(dir.path("blank-end.txt"), 3));
+    }
+
+    @Test
+    void aLogFollowedBeforeItExistsIsWaitedFor() throws Exception {
+        // The log of a child's output is created by the thread that copies it there, maybe after the follower starts.
+        List<String> lines = new CopyOnWriteArrayList<>();
+        LogFollower follower = new LogFollower(dir.path("later.log"), 0, lines::add);
+        Thread.sleep(300);
+        Files.writeString(dir.path("later.log"), "first\nsecond\n");
+        follower.close();
+        assertEquals(List.of("first", "second"), lines);
     }
 
     @Test

@@ -269,7 +269,8 @@ class LifecycleTest {
     void setupSkipsWhatIsUpToDate() {
         CliRun r = Fixtures.setup();
         r.expect(ExitCode.OK);
-        for (String rt : List.of("js", "python", "go")) assertTrue(r.err().contains(rt + ": up to date"), r.toString());
+        for (String rt : List.of("js", "python", "go", "genkit-cli"))
+            assertTrue(r.err().contains(rt + ": up to date"), r.toString());
     }
 
     @Test

@@ -2,12 +2,14 @@ package conform.runtime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.config.Transport;
 import conform.redact.Redactor;
 import conform.support.CheckoutCopy;
+import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,5 +215,34 @@ class SetupTasksTest {
         String log = String.join("\n", LogTail.last(failure.log(), 10));
         assertTrue(log.contains("boom") && log.contains("--a-long-option=" + "x".repeat(80)), log);
         assertFalse(Files.exists(dir.path(".conform/setup")), "a failed step records nothing");
+    }
+
+    @Test
+    void theGenkitCliIsAProjectOfItsOwnThatNpmInstallsFromItsLockFile() {
+        GenkitCli cli = new GenkitCli(dir.root());
+        assertFalse(cli.hasProject());
+        assertTrue(cli.problem().startsWith("no genkit-cli project at " + dir.root()), cli.problem());
+        dir.write("package.json", "{}");
+        List<SetupTasks.Task> pending = cli.pendingSetup();
+        assertEquals(
+                List.of("npm ci …"),
+                pending.stream().map(SetupTasks.Task::shown).toList());
+        assertEquals(dir.path("node_modules/.package-lock.json"), pending.get(0).creates());
+        assertTrue(cli.problem().endsWith("genkit is not installed"), cli.problem());
+    }
+
+    @Test
+    void theShippedGenkitCliIsPinnedByItsLockFile() throws IOException {
+        Path project = RepoRoot.find().resolve("entries/genkit-cli");
+        ObjectMapper json = new ObjectMapper();
+        String pinned = json.readTree(project.resolve("package.json").toFile())
+                .at("/dependencies/genkit-cli")
+                .asText();
+        assertTrue(pinned.matches("\\d+\\.\\d+\\.\\d+"), "an exact version, not a range: " + pinned);
+        assertEquals(
+                pinned,
+                json.readTree(project.resolve("package-lock.json").toFile())
+                        .at("/packages/node_modules~1genkit-cli/version")
+                        .asText());
     }
 }

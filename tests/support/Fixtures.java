@@ -43,6 +43,9 @@ public final class Fixtures {
      */
     public static Path config(TempProject work, String extra, String... runtimes) {
         StringBuilder toml = new StringBuilder("[conform]\nmax-retries = 0\nstartup-timeout = 90\n")
+                .append("genkit-cli = \"")
+                .append(RepoRoot.find().resolve("entries/genkit-cli"))
+                .append("\"\n")
                 .append(extra)
                 .append('\n');
         for (String runtime : runtimes) {
@@ -52,6 +55,29 @@ public final class Fixtures {
         }
         work.write("conform.toml", toml.toString());
         return work.path("conform.toml");
+    }
+
+    /**
+     * The passing scenario in the js fixture runtime with {@code --runner RUNNER}, under a config whose genkit-cli
+     * project cannot be installed: a package.json without its lock file, which npm ci refuses at once (no network).
+     */
+    public static Outcome passingWithUninstallableCli(TempProject work, String runner) {
+        work.write("cli/package.json", "{\"dependencies\": {\"genkit-cli\": \"1.43.0\"}}");
+        Path config = config(work, "", "js");
+        try {
+            Files.writeString(
+                    config, Files.readString(config).replaceAll("genkit-cli = \".*\"", "genkit-cli = \"cli\""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return checkModel(
+                work.root(),
+                config,
+                work.path("r"),
+                "--specs-dir",
+                scenario("passing").toString(),
+                "--runner",
+                runner);
     }
 
     public static Path scenario(String name) {
