@@ -81,13 +81,18 @@ final class CheckPluginCommand extends Subcommand {
         }
         Console console = ws.console;
         Style style = console.style();
+        // A spec that another runtime covers is outside the --runtime selection, not a gap.
+        Set<String> coveredElsewhere = new TreeSet<>();
+        for (RuntimeConfig rt : config.runtimes().values()) {
+            if (runtimes.contains(rt)) continue;
+            coveredElsewhere.addAll(rt.plugins());
+            coveredElsewhere.addAll(inventory.entriesByRuntime().getOrDefault(rt.name(), List.of()));
+        }
         for (String plugin : inventory.pluginsWithSpecs()) {
-            if (covered.contains(plugin)) continue;
+            if (covered.contains(plugin) || coveredElsewhere.contains(plugin)) continue;
             String reason = config.unavailable().get(plugin);
             if (reason != null) console.out("  " + style.yellow("⊘") + " " + plugin + ": unavailable, " + reason);
-            else
-                problems.add(
-                        plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any selected runtime");
+            else problems.add(plugin + ": spec " + inventory.anySpecFile(plugin) + " has no entry in any runtime");
         }
         for (String problem : problems) console.out("  " + style.error("MISSING") + "  " + problem);
         dirs.forEach((rt, dir) -> problems.addAll(pluginsDir(ws, PluginsDirScan.of(rt, dir), inventory)));

@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,25 +42,13 @@ public final class LiveTable implements RunListener, AutoCloseable {
     private static final String ERASE_LINE =
             Ansi.ansi().eraseLine(Ansi.Erase.FORWARD).toString();
 
-    enum State {
-        PENDING,
-        STARTING,
-        RUNNING,
-        PASSED,
-        XFAIL,
-        FAILED,
-        ERROR,
-        SKIPPED,
-        INTERRUPTED
-    }
-
     /** A planned run: the table knows every row and its test count before anything starts. */
     record Planned(String plugin, String runtime, int tests) {}
 
     private static final class Row {
         final String plugin, runtime;
         final int total;
-        State state = State.PENDING;
+        RowState state = RowState.PENDING;
         int passed, failed, known, retries;
         long startNanos, elapsedMs = -1;
         String reason;
@@ -146,7 +133,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
                     if (closed) return;
                     if (resized
                             || rows.values().stream()
-                                    .anyMatch(r -> r.state == State.STARTING || r.state == State.RUNNING))
+                                    .anyMatch(r -> r.state == RowState.STARTING || r.state == RowState.RUNNING))
                         redraw(List.of());
                 }
             }
@@ -159,7 +146,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
                 plugin,
                 runtime,
                 r -> {
-                    r.state = State.STARTING;
+                    r.state = RowState.STARTING;
                     r.startNanos = clock.getAsLong();
                 },
                 () -> logLines.runStarting(plugin, runtime, tests));
@@ -167,7 +154,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
 
     @Override
     public void runRunning(String plugin, String runtime, long startupMs) {
-        event(plugin, runtime, r -> r.state = State.RUNNING, () -> logLines.runRunning(plugin, runtime, startupMs));
+        event(plugin, runtime, r -> r.state = RowState.RUNNING, () -> logLines.runRunning(plugin, runtime, startupMs));
     }
 
     @Override
@@ -206,14 +193,14 @@ public final class LiveTable implements RunListener, AutoCloseable {
                 result.plugin(),
                 result.runtime(),
                 r -> {
-                    r.state = State.valueOf(result.status().name()); // every run status is a state of its row
+                    r.state = RowState.valueOf(result.status().name()); // every run status is a state of its row
                     r.elapsedMs = result.elapsedMs();
                     r.passed = (int) result.count(TestStatus.PASSED);
                     r.known = (int) result.count(TestStatus.XFAIL);
                     r.failed = (int) result.tests().stream()
                             .filter(t -> !t.status().acceptable())
                             .count();
-                    if (r.state == State.ERROR || r.state == State.SKIPPED)
+                    if (r.state == RowState.ERROR || r.state == RowState.SKIPPED)
                         r.reason = ProgressLines.firstLine(result.reason());
                 },
                 () -> logLines.runFinished(result));
@@ -312,18 +299,18 @@ public final class LiveTable implements RunListener, AutoCloseable {
         if (all.size() > room) {
             // Show what needs attention (running, then failed) and summarise the rest in one line, keeping plan order.
             List<Row> ranked = all.stream()
-                    .sorted(Comparator.comparingInt(r -> rank(r.state)))
+                    .sorted(Comparator.comparingInt(r -> r.state.rank()))
                     .toList();
             Set<Row> keep = Collections.newSetFromMap(new IdentityHashMap<>());
             keep.addAll(ranked.subList(0, room - 1));
             shown = all.stream().filter(keep::contains).toList();
-            Map<State, Long> rest = all.stream()
+            Map<RowState, Long> rest = all.stream()
                     .filter(r -> !keep.contains(r))
                     .collect(Collectors.groupingBy(
-                            r -> r.state, () -> new EnumMap<>(State.class), Collectors.counting()));
+                            r -> r.state, () -> new EnumMap<>(RowState.class), Collectors.counting()));
             more = "  … " + (all.size() - shown.size()) + " more: "
                     + rest.entrySet().stream()
-                            .map(e -> e.getValue() + " " + label(e.getKey()))
+                            .map(e -> e.getValue() + " " + e.getKey().label())
                             .collect(Collectors.joining(", "));
         }
         int pluginWidth = Math.min(
@@ -348,144 +335,24 @@ public final class LiveTable implements RunListener, AutoCloseable {
             String time = r.elapsedMs >= 0
                     ? Durations.format(r.elapsedMs)
                     : r.startNanos > 0 ? Durations.format((now - r.startNanos) / 1_000_000) : "";
-            lines.add("  " + paint(r.state, icon(r.state)) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  "
+            lines.add("  " + r.state.paint(style, r.state.icon()) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  "
                     + style.cyan(pad(r.runtime, runtimeWidth))
-                    + "  " + paint(r.state, pad(label(r.state), 8)) + "  "
-                    + bar(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
+                    + "  " + r.state.paint(style, pad(r.state.label(), 8)) + "  "
+                    + ProgressBar.render(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
                     + (r.failed > 0 ? style.red(pad(count, countWidth)) : style.green(pad(count, countWidth)))
                     + "  " + String.format("%8s", time) + "  " + details(r));
         }
         if (more != null) lines.add(style.dim(more));
-        return lines.stream().map(l -> truncate(l, columns - 1)).toList();
+        return lines.stream().map(l -> Style.truncate(l, columns - 1)).toList();
     }
 
     private String details(Row r) {
-        if (r.reason != null) return r.state == State.ERROR ? style.red(r.reason) : style.yellow(r.reason);
+        if (r.reason != null) return r.state == RowState.ERROR ? style.red(r.reason) : style.yellow(r.reason);
         List<String> parts = new ArrayList<>();
         if (r.failed > 0) parts.add(r.failed + " failed");
         if (r.known > 0) parts.add(r.known + " known failure(s)");
         if (r.retries > 0) parts.add(r.retries + (r.retries == 1 ? " retry" : " retries"));
         return style.dim(String.join(" · ", parts));
-    }
-
-    /**
-     * A bar of exactly {@code width} cells: passed green, failed red, known failures yellow, the rest dim. Cells are
-     * shared out by largest remainder, and a non-zero count always gets a cell, so one failure in 500 still shows.
-     */
-    static String bar(Style style, int width, int passed, int failed, int known, int total) {
-        int done = passed + failed + known;
-        if (total <= 0 && done == 0) return style.dim(pad("—", width));
-        int[] cells = cells(width, passed, failed, known, Math.max(0, total - done));
-        return style.green("█".repeat(cells[0]))
-                + style.red("█".repeat(cells[1]))
-                + style.yellow("█".repeat(cells[2]))
-                + style.dim("░".repeat(cells[3]));
-    }
-
-    static int[] cells(int width, int... counts) {
-        long sum = 0;
-        for (int c : counts) sum += Math.max(0, c);
-        int[] cells = new int[counts.length];
-        if (sum == 0 || width <= 0) return cells;
-        long[] remainders = new long[counts.length];
-        int used = 0;
-        for (int i = 0; i < counts.length; i++) {
-            long scaled = (long) Math.max(0, counts[i]) * width;
-            cells[i] = (int) (scaled / sum);
-            remainders[i] = scaled % sum;
-            used += cells[i];
-        }
-        // First a cell for every non-zero count that has none, then the largest remainders, until the bar is full.
-        while (used < width) {
-            int best = -1;
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] <= 0) continue;
-                boolean starved = cells[i] == 0, bestStarved = best >= 0 && cells[best] == 0;
-                if (best < 0
-                        || (starved && !bestStarved)
-                        || (starved == bestStarved && remainders[i] > remainders[best])) best = i;
-            }
-            cells[best]++;
-            remainders[best] = -1;
-            used++;
-        }
-        // A starved count still without a cell takes one from the largest share (more counts than cells is the only way
-        // left).
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] <= 0 || cells[i] > 0) continue;
-            int largest = 0;
-            for (int j = 1; j < counts.length; j++) if (cells[j] > cells[largest]) largest = j;
-            if (cells[largest] > 1) {
-                cells[largest]--;
-                cells[i]++;
-            }
-        }
-        return cells;
-    }
-
-    /** Cuts a line to {@code width} visible cells, keeping its escape codes; a cut line ends in "…" and a reset. */
-    static String truncate(String line, int width) {
-        if (Style.visibleLength(line) <= width) return line;
-        if (width <= 0) return "";
-        StringBuilder out = new StringBuilder();
-        int seen = 0;
-        for (int i = 0; i < line.length(); ) {
-            if (line.charAt(i) == '\u001B' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
-                int end = i + 2;
-                while (end < line.length() && (line.charAt(end) < 0x40 || line.charAt(end) > 0x7E)) end++;
-                out.append(line, i, Math.min(end + 1, line.length()));
-                i = end + 1;
-                continue;
-            }
-            if (seen == width - 1) break;
-            int cp = line.codePointAt(i);
-            out.appendCodePoint(cp);
-            seen++;
-            i += Character.charCount(cp);
-        }
-        return out.append('…').append("\u001B[0m").toString();
-    }
-
-    private static int rank(State s) {
-        return switch (s) {
-            case RUNNING -> 0;
-            case STARTING -> 1;
-            case FAILED -> 2;
-            case ERROR -> 3;
-            case INTERRUPTED -> 4;
-            case PENDING -> 5;
-            case SKIPPED -> 6;
-            case XFAIL -> 7;
-            case PASSED -> 8;
-        };
-    }
-
-    static String label(State s) {
-        return s.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String icon(State s) {
-        return switch (s) {
-            case PENDING -> "◌";
-            case STARTING -> "…";
-            case RUNNING -> "⟳";
-            case PASSED -> "✓";
-            case FAILED -> "✗";
-            case ERROR -> "!";
-            case SKIPPED -> "⊘";
-            case XFAIL -> "≈";
-            case INTERRUPTED -> "■";
-        };
-    }
-
-    private String paint(State s, String text) {
-        return switch (s) {
-            case PENDING -> style.dim(text);
-            case STARTING, RUNNING -> style.blue(text);
-            case PASSED -> style.green(text);
-            case FAILED, ERROR -> style.red(text);
-            case SKIPPED, XFAIL, INTERRUPTED -> style.yellow(text);
-        };
     }
 
     private static String pad(String s, int width) {

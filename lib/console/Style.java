@@ -100,4 +100,27 @@ public final class Style {
         String stripped = s.replaceAll("\u001B\\[[0-9;]*m", "");
         return stripped.codePointCount(0, stripped.length());
     }
+
+    /** Cuts a line to {@code width} visible cells, keeping its escape codes; a cut line ends in "…" and a reset. */
+    static String truncate(String line, int width) {
+        if (Style.visibleLength(line) <= width) return line;
+        if (width <= 0) return "";
+        StringBuilder out = new StringBuilder();
+        int seen = 0;
+        for (int i = 0; i < line.length(); ) {
+            if (line.charAt(i) == '\u001B' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
+                int end = i + 2;
+                while (end < line.length() && (line.charAt(end) < 0x40 || line.charAt(end) > 0x7E)) end++;
+                out.append(line, i, Math.min(end + 1, line.length()));
+                i = end + 1;
+                continue;
+            }
+            if (seen == width - 1) break;
+            int cp = line.codePointAt(i);
+            out.appendCodePoint(cp);
+            seen++;
+            i += Character.charCount(cp);
+        }
+        return out.append('…').append("\u001B[0m").toString();
+    }
 }

@@ -1,6 +1,6 @@
 package conform.report;
 
-import static conform.report.HtmlReport.esc;
+import static conform.report.HtmlText.esc;
 
 import conform.runner.RunResult;
 import conform.runner.TestResult;

@@ -408,6 +408,16 @@ class CliTest {
         run("check-plugin", "--runtime", "js").expect(ExitCode.OK);
     }
 
+    @Test
+    void checkPluginLeavesASpecOfAnUnselectedRuntimeAlone() {
+        project.write("specs/snake.yaml", "- model: s/m\n").write("entries/python/snake.py", "");
+        run("check-plugin", "--runtime", "js").expect(ExitCode.OK).expectOut("✓ all 1 plugin(s)");
+        project.delete("entries/python/snake.py");
+        run("check-plugin", "--runtime", "js")
+                .expect(ExitCode.FAILED)
+                .expectOut("snake: spec " + project.path("specs/snake.yaml") + " has no entry in any runtime");
+    }
+
     // --- completion
 
     @Test

@@ -133,7 +133,7 @@ class LiveTableTest {
                 for (int passed = 0; passed <= total; passed++) {
                     for (int failed = 0; passed + failed <= total; failed++) {
                         int known = (total - passed - failed) / 3;
-                        int[] cells = LiveTable.cells(width, passed, failed, known, total - passed - failed - known);
+                        int[] cells = ProgressBar.cells(width, passed, failed, known, total - passed - failed - known);
                         assertEquals(
                                 width, IntStream.of(cells).sum(), width + " " + total + " " + passed + " " + failed);
                         int[] counts = {passed, failed, known, total - passed - failed - known};
@@ -146,27 +146,29 @@ class LiveTableTest {
                         }
                         assertEquals(
                                 width,
-                                Style.visibleLength(LiveTable.bar(COLOURED, width, passed, failed, known, total)));
+                                Style.visibleLength(ProgressBar.render(COLOURED, width, passed, failed, known, total)));
                     }
                 }
             }
         }
-        assertEquals("████████████", plain(LiveTable.bar(COLOURED, 12, 7, 0, 0, 7)));
-        assertEquals("██████░░░░░░", plain(LiveTable.bar(COLOURED, 12, 3, 0, 0, 6)));
+        assertEquals("████████████", plain(ProgressBar.render(COLOURED, 12, 7, 0, 0, 7)));
+        assertEquals("██████░░░░░░", plain(ProgressBar.render(COLOURED, 12, 3, 0, 0, 6)));
         assertEquals(
-                "█░░░░░░░░░░░", plain(LiveTable.bar(COLOURED, 12, 0, 1, 0, 500)), "one failure in 500 still shows");
-        assertEquals("—" + " ".repeat(11), plain(LiveTable.bar(COLOURED, 12, 0, 0, 0, 0)));
+                "█░░░░░░░░░░░",
+                plain(ProgressBar.render(COLOURED, 12, 0, 1, 0, 500)),
+                "one failure in 500 still shows");
+        assertEquals("—" + " ".repeat(11), plain(ProgressBar.render(COLOURED, 12, 0, 0, 0, 0)));
     }
 
     @Test
     void linesAreCutToTheWidthKeepingTheirColours() {
         String line = COLOURED.green("abcdef") + " " + COLOURED.red("ghijkl");
-        assertEquals(line, LiveTable.truncate(line, 13));
-        String cut = LiveTable.truncate(line, 9);
+        assertEquals(line, Style.truncate(line, 13));
+        String cut = Style.truncate(line, 9);
         assertEquals(9, Style.visibleLength(cut));
         assertEquals("abcdef g…", plain(cut));
         assertTrue(cut.endsWith("\u001B[0m"), "colour is reset after the cut");
-        assertEquals("", LiveTable.truncate(line, 0));
+        assertEquals("", Style.truncate(line, 0));
         LiveTable t = table(3, 200, 30);
         t.runFinished(new RunResult(
                 "plugin-1",

@@ -1,7 +1,6 @@
 package conform.emulator;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
@@ -11,6 +10,7 @@ import conform.emulator.ChatRequest.Role;
 import conform.emulator.ChatRequest.Text;
 import conform.emulator.ChatRequest.Turn;
 import conform.spec.BuiltinTests;
+import conform.support.Fixtures;
 import conform.support.RepoRoot;
 import conform.validate.Responses;
 import conform.validate.ValidatorRegistry;
@@ -248,10 +248,10 @@ class ReferenceModelTest {
 
     @Test
     void knowsTheImageOfTheCanonicalTool() throws Exception {
-        // genkit dev:test-model sends the Genkit logo of its own, read here from the CLI that setup installed.
+        // genkit dev:test-model sends the Genkit logo of its own, read here from the CLI that setup installs.
+        Fixtures.ensureSetUp();
         Path cli =
                 RepoRoot.find().resolve("entries/genkit-cli/node_modules/genkit-cli/dist/commands/dev-test-model.js");
-        assumeTrue(Files.isRegularFile(cli), "genkit-cli is not installed (conform setup)");
         Matcher image = Pattern.compile("const imageBase64 = '([^']+)'").matcher(Files.readString(cli));
         assertTrue(image.find(), "the CLI's test image");
         Turn withImage = new Turn(

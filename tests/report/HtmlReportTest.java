@@ -147,7 +147,7 @@ class HtmlReportTest {
                         null,
                         null,
                         null));
-            return HtmlReport.diverges(cells);
+            return HtmlParity.diverges(cells);
         };
         assertFalse(diverges.apply("xfail,failed,failed"));
         assertFalse(diverges.apply("xpass,passed"));
@@ -183,7 +183,7 @@ class HtmlReportTest {
         assertTrue(html.contains(
                 "&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("Content-Security-Policy"));
-        assertEquals("a&lt;b&gt;&quot;&#39;&amp;c\n", HtmlReport.esc("a<b>\"'&c\u0000\n"));
+        assertEquals("a&lt;b&gt;&quot;&#39;&amp;c\n", HtmlText.esc("a<b>\"'&c\u0000\n"));
     }
 
     @Test
