@@ -9,7 +9,8 @@
 //SOURCES **/*.java
 //FILES conform/spec/builtin-tests.yaml=../lib/spec/builtin-tests.yaml
 //FILES conform/spec/genkit-test-image.png=../lib/spec/genkit-test-image.png
-//RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED
+// conform runs in this JVM too: its options (conform.java) that change what it does.
+//RUNTIME_OPTIONS --enable-native-access=ALL-UNNAMED -Djdk.httpclient.allowRestrictedHeaders=connection
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;

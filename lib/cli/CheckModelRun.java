@@ -8,6 +8,7 @@ import conform.console.RunSummary;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
+import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.models.ModelInventory;
 import conform.plan.Plan;
@@ -17,6 +18,7 @@ import conform.report.ResultsFile;
 import conform.runner.Interruption;
 import conform.runner.PlanRunner;
 import conform.runner.RunListener;
+import conform.runner.RunListings;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
 import conform.runner.Runner;
@@ -82,11 +84,17 @@ final class CheckModelRun {
                                                 .toList()))
                 + " · logs in " + logs.dir());
         Interruption interruption = new Interruption();
+        // With reports, the model inventory of the runs comes from conform's own runs of them (the genkit CLI's
+        // runtimes
+        // cannot be asked: under --runner cli alone they are listed apart, as `conform models` does).
+        RunListings listings = reportDir == null || !runners.runners().contains(Runner.CONFORM)
+                ? null
+                : new RunListings(Emulation.listingTargets(listed, ws.config(), emulation.emulate));
         Map<String, List<SourceRevision>> sources = sourcesByRuntime(plan);
         Map<Runner, List<RunResult>> byRunner = new EnumMap<>(Runner.class);
         ExitCode stopped;
         try (StopOnSignal signals = StopOnSignal.install(interruption, ws.console)) {
-            runPlan(plan, emulation, runners, logs.dir(), interruption)
+            runPlan(plan, emulation, runners, logs.dir(), interruption, listings)
                     .forEach((runner, runs) -> byRunner.put(
                             runner,
                             runs.stream()
@@ -107,8 +115,9 @@ final class CheckModelRun {
                 .withComparison(comparison)
                 .mapText(ws.console.redactor()::redact);
         ReportOutput.annotate(document, ws);
-        ModelInventory inventory =
-                reportDir != null && stopped == null ? inventory(listed, emulation, logs.dir()) : null;
+        ModelInventory inventory = reportDir == null || stopped != null
+                ? null
+                : listings != null ? inventory(listings) : inventoryApart(listed, emulation, logs.dir());
         if (reportDir != null)
             ReportOutput.write(reportDir, mergedIfRerunInPlace(document), inventory, true, ws, ws.console::err);
         logs.finish(document.passed() && stopped == null, ws.console);
@@ -125,7 +134,12 @@ final class CheckModelRun {
 
     /** Each runner's results, in plan order; the runtimes (and the genkit CLI) are installed first where they lack anything. */
     private Map<Runner, List<RunResult>> runPlan(
-            Plan plan, EmulationOptions emulation, RunnerOptions runners, Path logDir, Interruption interruption) {
+            Plan plan,
+            EmulationOptions emulation,
+            RunnerOptions runners,
+            Path logDir,
+            Interruption interruption,
+            RunListings listings) {
         Map<String, String> setupFailures = SetupProgress.ensureForRuns(plan.runnable(), ws, logDir);
         GenkitCli cli = new GenkitCli(ws.config().genkitCli());
         Optional<String> cliSetup =
@@ -141,8 +155,8 @@ final class CheckModelRun {
         })) {
             Map<String, String> childEnv = emulator == null ? Map.of() : emulator.childEnvironment(ws.env);
             Map<String, String> mediaUrls = emulator == null ? Map.of() : emulator.testImageUrls();
-            RuntimeOptions options =
-                    new RuntimeOptions(logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls);
+            RuntimeOptions options = new RuntimeOptions(
+                    logDir, childEnv, ws.options.verbose, ws.console.redactor(), mediaUrls, listings);
             replacedUrls = mediaUrls.keySet();
             for (Runner runner : runners.runners()) {
                 if (byRunner.size() > 0)
@@ -156,6 +170,7 @@ final class CheckModelRun {
                     ws.console.err(
                             "  " + runner.title + ": " + PlanRunner.CANONICAL_MAX_CONCURRENCY + " run(s) at once,"
                                     + " one per core, as the runtime it starts has a fixed 40 s to come up");
+                if (runner == Runner.CLI) runners.v1Only(plan).ifPresent(ws.console::err);
                 RunListener listener =
                         LiveTable.forConsole(ws.console, plan, ws.options.verbose, LiveTable.stderrIsTerminal());
                 progress.set(listener);
@@ -192,11 +207,21 @@ final class CheckModelRun {
         return byRuntime;
     }
 
+    /** The model inventory of the plugins that ran, redacted for the reports, and its summary line on the console. */
+    private ModelInventory inventory(RunListings listings) {
+        ModelInventory inventory = listings.inventory(ws.config().baseDir(), ConformCommand.VERSION)
+                .map(i -> i.mapText(ws.console.redactor()::redact))
+                .orElse(null);
+        if (inventory != null) ws.console.err(ModelsView.summary(inventory, ws.console.style()));
+        return inventory;
+    }
+
     /**
-     * The model inventory of the plugins that ran, for the reports, and its summary line on the console. An inventory
-     * that cannot be taken (the emulator cannot listen) is a warning: the run's results are written all the same.
+     * The model inventory of the plugins that ran, taken by starting each runtime once more, and its summary line on the
+     * console. An inventory that cannot be taken (the emulator cannot listen) is a warning: the run's results are
+     * written all the same.
      */
-    private ModelInventory inventory(Plan listed, EmulationOptions emulation, Path logDir) {
+    private ModelInventory inventoryApart(Plan listed, EmulationOptions emulation, Path logDir) {
         try {
             ModelInventory inventory = InventoryRun.take(ws, listed, emulation.emulate, null, logDir);
             ws.console.err(ModelsView.summary(inventory, ws.console.style()));

@@ -1,6 +1,7 @@
 package conform.cli;
 
 import conform.diag.ExitCode;
+import conform.emulator.EmulatedModels;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.emulator.ReferenceModel;
@@ -57,7 +58,7 @@ final class EmulateCommand extends Subcommand {
                 .forEach(e -> specs.add(loader.load(e.getKey(), e.getValue())));
         Emulator emulator = EmulationOptions.launch(
                 port,
-                Emulation.models(specs, ws.config()),
+                EmulatedModels.listingAll(Emulation.models(specs, ws.config())),
                 fault,
                 ws.console,
                 ws.console::err,

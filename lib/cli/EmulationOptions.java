@@ -1,18 +1,17 @@
 package conform.cli;
 
 import conform.config.ConformConfig;
-import conform.config.EmulatorDialect;
 import conform.console.Console;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.diag.ExitCode;
+import conform.emulator.EmulatedModels;
 import conform.emulator.Emulation;
 import conform.emulator.Emulator;
 import conform.emulator.ReferenceModel;
 import conform.emulator.RunFault;
 import conform.plan.Plan;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class EmulationOptions {
         if (!emulate) return null;
         Emulator emulator = launch(
                 0,
-                Emulation.models(plan, config),
+                Emulation.forRuns(plan, config),
                 fault,
                 console,
                 log,
@@ -71,7 +70,7 @@ final class EmulationOptions {
     /** Starts the emulator on {@code port}; a failure is a usage error with the OS's reason and {@code hint}. */
     static Emulator launch(
             int port,
-            Map<EmulatorDialect, List<String>> models,
+            EmulatedModels models,
             RunFault fault,
             Console console,
             Consumer<String> log,

@@ -54,7 +54,7 @@ final class InventoryRun {
                 ? null
                 : EmulationOptions.launch(
                         0,
-                        Emulation.inventoryModels(emulated, ws.config()),
+                        Emulation.forRuns(emulated, ws.config()),
                         fault,
                         console,
                         line -> {

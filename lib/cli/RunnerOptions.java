@@ -1,5 +1,7 @@
 package conform.cli;
 
+import conform.config.RuntimeConfig;
+import conform.config.Transport;
 import conform.diag.ConformException;
 import conform.diag.Diagnostic;
 import conform.plan.Plan;
@@ -8,6 +10,7 @@ import conform.runner.Runner;
 import conform.spec.CanonicalSpec;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** --runner (and --use-cli, the original tool's name for --runner cli): which runner gives the verdicts. */
@@ -51,6 +54,22 @@ final class RunnerOptions {
 
     boolean usesCli() {
         return runners().contains(Runner.CLI);
+    }
+
+    /**
+     * The note that the genkit CLI, a reflection v1 manager, speaks v1 with runtimes told to speak v2 (--transport v2
+     * or a runtime's {@code transport} key), or empty when none is.
+     */
+    Optional<String> v1Only(Plan plan) {
+        List<String> forced = plan.runnable().stream()
+                .map(PlannedRun::runtime)
+                .filter(rt -> rt.transport() == Transport.V2)
+                .map(RuntimeConfig::name)
+                .distinct()
+                .toList();
+        if (forced.isEmpty()) return Optional.empty();
+        return Optional.of("  " + Runner.CLI.title + " speaks reflection v1 with the runtimes it starts: transport v2 ("
+                + String.join(", ", forced) + ") holds for conform's own runs only");
     }
 
     /**

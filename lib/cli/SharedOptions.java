@@ -1,5 +1,6 @@
 package conform.cli;
 
+import conform.config.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,15 @@ public final class SharedOptions {
             scope = ScopeType.INHERIT,
             description = "Read specs from DIR instead of each runtime's specs-dir")
     Path specsDir;
+
+    @Option(
+            names = "--transport",
+            paramLabel = "v1|v2|auto",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Reflection API to drive the runtimes through: v1 (HTTP), v2 (WebSocket), or auto, v2 where the"
+                            + " runtime has it (default: each runtime's `transport` in conform.toml, else auto)")
+    Transport transport;
 
     @Option(
             names = "--source",

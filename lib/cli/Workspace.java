@@ -51,6 +51,7 @@ final class Workspace {
             if (!options.sources.isEmpty() || options.noSources)
                 config = config.withSources(LocalSource.fromArguments(options.sources, cwd), options.noSources);
             config.runtimes().values().forEach(SourceOverlay::check);
+            if (options.transport != null) config = config.withTransport(options.transport);
             // The variables [conform.env] names are secrets whatever they are called (an endpoint, an account id).
             console.redactor()
                     .alsoMask(
@@ -64,7 +65,8 @@ final class Workspace {
         if (inventory == null) {
             Inventory scanned = Inventory.scan(config());
             Set<String> withSpecs = new TreeSet<>(scanned.pluginsWithSpecs());
-            if (written != config) withSpecs.addAll(Inventory.scan(written).pluginsWithSpecs());
+            if (options.specsDir != null)
+                withSpecs.addAll(Inventory.scan(written).pluginsWithSpecs());
             PluginNames.check(config(), withSpecs);
             inventory = scanned;
         }

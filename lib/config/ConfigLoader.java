@@ -53,7 +53,8 @@ public final class ConfigLoader {
             "sources",
             "plugins-dir",
             "additional-model-plugins",
-            "ignore-plugins");
+            "ignore-plugins",
+            "transport");
     /** The keys of a runtime's plugins directory: the seed tool had the two lists in [conform], for every runtime. */
     private static final List<String> PLUGINS_DIR_KEYS =
             List.of("plugins-dir", "additional-model-plugins", "ignore-plugins");
@@ -326,7 +327,14 @@ public final class ConfigLoader {
                 List.copyOf(toolchain),
                 setup,
                 sources(toml, TomlSource.child(rt, "sources"), name),
-                pluginsDir(toml, rt));
+                pluginsDir(toml, rt),
+                transport(toml, TomlSource.child(rt, "transport")));
+    }
+
+    private static Transport transport(TomlSource toml, List<String> path) {
+        String value = toml.string(path);
+        if (value == null) return Transport.AUTO;
+        return Transport.parse(value).orElseThrow(() -> toml.invalid(path, "\"auto\", \"v1\" or \"v2\"", value));
     }
 
     /**

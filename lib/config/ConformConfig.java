@@ -93,6 +93,13 @@ public record ConformConfig(
         return withRuntimes(changed);
     }
 
+    /** The same config with every runtime spoken to through {@code transport} (the --transport flag). */
+    public ConformConfig withTransport(Transport transport) {
+        Map<String, RuntimeConfig> changed = new LinkedHashMap<>();
+        runtimes.forEach((name, rt) -> changed.put(name, rt.withTransport(transport)));
+        return withRuntimes(changed);
+    }
+
     private ConformConfig withRuntimes(Map<String, RuntimeConfig> changed) {
         return new ConformConfig(
                 file,

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * @param sources      local sources used instead of the published packages (an overlay of the runtime's project
  *                     builds them, leaving the published install as it is); empty: none
  * @param pluginsDir   where check-plugin looks for this runtime's plugin packages ({@link PluginsDir#NONE}: nowhere)
+ * @param transport    the reflection API conform speaks with it (auto: v2 where the runtime has it)
  */
 public record RuntimeConfig(
         String name,
@@ -34,7 +35,8 @@ public record RuntimeConfig(
         List<String> toolchain,
         List<SetupStep> setup,
         List<LocalSource> sources,
-        PluginsDir pluginsDir) {
+        PluginsDir pluginsDir,
+        Transport transport) {
 
     public static final String PLUGIN_PLACEHOLDER = "{plugin}";
     public static final String ENTRY_PLACEHOLDER = "{entry}";
@@ -115,6 +117,38 @@ public record RuntimeConfig(
                                     List.of("go.mod", "go.sum", "{entry-dir}", "internal"),
                                     "bin/{plugin}"))));
 
+    /** The same runtime spoken to through {@code chosen} (the --transport flag). */
+    public RuntimeConfig withTransport(Transport chosen) {
+        return new RuntimeConfig(
+                name,
+                cwd,
+                entriesDir,
+                specsDir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                sources,
+                pluginsDir,
+                chosen);
+    }
+
+    /**
+     * Where this runtime's plugin runs come in the order the runs start (lower first): the runtimes slowest to start
+     * first, so that their runs do not start last and finish alone while the rest of the machine idles (on the emulated
+     * matrix a Python runtime takes ≈ 2.5 s of CPU to be ready, JS ≈ 1 s, Go ≈ 0.1 s); one conform does not know comes
+     * between JS and Go.
+     */
+    public int startRank() {
+        return switch (name) {
+            case "python" -> 0;
+            case "js" -> 1;
+            case "go" -> 3;
+            default -> 2;
+        };
+    }
+
     public Path entryPath(String plugin) {
         return entriesDir.resolve(entryFile.replace(PLUGIN_PLACEHOLDER, plugin)).normalize();
     }
@@ -145,13 +179,25 @@ public record RuntimeConfig(
                 toolchain,
                 setup,
                 List.copyOf(newSources),
-                pluginsDir);
+                pluginsDir,
+                transport);
     }
 
     /** This runtime reading its specs from {@code dir} (the --specs-dir flag). */
     public RuntimeConfig withSpecsDir(Path dir) {
         return new RuntimeConfig(
-                name, cwd, entriesDir, dir, entryFile, entryCommand, plugins, toolchain, setup, sources, pluginsDir);
+                name,
+                cwd,
+                entriesDir,
+                dir,
+                entryFile,
+                entryCommand,
+                plugins,
+                toolchain,
+                setup,
+                sources,
+                pluginsDir,
+                transport);
     }
 
     /** {@code {plugin}}, {@code {entry}} and {@code {entry-dir}} replaced for one plugin. */

@@ -81,7 +81,7 @@ final class AnthropicDialect implements Dialect {
     /** The paged list (one page) or, for {@code /v1/models/{id}}, one model; the Go plugin needs the list to succeed. */
     private void listModels(HttpExchange exchange, EmulatorContext emulator, String target) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        List<String> ids = emulator.models(kind());
+        List<String> ids = emulator.listed(kind());
         if (path.startsWith("/v1/models/")) {
             String id = path.substring("/v1/models/".length());
             emulator.log("GET " + target + (ids.contains(id) ? " → " + id : " → 404"));

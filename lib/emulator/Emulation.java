@@ -53,11 +53,7 @@ public final class Emulation {
                 : "no emulator dialect is configured for it in [conform.emulate]";
     }
 
-    /** The models each dialect lists: those of the runnable runs, as the provider names them (without the plugin's prefix). */
-    public static Map<EmulatorDialect, List<String>> models(Plan plan, ConformConfig config) {
-        return models(plan.runnable().stream().map(PlannedRun::spec).toList(), config);
-    }
-
+    /** The models of the specs, per dialect, as the provider names them (without the plugin's prefix). */
     public static Map<EmulatorDialect, List<String>> models(List<PluginSpec> specs, ConformConfig config) {
         Map<EmulatorDialect, Set<String>> sets = new EnumMap<>(EmulatorDialect.class);
         for (PluginSpec spec : specs) {
@@ -71,17 +67,25 @@ public final class Emulation {
         return out;
     }
 
+    /** What the emulator serves the runnable runs of a plan (see {@link #forRuns(List, ConformConfig)}). */
+    public static EmulatedModels forRuns(Plan plan, ConformConfig config) {
+        return forRuns(plan.runnable().stream().map(PlannedRun::spec).toList(), config);
+    }
+
     /**
-     * The models each dialect lists while conform takes an inventory: a provider's catalogue is the provider's to know,
-     * so the OpenAI, Anthropic and Gemini dialects list none, and what a runtime lists is what its plugin registers by
-     * itself; an Ollama server lists what was pulled there, which the emulator takes to be the specs' models.
+     * What the emulator serves conform's own runtimes (check-model and the model inventory alike): it answers the specs'
+     * models, and lists what a provider would list to any user. A provider's catalogue is the provider's to know, so
+     * the OpenAI, Anthropic and Gemini dialects list none, and what a runtime lists is what its plugin registers by
+     * itself (a listed catalogue would make every plugin that lists it "register" every suite's model, and a retired
+     * model look alive); an Ollama server lists what was pulled there, which the emulator takes to be the specs' models.
      */
-    public static Map<EmulatorDialect, List<String>> inventoryModels(List<PluginSpec> specs, ConformConfig config) {
-        Map<EmulatorDialect, List<String>> out = new EnumMap<>(EmulatorDialect.class);
-        models(specs, config).forEach((dialect, names) -> {
-            if (dialect.listsLocalModels()) out.put(dialect, names);
+    public static EmulatedModels forRuns(List<PluginSpec> specs, ConformConfig config) {
+        Map<EmulatorDialect, List<String>> known = models(specs, config);
+        Map<EmulatorDialect, List<String>> listed = new EnumMap<>(EmulatorDialect.class);
+        known.forEach((dialect, names) -> {
+            if (dialect.listsLocalModels()) listed.put(dialect, names);
         });
-        return out;
+        return new EmulatedModels(known, listed);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
     private final Map<EmulatorDialect, Dialect> dialects = new EnumMap<>(EmulatorDialect.class);
     private final ReferenceModel model;
     private final ServedMedia media;
-    private final Map<EmulatorDialect, List<String>> models;
+    private final EmulatedModels models;
     private final RunFault runFault;
     private final AtomicInteger modelRequests = new AtomicInteger();
     private final Redactor redactor;
@@ -36,7 +36,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     private Emulator(
             HttpServer server,
-            Map<EmulatorDialect, List<String>> models,
+            EmulatedModels models,
             RunFault runFault,
             Redactor redactor,
             Consumer<String> logSink,
@@ -59,14 +59,14 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     /**
      * @param port       0 for an ephemeral port
-     * @param models   the models each dialect lists, as the provider names them ({@link Emulation#models})
+     * @param models   the models each dialect answers and lists ({@link Emulation#forRuns})
      * @param runFault a fault for the first requests, or null
      * @param logSink  receives each logged request line (already redacted), e.g. for -v
      * @param audience whether a request that misses what its conformance case needs gets the explanation
      */
     public static Emulator start(
             int port,
-            Map<EmulatorDialect, List<String>> models,
+            EmulatedModels models,
             RunFault runFault,
             Redactor redactor,
             Consumer<String> logSink,
@@ -74,7 +74,7 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Emulator emulator = new Emulator(server, Map.copyOf(models), runFault, redactor, logSink, audience);
+        Emulator emulator = new Emulator(server, models, runFault, redactor, logSink, audience);
         server.createContext("/", emulator::route);
         server.start();
         return emulator;
@@ -189,7 +189,12 @@ public final class Emulator implements EmulatorContext, AutoCloseable {
 
     @Override
     public List<String> models(EmulatorDialect dialect) {
-        return models.getOrDefault(dialect, List.of());
+        return models.known(dialect);
+    }
+
+    @Override
+    public List<String> listed(EmulatorDialect dialect) {
+        return models.listed(dialect);
     }
 
     @Override

@@ -13,8 +13,11 @@ public interface EmulatorContext {
     /** The reference model's answer; when the request lacks what its conformance case needs, the text says so. */
     ChatReply answer(ChatRequest request);
 
-    /** Model ids to list for a dialect, without the plugin prefix (gpt-4o, claude-sonnet-4-5, gemini-2.5-flash, gemma3). */
+    /** Model ids a dialect answers, without the plugin prefix (gpt-4o, claude-sonnet-4-5, gemini-2.5-flash, gemma3). */
     List<String> models(EmulatorDialect dialect);
+
+    /** Model ids a dialect's model-list endpoints list (see {@link EmulatedModels}). */
+    List<String> listed(EmulatorDialect dialect);
 
     /** The fault to inject into this request (per request directive first, then per run), or {@link Fault#NONE}. */
     Fault faultFor(ChatRequest request);

@@ -369,7 +369,7 @@ final class GeminiDialect implements Dialect {
     }
 
     private void listModels(HttpExchange exchange, EmulatorContext emulator, String query) throws IOException {
-        List<String> ids = emulator.models(kind());
+        List<String> ids = emulator.listed(kind());
         int size = Math.max(1, Math.min(1000, intParam(query, "pageSize", DEFAULT_PAGE)));
         int from = Math.max(0, Math.min(ids.size(), intParam(query, "pageToken", 0)));
         int to = Math.min(ids.size(), from + size);
@@ -382,16 +382,16 @@ final class GeminiDialect implements Dialect {
     }
 
     private void getModel(HttpExchange exchange, EmulatorContext emulator, String id) throws IOException {
-        boolean known = emulator.models(kind()).contains(id);
-        emulator.log("GET " + exchange.getRequestURI().getPath() + (known ? "" : " → 404"));
-        if (known) Wire.json(exchange, 200, model(id));
+        boolean listed = emulator.listed(kind()).contains(id);
+        emulator.log("GET " + exchange.getRequestURI().getPath() + (listed ? "" : " → 404"));
+        if (listed) Wire.json(exchange, 200, model(id));
         else
             Wire.json(
                     exchange,
                     404,
                     error(
                             404,
-                            "models/" + id + " is not found (the conform emulator lists only the specs' models)",
+                            "models/" + id + " is not found (the conform emulator lists no provider's catalogue)",
                             "NOT_FOUND"));
     }
 

@@ -66,7 +66,7 @@ final class OllamaDialect implements Dialect {
     public void handle(HttpExchange exchange, EmulatorContext emulator) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("GET")) {
-            ObjectNode tags = tags(emulator.models(kind()));
+            ObjectNode tags = tags(emulator.listed(kind()));
             emulator.log("GET " + path + " → " + tags.path("models").size() + " model(s)");
             Wire.json(exchange, 200, tags);
             return;

@@ -62,7 +62,7 @@ final class OpenAiDialect implements Dialect {
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("GET")) {
             ArrayNode data = Wire.JSON.createArrayNode();
-            for (String id : emulator.models(kind()))
+            for (String id : emulator.listed(kind()))
                 data.addObject()
                         .put("id", id)
                         .put("object", "model")

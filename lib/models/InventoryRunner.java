@@ -44,15 +44,6 @@ public final class InventoryRunner {
      * is an error without starting.
      */
     public ModelInventory run(List<ListingTarget> targets, Map<String, String> brokenRuntimes, String conformVersion) {
-        String generatedAt = Instant.now().toString();
-        Map<String, List<SourceRevision>> localSources = new LinkedHashMap<>();
-        for (ListingTarget target : targets) {
-            RuntimeConfig rt = target.run().runtime();
-            if (target.skipReason() == null && !rt.sources().isEmpty())
-                localSources.computeIfAbsent(
-                        rt.name(),
-                        name -> rt.sources().stream().map(SourceRevision::of).toList());
-        }
         List<ModelListing> listings = Parallel.map(
                 targets,
                 concurrency,
@@ -63,6 +54,24 @@ public final class InventoryRunner {
                     return listing;
                 },
                 "listing a runtime's models");
+        return assemble(targets, listings, base, conformVersion);
+    }
+
+    /**
+     * The inventory of {@code targets}, each as the listing at the same place in {@code listings} says, grouped by
+     * plugin; spec paths below {@code base} are shown relative to it.
+     */
+    public static ModelInventory assemble(
+            List<ListingTarget> targets, List<ModelListing> listings, Path base, String conformVersion) {
+        String generatedAt = Instant.now().toString();
+        Map<String, List<SourceRevision>> localSources = new LinkedHashMap<>();
+        for (ListingTarget target : targets) {
+            RuntimeConfig rt = target.run().runtime();
+            if (target.skipReason() == null && !rt.sources().isEmpty())
+                localSources.computeIfAbsent(
+                        rt.name(),
+                        name -> rt.sources().stream().map(SourceRevision::of).toList());
+        }
         Map<String, List<ModelListing>> byPlugin = new LinkedHashMap<>();
         Map<String, PlannedRun> firstRun = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -73,7 +82,7 @@ public final class InventoryRunner {
         List<PluginModels> plugins = new ArrayList<>();
         byPlugin.forEach((plugin, ofPlugin) -> {
             PlannedRun run = firstRun.get(plugin);
-            plugins.add(new PluginModels(plugin, shown(run), ofPlugin, SuiteSummary.of(run.spec())));
+            plugins.add(new PluginModels(plugin, shown(run, base), ofPlugin, SuiteSummary.of(run.spec())));
         });
         return new ModelInventory(conformVersion, generatedAt, plugins, localSources);
     }
@@ -86,7 +95,7 @@ public final class InventoryRunner {
         return lister.list(run, target.source(), note -> listener.note(target, note));
     }
 
-    private String shown(PlannedRun run) {
+    private static String shown(PlannedRun run, Path base) {
         if (run.spec() == null) return null;
         Path file = run.spec().file().toAbsolutePath().normalize();
         Path dir = base.toAbsolutePath().normalize();

@@ -13,6 +13,7 @@ import conform.runtime.SourceOverlay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * Lists what one plugin registers in one runtime: starts its entry without asking it to register any model
- * (so only what the plugin registers by itself and what its provider lists appear), reads GET /api/actions, and
+ * (so only what the plugin registers by itself and what its provider lists appear), reads its action list, and
  * stops the runtime. Against the emulator, each suite model the runtime does not list is then called once — the
  * emulator answers — so the runtime resolves it as a run would, and its metadata is read as registered on call.
  */
@@ -58,18 +59,34 @@ public final class ModelLister {
                 Set.of(),
                 run.settings().startupTimeout(),
                 run.settings().healthTimeout(),
-                redactor);
+                redactor,
+                run.runtime().transport());
         try (RuntimeSession session = RuntimeSession.start(launch, notes)) {
-            Duration timeout = run.settings().actionTimeout();
-            List<ModelRecord> listed = ModelListing.records(session.actions(timeout), Registration.LISTED);
-            List<ModelRecord> models = new ArrayList<>(listed);
-            if (source == Source.EMULATOR) models.addAll(resolveOnCall(session, run, listed, timeout));
-            models.sort(java.util.Comparator.comparing(ModelRecord::name));
-            return new ModelListing(plugin, runtime, ModelListing.Status.LISTED, source, null, models);
+            return of(session, run, source);
         } catch (RuntimeStartFailure e) {
             return ModelListing.error(plugin, runtime, source, "runtime did not start: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What {@code run}'s plugin registers in a running session that was asked to register no model up front: the list
+     * it gave when it became ready and, against the emulator, the suite models it registers when called. check-model
+     * takes it from each of its runs this way, after the tests.
+     */
+    public static ModelListing of(RuntimeSession session, PlannedRun run, Source source) {
+        String plugin = run.plugin();
+        String runtime = run.runtimeName();
+        if (session.startListing() == null)
+            return ModelListing.error(plugin, runtime, source, "the runtime's action list did not answer");
+        try {
+            List<ModelRecord> listed = ModelListing.records(session.startListing(), Registration.LISTED);
+            List<ModelRecord> models = new ArrayList<>(listed);
+            if (source == Source.EMULATOR)
+                models.addAll(resolveOnCall(session, run, listed, run.settings().actionTimeout()));
+            models.sort(Comparator.comparing(ModelRecord::name));
+            return new ModelListing(plugin, runtime, ModelListing.Status.LISTED, source, null, models);
         } catch (ActionFailure e) {
-            return ModelListing.error(plugin, runtime, source, "GET /api/actions failed: " + e.getMessage());
+            return ModelListing.error(plugin, runtime, source, "listing its actions failed: " + e.getMessage());
         }
     }
 

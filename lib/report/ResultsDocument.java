@@ -36,9 +36,9 @@ public record ResultsDocument(
 
     /**
      * 2: the statuses `interrupted` (tests and runs) and `xfail` (runs); 3: each run's local `sources`; 4: each run's
-     * `runner`, and `comparison`.
+     * `runner`, and `comparison`; 5: each run's `transport`.
      */
-    public static final int SCHEMA = 4;
+    public static final int SCHEMA = 5;
 
     public static ResultsDocument of(List<RunResult> runs, String startedAt, long wallMs, String version) {
         return new ResultsDocument(SCHEMA, version, startedAt, wallMs, List.copyOf(runs), null);

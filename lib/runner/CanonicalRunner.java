@@ -1,5 +1,6 @@
 package conform.runner;
 
+import conform.config.Transport;
 import conform.diag.ConformException;
 import conform.plan.PlannedRun;
 import conform.runtime.GenkitCli;
@@ -70,7 +71,7 @@ final class CanonicalRunner extends RunEngine {
                 outcome = cliRun.run(
                         cli,
                         spec,
-                        launch(run, jobs, runtimeLog),
+                        launch(run, models(jobs), Transport.V1, runtimeLog),
                         cliLog,
                         job -> report(reported, job, judged(job, cliRun.verdict(job))),
                         line -> {
@@ -122,7 +123,18 @@ final class CanonicalRunner extends RunEngine {
             reason = failure;
             tail = tail(cliLog, runtimeLog);
         }
-        return finish(run, status, reason, results, start, outcome.startupMs(), outcome.testsMs(), cliLog, tail);
+        // The CLI is a reflection v1 manager: whatever the runtime's transport, the runtime it starts serves v1.
+        return finish(
+                run,
+                status,
+                reason,
+                results,
+                start,
+                outcome.startupMs(),
+                outcome.testsMs(),
+                cliLog,
+                tail,
+                Transport.V1);
     }
 
     /**

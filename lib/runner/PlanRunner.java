@@ -4,10 +4,14 @@ import conform.config.KnownFailure;
 import conform.plan.Plan;
 import conform.runtime.GenkitCli;
 import conform.runtime.Parallel;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Executes a {@link Plan}: each plugin run on a virtual thread, at most -j at once; results in plan order. */
+/**
+ * Executes a {@link Plan}: each plugin run on a virtual thread, at most -j at once, those of the runtimes slowest to
+ * start first ({@link conform.config.RuntimeConfig#startRank}); results in plan order.
+ */
 public final class PlanRunner {
 
     private final RunEngine runner;
@@ -58,6 +62,7 @@ public final class PlanRunner {
         return Parallel.map(
                 plan.runs(),
                 Math.min(plan.concurrency(), maxConcurrency),
+                Comparator.comparingInt(run -> run.runnable() ? run.runtime().startRank() : -1),
                 run -> {
                     String broken = brokenRuntimes.get(run.runtimeName());
                     return broken != null && run.runnable() ? runner.errored(run, broken) : runner.execute(run);

@@ -2,12 +2,14 @@ package conform.runner;
 
 import conform.plan.PlannedRun;
 import conform.plan.ResolvedSettings;
+import conform.runtime.Launch;
 import conform.runtime.LogTail;
 import conform.runtime.RuntimeSession;
 import conform.runtime.RuntimeStartFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Runs one plugin in one runtime with conform's own engine: start its entry, run its tests ({@link TestRounds}), and stop the runtime whatever happens. */
 final class PluginRunner extends RunEngine {
@@ -35,12 +37,19 @@ final class PluginRunner extends RunEngine {
         String runtime = run.runtimeName();
         ResolvedSettings settings = run.settings();
         Path log = options.logDir().resolve(plugin + "-" + runtime + ".log");
+        // A run listed for the inventory starts as the inventory's runtimes do: its spec's models are resolved on their
+        // first call, so what it lists when ready is what its plugin registers by itself.
+        boolean listed = listed(run);
+        Launch launch =
+                launch(run, listed ? Set.of() : models(jobs), run.runtime().transport(), log);
         RuntimeSession session;
         try {
-            session = RuntimeSession.start(launch(run, jobs, log), note -> listener.note(plugin, runtime, note));
+            session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));
         } catch (RuntimeStartFailure e) {
             if (interruption.requested()) return interrupted(run, jobs, start, log);
-            return failedBeforeTests(run, jobs, "runtime did not start: " + e.getMessage(), start, log, e.logTail());
+            String reason = "runtime did not start: " + e.getMessage();
+            if (listed) options.listings().failed(run, reason);
+            return failedBeforeTests(run, jobs, reason, start, log, e.logTail());
         }
         List<TestResult> results;
         Optional<String> died;
@@ -52,6 +61,7 @@ final class PluginRunner extends RunEngine {
             long testsStart = System.nanoTime();
             results = rounds.run(session, jobs, settings);
             testsMs = elapsedMs(testsStart);
+            if (listed && !interruption.requested()) options.listings().take(run, session);
             died = session.exit();
         }
         RunStatus status = RunStatus.of(results);
@@ -65,6 +75,19 @@ final class PluginRunner extends RunEngine {
             reason = died.get() + " during the run";
             tail = LogTail.last(log, LOG_TAIL_LINES); // read once the session is closed: all it wrote is in the log
         }
-        return finish(run, status, reason, results, start, session.startupMs(), testsMs, log, tail);
+        return finish(
+                run, status, reason, results, start, session.startupMs(), testsMs, log, tail, session.transport());
+    }
+
+    /** A run that cannot start (its runtime's setup failed) cannot be listed either. */
+    @Override
+    RunResult errored(PlannedRun run, String reason) {
+        if (!interruption.requested() && listed(run)) options.listings().failed(run, reason);
+        return super.errored(run, reason);
+    }
+
+    /** Whether the model inventory is taken from {@code run} (check-model --report-dir). */
+    private boolean listed(PlannedRun run) {
+        return options.listings() != null && options.listings().wants(run);
     }
 }

@@ -1,6 +1,7 @@
 package conform.runner;
 
 import conform.config.TestId;
+import conform.config.Transport;
 import conform.plan.PlannedRun;
 import conform.runtime.Launch;
 import conform.runtime.SourceOverlay;
@@ -90,10 +91,10 @@ abstract class RunEngine {
             Path log,
             List<String> logTail) {
         tests.forEach(listener::testFinished);
-        return finish(run, status, reason, tests, start, null, null, log, logTail);
+        return finish(run, status, reason, tests, start, null, null, log, logTail, null);
     }
 
-    /** The run's result, reported to the listener. */
+    /** The run's result, reported to the listener; {@code transport} null when no runtime was started. */
     RunResult finish(
             PlannedRun run,
             RunStatus status,
@@ -103,7 +104,8 @@ abstract class RunEngine {
             Long startupMs,
             Long testsMs,
             Path log,
-            List<String> logTail) {
+            List<String> logTail,
+            Transport transport) {
         RunResult result = new RunResult(
                 run.plugin(),
                 run.runtimeName(),
@@ -116,15 +118,17 @@ abstract class RunEngine {
                 log,
                 logTail,
                 List.of(),
-                runner);
+                runner,
+                transport);
         listener.runFinished(result);
         return result;
     }
 
-    /** How to start {@code run}'s entry, its output going to {@code log}: the spec's models are registered up front. */
-    Launch launch(PlannedRun run, List<Job> jobs, Path log) {
-        Set<String> models = new LinkedHashSet<>();
-        jobs.forEach(j -> models.add(j.id().model()));
+    /**
+     * How to start {@code run}'s entry, its output going to {@code log}, spoken to through {@code transport}: the entry
+     * registers {@code models} up front.
+     */
+    Launch launch(PlannedRun run, Set<String> models, Transport transport, Path log) {
         return new Launch(
                 SourceOverlay.command(run.runtime(), run.plugin()),
                 run.runtime().cwd(),
@@ -133,7 +137,15 @@ abstract class RunEngine {
                 models,
                 run.settings().startupTimeout(),
                 run.settings().healthTimeout(),
-                options.redactor());
+                options.redactor(),
+                transport);
+    }
+
+    /** The models {@code jobs} call, each once, in order. */
+    static Set<String> models(List<Job> jobs) {
+        Set<String> models = new LinkedHashSet<>();
+        jobs.forEach(j -> models.add(j.id().model()));
+        return models;
     }
 
     List<Job> jobs(PlannedRun run) {

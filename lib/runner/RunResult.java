@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import conform.config.TestId;
+import conform.config.Transport;
 import conform.runtime.SourceRevision;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -25,6 +26,8 @@ import java.util.function.UnaryOperator;
  * @param logTail   the end of the runtime's log when it failed to start or died, else empty
  * @param sources   the local sources the run's runtime used instead of published packages; empty: none
  * @param runner    what ran the tests (conform's own engine unless --runner says otherwise)
+ * @param transport the reflection API the runtime was spoken to through (v1 or v2; always v1 under the genkit
+ *                  CLI, a v1 manager), or null when no runtime was started
  */
 @JsonIgnoreProperties(
         value = {"tests", "counts"},
@@ -32,6 +35,8 @@ import java.util.function.UnaryOperator;
 @JsonPropertyOrder({
     "plugin",
     "runtime",
+    "runner",
+    "transport",
     "status",
     "reason",
     "sources",
@@ -41,8 +46,7 @@ import java.util.function.UnaryOperator;
     "startup_ms",
     "tests_ms",
     "log",
-    "log_tail",
-    "runner"
+    "log_tail"
 })
 public record RunResult(
         @JsonProperty(required = true) String plugin,
@@ -56,11 +60,13 @@ public record RunResult(
         @JsonSerialize(using = ToStringSerializer.class) Path log,
         @JsonProperty("log_tail") List<String> logTail,
         List<SourceRevision> sources,
-        Runner runner) {
+        Runner runner,
+        Transport transport) {
 
     /**
      * results.json lists a run's tests apart, and may leave out an empty log tail; a file older than schema 3 has no
-     * sources, one older than schema 4 no runner (its runs were conform's own): all read as empty, or conform, here.
+     * sources, one older than schema 4 no runner (its runs were conform's own), one older than schema 5 no transport
+     * (unknown): all read as empty, conform, or null here.
      */
     public RunResult {
         tests = tests == null ? List.of() : tests;
@@ -69,7 +75,10 @@ public record RunResult(
         runner = runner == null ? Runner.CONFORM : runner;
     }
 
-    /** A run of conform's own engine, of published packages only, or one whose sources are added later ({@link #withSources}). */
+    /**
+     * A run of conform's own engine, of published packages only, or one whose sources are added later
+     * ({@link #withSources}), whose runtime never started (no transport was chosen).
+     */
     public RunResult(
             String plugin,
             String runtime,
@@ -93,7 +102,8 @@ public record RunResult(
                 log,
                 logTail,
                 List.of(),
-                Runner.CONFORM);
+                Runner.CONFORM,
+                null);
     }
 
     /** This run with {@code rerun}'s verdicts in place of its own for the same tests, and the rerun's timings. */
@@ -115,7 +125,8 @@ public record RunResult(
                 rerun.log(),
                 rerun.logTail(),
                 rerun.sources(),
-                rerun.runner());
+                rerun.runner(),
+                rerun.transport());
     }
 
     public RunResult withTests(List<TestResult> newTests) {
@@ -131,7 +142,8 @@ public record RunResult(
                 log,
                 logTail,
                 sources,
-                runner);
+                runner,
+                transport);
     }
 
     public RunResult withSources(List<SourceRevision> newSources) {
@@ -147,7 +159,8 @@ public record RunResult(
                 log,
                 logTail,
                 List.copyOf(newSources),
-                runner);
+                runner,
+                transport);
     }
 
     /** The same run with every text a runtime or provider wrote (reason, log tail, test errors) passed through {@code edit}. */
@@ -164,7 +177,8 @@ public record RunResult(
                 log,
                 logTail.stream().map(edit).toList(),
                 sources,
-                runner);
+                runner,
+                transport);
     }
 
     @JsonProperty("tests")

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param redactor   what every runtime's output passes through on its way into its log
  * @param mediaUrls  media URLs of test inputs replaced before a test is sent (offline: the built-in tests' image
  *                   URLs by the emulator's copies); empty for none
+ * @param listings   where the runs' model listings go, for the model inventory (--report-dir), or null for none
  */
 public record RuntimeOptions(
         Path logDir,
         Map<String, String> childEnv,
         boolean followLogs,
         Redactor redactor,
-        Map<String, String> mediaUrls) {}
+        Map<String, String> mediaUrls,
+        RunListings listings) {}

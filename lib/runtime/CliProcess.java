@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,8 @@ public final class CliProcess implements AutoCloseable {
                 REDIRECT,
                 runtimeOutput.raw().toString()));
         command.addAll(launch.command());
-        Map<String, String> env = launch.childEnvironment();
+        // The CLI is a reflection v1 manager (it finds its runtime by the runtime file): its runtime must serve v1.
+        Map<String, String> env = launch.childEnvironment(null);
         ProcessTree tree;
         try {
             env.put("XDG_CONFIG_HOME", cli.configHome().toString());
@@ -93,7 +95,7 @@ public final class CliProcess implements AutoCloseable {
 
     /** Whether the runtime the CLI started has written its runtime file: it is up, whether or not the CLI has seen it. */
     public boolean runtimeStarted() {
-        return RuntimeFile.find(root.dir(), tree).isPresent();
+        return RuntimeFile.find(root.dir(), tree, new HashSet<>()).isPresent();
     }
 
     /** The CLI's exit code, once it has exited. */

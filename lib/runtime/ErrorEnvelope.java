@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the three runtimes' ways of saying "it failed" into one {@link ActionFailure}: JS answers 404 text for
  * an unknown action and 200 {@code {"error":{code:13,…}}} otherwise; Python uses gRPC codes and a string
- * {@code error} on 404; Go uses HTTP status numbers as codes inside a 200 envelope.
+ * {@code error} on 404; Go uses HTTP status numbers as codes inside a 200 envelope. Over reflection v2 the same status
+ * travels as a JSON-RPC error's {@code data}.
  */
 final class ErrorEnvelope {
 
@@ -48,6 +49,24 @@ final class ErrorEnvelope {
         else if (code == 3 || code == 400 || upper.startsWith("INVALID_ARGUMENT"))
             kind = ActionFailure.Kind.INVALID_REQUEST;
         return new ActionFailure(kind, abbreviate(message), retryAfterIn(message + " " + error.path("details")));
+    }
+
+    /**
+     * A JSON-RPC error from a v2 runtime: -32000 carries the action's status {code, message, details} in {@code data},
+     * as v1's envelope does; -32602 is an unknown action ("action … not found") or a bad request; any other code is
+     * not the protocol conform speaks.
+     */
+    static ActionFailure fromJsonRpc(JsonNode error) {
+        int code = error.path("code").asInt(0);
+        String message = error.path("message").asText(error.toString());
+        if (code == -32000) return fromEnvelope(error.path("data").isObject() ? error.get("data") : error);
+        if (code == -32602)
+            return new ActionFailure(
+                    message.contains("not found") ? ActionFailure.Kind.NOT_FOUND : ActionFailure.Kind.INVALID_REQUEST,
+                    abbreviate(message),
+                    null);
+        return new ActionFailure(
+                ActionFailure.Kind.PROTOCOL, "JSON-RPC error " + code + ": " + abbreviate(message), null);
     }
 
     static Duration parseRetryAfterHeader(String value) {

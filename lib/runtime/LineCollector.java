@@ -2,21 +2,17 @@ package conform.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
-/** Receives a streamed runAction body line by line as it arrives, noting when the first and last lines came. */
+/** Receives a streamed runAction body line by line as it arrives, noting when the lines came. */
 final class LineCollector implements Flow.Subscriber<String> {
 
-    private final long startNanos;
     private final List<String> lines = new ArrayList<>();
+    private final Arrivals arrivals;
     private volatile Flow.Subscription subscription;
-    private volatile long firstNanos;
-    private volatile long lastNanos;
 
     LineCollector(long startNanos) {
-        this.startNanos = startNanos;
+        this.arrivals = new Arrivals(startNanos, "line");
     }
 
     @Override
@@ -28,12 +24,10 @@ final class LineCollector implements Flow.Subscriber<String> {
     @Override
     public void onNext(String line) {
         if (line.isBlank()) return;
-        long now = System.nanoTime();
         synchronized (lines) {
-            if (lines.isEmpty()) firstNanos = now;
             lines.add(line);
         }
-        lastNanos = now;
+        arrivals.arrived();
     }
 
     @Override
@@ -59,19 +53,10 @@ final class LineCollector implements Flow.Subscriber<String> {
 
     /** Milliseconds from the request to the first line, or null when nothing came. */
     Long firstLineMs() {
-        synchronized (lines) {
-            return lines.isEmpty() ? null : TimeUnit.NANOSECONDS.toMillis(firstNanos - startNanos);
-        }
+        return arrivals.firstMs();
     }
 
     String describeProgress() {
-        int count;
-        synchronized (lines) {
-            count = lines.size();
-        }
-        if (count == 0) return "nothing was streamed";
-        long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastNanos);
-        return count + " line(s) streamed, the last " + String.format(Locale.ROOT, "%.1fs", sinceLast / 1000.0)
-                + " ago: the stream stalled";
+        return arrivals.describe();
     }
 }

@@ -3,6 +3,7 @@ package conform.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import conform.config.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,27 +20,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Genkit reflection API over HTTP/1.1 with keep-alive: health, the action list, and runAction, streaming
+ * The Genkit reflection API v1, over HTTP/1.1, one connection per call: health, the action list, and runAction, streaming
  * or not. Every call has a deadline; a stream is read line by line as it arrives (so time to first chunk is
  * measured, and a stream that stalls times out).
  */
-public final class ReflectionClient implements AutoCloseable {
+public final class ReflectionClient implements Reflection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final URI base;
     private final HttpClient http;
+    /** The process serving {@code base} (the runtime file's pid), or -1 when it is not known. */
+    private final long serverPid;
 
     /** A client with an HTTP connection pool of its own, ended by {@link #close}. */
     public ReflectionClient(URI base) {
-        this(base, newHttp());
+        this(base, newHttp(), -1);
     }
 
-    /** A client over {@code http}, which {@link #close} ends. */
-    public ReflectionClient(URI base, HttpClient http) {
+    /** A client of the server process {@code serverPid} at {@code base}, over {@code http}, which {@link #close} ends. */
+    ReflectionClient(URI base, HttpClient http, long serverPid) {
         this.base = base;
         this.http = http;
+        this.serverPid = serverPid;
     }
 
     /**
@@ -72,14 +76,21 @@ public final class ReflectionClient implements AutoCloseable {
         return base;
     }
 
-    public boolean healthy(Duration timeout) {
+    @Override
+    public Transport transport() {
+        return Transport.V1;
+    }
+
+    /**
+     * The server process runs and GET /api/__health answers 200 within {@code timeout}: once the process is gone,
+     * another runtime may hold its port and answer for it.
+     */
+    @Override
+    public boolean answering(Duration timeout) {
+        if (serverPid >= 0 && !ProcessTable.running(serverPid)) return false;
         try {
             HttpResponse<Void> r = http.send(
-                    HttpRequest.newBuilder(base.resolve("/api/__health"))
-                            .timeout(timeout)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+                    request("/api/__health").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -90,11 +101,9 @@ public final class ReflectionClient implements AutoCloseable {
     }
 
     /** GET /api/actions: the registered actions keyed by action key. */
+    @Override
     public JsonNode actions(Duration timeout) throws ActionFailure {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/actions"))
-                .timeout(timeout)
-                .GET()
-                .build();
+        HttpRequest request = request("/api/actions").timeout(timeout).GET().build();
         HttpResponse<String> r = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
         if (r.statusCode() != 200) throw ErrorEnvelope.fromHttp(r.statusCode(), r.body(), null);
         try {
@@ -108,11 +117,11 @@ public final class ReflectionClient implements AutoCloseable {
     }
 
     /** POST /api/runAction for {@code key} (e.g. /model/googleai/gemini-2.5-flash). */
+    @Override
     public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("input", input);
-        HttpRequest request = HttpRequest.newBuilder(
-                        base.resolve(stream ? "/api/runAction?stream=true" : "/api/runAction"))
+        HttpRequest request = request(stream ? "/api/runAction?stream=true" : "/api/runAction")
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -143,6 +152,17 @@ public final class ReflectionClient implements AutoCloseable {
         List<JsonNode> chunks = new ArrayList<>();
         for (String line : received.subList(0, received.size() - 1)) chunks.add(parse(line, "a stream chunk"));
         return new ActionResult(result, List.copyOf(chunks), latency, lines.firstLineMs());
+    }
+
+    /**
+     * A request on a connection of its own: Python's reflection server writes a response in several pieces, and on a
+     * kept-alive connection the last one waits for this side's delayed ACK, ≈ 44 ms a call; a fresh connection is
+     * acknowledged at once, and costs no more than keeping one alive, also for JS and Go (docs/runtimes.md). Sending
+     * {@code Connection: close} needs {@code -Djdk.httpclient.allowRestrictedHeaders=connection} (conform.java's
+     * runtime options).
+     */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Connection", "close");
     }
 
     /** {"result": …} gives the result; {"error": …} or a non-200 status becomes an {@link ActionFailure}. */

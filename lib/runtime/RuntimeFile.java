@@ -24,15 +24,19 @@ public record RuntimeFile(Path path, String id, long pid, URI reflectionUrl) {
         return projectRoot.resolve(".genkit").resolve("runtimes");
     }
 
-    /** The newest valid file written by a process of {@code tree}, if there is one yet. */
-    public static Optional<RuntimeFile> find(Path projectRoot, ProcessTree tree) {
+    /**
+     * The newest valid file written by a process of {@code tree}, if there is one yet. Files found to be another's are
+     * added to {@code foreign} and not read again: a poll that checked their pids every time (a developer's runtime, the
+     * other runs of the same project) would walk the process table for each.
+     */
+    public static Optional<RuntimeFile> find(Path projectRoot, ProcessTree tree, Set<Path> foreign) {
         Path dir = directory(projectRoot);
         if (!Files.isDirectory(dir)) return Optional.empty();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+            return files.filter(p -> p.getFileName().toString().endsWith(".json") && !foreign.contains(p))
                     .map(RuntimeFile::read)
                     .flatMap(Optional::stream)
-                    .filter(f -> tree.contains(f.pid()))
+                    .filter(f -> tree.contains(f.pid()) || !foreign.add(f.path()))
                     .max(Comparator.comparing(f -> f.path().getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();

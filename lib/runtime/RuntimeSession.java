@@ -1,6 +1,7 @@
 package conform.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import conform.config.Transport;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -14,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One plugin's entry running in one runtime, reached through its reflection server. Start-up: spawn the entry
- * with {@code GENKIT_ENV=dev}, find the runtime file its process tree writes, wait for health, then for the
- * spec's models to be listed (or, for runtimes that register models lazily, for the list to settle) —
- * all within the startup timeout, each health probe within the health timeout.
+ * One plugin's entry running in one runtime, reached through its reflection API (v1 or v2, see {@link Handshake}).
+ * Start-up: spawn the entry with {@code GENKIT_ENV=dev}, wait until it is reachable, then for the spec's models to be
+ * listed (or, for runtimes that register models lazily, for the list to settle) — all within the startup timeout,
+ * each v1 health probe within the health timeout.
  */
 public final class RuntimeSession implements ActionRunner {
 
@@ -32,18 +33,16 @@ public final class RuntimeSession implements ActionRunner {
     private static final Duration DEATH_POLL = Duration.ofMillis(200);
 
     private final ProcessTree tree;
-    private final ReflectionClient client;
-    /** The process that wrote the runtime file: the server conform talks to. */
-    private final long serverPid;
-
+    private final Reflection reflection;
     private final long startupMs;
+    private final JsonNode startListing;
     private LogFollower follower;
 
-    private RuntimeSession(ProcessTree tree, ReflectionClient client, long serverPid, long startupMs) {
+    private RuntimeSession(ProcessTree tree, Reflection reflection, long startupMs, JsonNode startListing) {
         this.tree = tree;
-        this.client = client;
-        this.serverPid = serverPid;
+        this.reflection = reflection;
         this.startupMs = startupMs;
+        this.startListing = startListing;
     }
 
     /** Passes the runtime's log on, line by line as it arrives, from its first line (for -v). */
@@ -58,9 +57,11 @@ public final class RuntimeSession implements ActionRunner {
             try {
                 return startOnce(launch, notes);
             } catch (RuntimeStartFailure e) {
-                // JS and Go reflection servers pick a port by checking then binding: two starting together can
-                // choose the same one, and the loser exits. That is not the entry's fault; start it again.
-                if (attempt >= PORT_RACE_ATTEMPTS
+                // JS and Go v1 reflection servers pick a port by checking then binding: two starting together can
+                // choose the same one, and the loser exits. That is not the entry's fault; start it again. (A v2
+                // runtime opens no port.)
+                if (launch.transport() == Transport.V2
+                        || attempt >= PORT_RACE_ATTEMPTS
                         || !LogTail.since(launch.log(), logStart).contains("EADDRINUSE")) throw e;
                 notes.accept("lost a race for its reflection port with another runtime; starting it again");
             }
@@ -72,112 +73,108 @@ public final class RuntimeSession implements ActionRunner {
         long deadline = begin + launch.startupTimeout().toNanos();
         Path log = launch.log();
         Path cwd = launch.cwd();
+        Transport transport = launch.transport();
+        ReflectionV2 v2 = transport == Transport.V1 ? null : listen(launch);
         ProcessTree tree;
         try {
             Files.createDirectories(log.getParent());
-            tree = ProcessTree.start(launch.command(), cwd, launch.childEnvironment(), log, launch.redactor());
+            tree = ProcessTree.start(
+                    launch.command(),
+                    cwd,
+                    launch.childEnvironment(v2 == null ? null : v2.url()),
+                    log,
+                    launch.redactor());
         } catch (IOException e) {
+            if (v2 != null) v2.close();
             throw new RuntimeStartFailure(
                     "cannot start `" + String.join(" ", launch.command()) + "` in " + cwd + ": " + e.getMessage(),
                     log,
                     List.of());
         }
-        // However the runtime ends, no runtime file of its processes is left (its own clean-up may never run).
-        tree.whenStopped(pids -> RuntimeFile.removeLeftBy(cwd, pids));
-        // Built while the runtime boots, so its cost is not added to the start-up.
-        CompletableFuture<HttpClient> http = CompletableFuture.supplyAsync(ReflectionClient::newHttp);
+        if (v2 != null) v2.attach(tree);
+        // However a v1 runtime ends, no runtime file of its processes is left (its own clean-up may never run).
+        if (transport != Transport.V2) tree.whenStopped(pids -> RuntimeFile.removeLeftBy(cwd, pids));
+        // Built while the runtime boots, so its cost is not added to the start-up; under auto only if the runtime
+        // turns out to speak v1.
+        CompletableFuture<HttpClient> http =
+                transport == Transport.V1 ? CompletableFuture.supplyAsync(ReflectionClient::newHttp) : null;
+        Reflection reflection = null;
         try {
-            RuntimeFile file = awaitRuntimeFile(tree, cwd, deadline, launch.startupTimeout());
-            ReflectionClient client = new ReflectionClient(file.reflectionUrl(), http.join());
-            awaitHealth(tree, client, deadline, launch.healthTimeout(), launch.startupTimeout());
-            awaitModels(tree, client, launch.models(), deadline, notes);
-            return new RuntimeSession(tree, client, file.pid(), (System.nanoTime() - begin) / 1_000_000);
+            reflection = new Handshake(launch, tree, v2, http, deadline).await();
+            JsonNode listing = awaitModels(tree, reflection, launch.models(), deadline, notes);
+            return new RuntimeSession(tree, reflection, (System.nanoTime() - begin) / 1_000_000, listing);
         } catch (RuntimeStartFailure e) {
-            http.thenAccept(HttpClient::shutdownNow);
+            if (reflection != null) reflection.close();
+            if (v2 != null) v2.close();
+            if (http != null) http.thenAccept(HttpClient::shutdownNow);
             tree.stop(Duration.ofSeconds(5));
             throw new RuntimeStartFailure(e.getMessage(), log, LogTail.last(log, LOG_TAIL_LINES));
         }
     }
 
-    private static RuntimeFile awaitRuntimeFile(ProcessTree tree, Path cwd, long deadline, Duration startupTimeout)
-            throws RuntimeStartFailure {
-        while (true) {
-            Optional<RuntimeFile> file = RuntimeFile.find(cwd, tree);
-            if (file.isPresent()) return file.get();
-            checkAlive(tree, "before writing its runtime file");
-            if (System.nanoTime() > deadline) {
-                throw new RuntimeStartFailure(
-                        "no runtime file from this process in " + RuntimeFile.directory(cwd) + " after "
-                                + ReflectionClient.seconds(startupTimeout) + " (is GENKIT_ENV=dev honoured, and is "
-                                + cwd + " the project root?)",
-                        null,
-                        List.of());
-            }
-            sleep();
-        }
-    }
-
-    private static void awaitHealth(
-            ProcessTree tree, ReflectionClient client, long deadline, Duration probe, Duration startupTimeout)
-            throws RuntimeStartFailure {
-        while (!client.healthy(probe)) {
-            checkAlive(tree, "before its reflection server became healthy");
-            if (System.nanoTime() > deadline) {
-                throw new RuntimeStartFailure(
-                        "reflection server at " + client.base() + " not healthy after "
-                                + ReflectionClient.seconds(startupTimeout),
-                        null,
-                        List.of());
-            }
-            sleep();
+    private static ReflectionV2 listen(Launch launch) throws RuntimeStartFailure {
+        try {
+            return ReflectionV2.listen(launch.log());
+        } catch (IOException e) {
+            throw new RuntimeStartFailure(
+                    "cannot open conform's reflection v2 server: " + e.getMessage() + " (or choose --transport v1)",
+                    launch.log(),
+                    List.of());
         }
     }
 
     /**
      * Until every model is listed, or the list stops changing for {@link #SETTLE} (models registered on first use).
      * A listing may be slow (Python plugins ask their providers), so each probe may use the rest of the start-up
-     * budget; a probe that fails does not count toward the list settling.
+     * budget; a probe that fails does not count toward the list settling. Returns the last list, or null when the
+     * runtime never answered one.
      */
-    private static void awaitModels(
-            ProcessTree tree, ReflectionClient client, Set<String> models, long deadline, Consumer<String> notes)
+    private static JsonNode awaitModels(
+            ProcessTree tree, Reflection reflection, Set<String> models, long deadline, Consumer<String> notes)
             throws RuntimeStartFailure {
         Set<String> previous = null;
+        JsonNode latest = null;
         long stableSince = System.nanoTime();
         while (true) {
             checkAlive(tree, "while registering its models");
             Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_PROBE.toNanos()));
-            Optional<Set<String>> listed = listedModels(client, left);
+            Optional<JsonNode> answer = actions(reflection, left);
+            if (answer.isPresent()) latest = answer.get();
+            Optional<Set<String>> listed = answer.map(RuntimeSession::modelKeys);
             Set<String> missing = new TreeSet<>(models);
             listed.ifPresent(keys -> missing.removeIf(m -> keys.contains(ActionRunner.modelKey(m))));
-            if (listed.isPresent() && missing.isEmpty()) return;
+            if (listed.isPresent() && missing.isEmpty()) return latest;
             if (System.nanoTime() > deadline) {
                 notes.accept(
                         (listed.isPresent() ? "not listed by the runtime" : "the runtime's action list did not answer")
                                 + ", to be resolved on first use: " + String.join(", ", missing));
-                return;
+                return latest;
             }
             if (listed.isPresent() && !listed.get().equals(previous)) {
                 previous = listed.get();
                 stableSince = System.nanoTime();
             } else if (listed.isPresent() && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                 notes.accept("not listed by the runtime, to be resolved on first use: " + String.join(", ", missing));
-                return;
+                return latest;
             }
-            sleep();
+            sleep(POLL_MS);
         }
     }
 
-    private static Optional<Set<String>> listedModels(ReflectionClient client, Duration timeout) {
+    private static Optional<JsonNode> actions(Reflection reflection, Duration timeout) {
         try {
-            JsonNode actions = client.actions(timeout);
-            Set<String> keys = new TreeSet<>();
-            actions.fieldNames().forEachRemaining(k -> {
-                if (k.startsWith("/model/")) keys.add(k);
-            });
-            return Optional.of(keys);
+            return Optional.of(reflection.actions(timeout));
         } catch (ActionFailure e) {
             return Optional.empty();
         }
+    }
+
+    private static Set<String> modelKeys(JsonNode actions) {
+        Set<String> keys = new TreeSet<>();
+        actions.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("/model/")) keys.add(k);
+        });
+        return keys;
     }
 
     private static void checkAlive(ProcessTree tree, String when) throws RuntimeStartFailure {
@@ -186,9 +183,9 @@ public final class RuntimeSession implements ActionRunner {
             throw new RuntimeStartFailure("the entry exited with code " + code.get() + " " + when, null, List.of());
     }
 
-    private static void sleep() throws RuntimeStartFailure {
+    static void sleep(long millis) throws RuntimeStartFailure {
         try {
-            Thread.sleep(POLL_MS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuntimeStartFailure("interrupted while waiting for the runtime", null, List.of());
@@ -206,7 +203,7 @@ public final class RuntimeSession implements ActionRunner {
     @Override
     public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
         try {
-            return client.run(ActionRunner.modelKey(model), input, stream, timeout);
+            return reflection.run(ActionRunner.modelKey(model), input, stream, timeout);
         } catch (ActionFailure e) {
             Optional<Integer> code = switch (e.kind()) {
                 // The connection dropped or the answer broke off: the runtime may be dying.
@@ -230,9 +227,7 @@ public final class RuntimeSession implements ActionRunner {
         long deadline = System.nanoTime() + DEATH_WAIT.toNanos();
         while (true) {
             Optional<Integer> code = tree.exitCodeWithin(DEATH_POLL);
-            if (code.isPresent() || System.nanoTime() > deadline) return code;
-            // Only a live server of ours answers for the runtime: once it is gone, another runtime may hold its port.
-            if (ProcessTable.running(serverPid) && client.healthy(MIN_PROBE)) return code;
+            if (code.isPresent() || System.nanoTime() > deadline || reflection.answering(MIN_PROBE)) return code;
         }
     }
 
@@ -245,9 +240,22 @@ public final class RuntimeSession implements ActionRunner {
         return tree.exitCode().map(RuntimeSession::exited);
     }
 
-    /** GET /api/actions: every action the runtime lists, keyed by action key. */
+    /**
+     * What the runtime listed when it became ready, before any call (null if its list never answered): with no model
+     * asked for up front ({@link Launch#models()} empty), what its plugin registers by itself.
+     */
+    public JsonNode startListing() {
+        return startListing;
+    }
+
+    /** Every action the runtime lists, keyed by action key. */
     public JsonNode actions(Duration timeout) throws ActionFailure {
-        return client.actions(timeout);
+        return reflection.actions(timeout);
+    }
+
+    /** The reflection API the runtime is spoken to through: v1 or v2. */
+    public Transport transport() {
+        return reflection.transport();
     }
 
     @Override
@@ -258,7 +266,7 @@ public final class RuntimeSession implements ActionRunner {
     /** Stops the runtime, which removes what runtime file it left (see {@link #startOnce}). */
     @Override
     public void close() {
-        client.close();
+        reflection.close();
         tree.stop(Duration.ofSeconds(5));
         if (follower != null) follower.close();
     }

@@ -331,7 +331,11 @@ class ConfigLoaderTest {
                         "an unknown runtime key is an error",
                         "[conform]\n[conform.runtimes.js]\nentry-comand = [\"node\"]\n",
                         "did you mean `entry-command`"),
-                arguments("runtime names are checked", "[conform]\n[conform.runtimes.\"Node JS\"]\n", "lower-case"));
+                arguments("runtime names are checked", "[conform]\n[conform.runtimes.\"Node JS\"]\n", "lower-case"),
+                arguments(
+                        "a transport is v1, v2 or auto",
+                        "[conform]\n[conform.runtimes.js]\ntransport = \"websocket\"\n",
+                        "`conform.runtimes.js.transport` must be \"auto\", \"v1\" or \"v2\", got"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -425,6 +429,16 @@ class ConfigLoaderTest {
         assertEquals(key.contains(".") ? 3 : 2, missing.diagnostic().location().line());
         ConformException file = loadFails(toml.formatted("a-file"));
         assertTrue(file.getMessage().endsWith("which is not a directory"), file.getMessage());
+    }
+
+    @Test
+    void aRuntimeMayChooseItsTransportAndTheFlagChoosesForEvery() {
+        ConformConfig c = load("[conform]\n[conform.runtimes.js]\n[conform.runtimes.python]\ntransport = \"v1\"\n");
+        assertEquals(Transport.AUTO, c.runtimes().get("js").transport(), "v2 where the runtime has it");
+        assertEquals(Transport.V1, c.runtimes().get("python").transport());
+        ConformConfig flagged = c.withTransport(Transport.V2);
+        assertEquals(Transport.V2, flagged.runtimes().get("js").transport());
+        assertEquals(Transport.V2, flagged.runtimes().get("python").transport());
     }
 
     @Test

@@ -2,6 +2,7 @@ package conform.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import conform.support.PlainRuntime;
 import conform.support.TempProject;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +18,7 @@ class RuntimeConfigTest {
 
     private RuntimeConfig runtime(String entryFile, List<String> command) {
         Path entries = project.path("entries");
-        return new RuntimeConfig(
-                "rt",
-                entries,
-                entries,
-                project.path("specs"),
-                entryFile,
-                command,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                PluginsDir.NONE);
+        return PlainRuntime.of("rt", entries, entries, project.path("specs"), entryFile, command, List.of());
     }
 
     @Test

@@ -9,9 +9,10 @@ import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A real Ctrl-C, typed into a real terminal while the live table runs: the run ends as interrupted, results written. */
 @ExtendWith(RealRuntimes.class)
@@ -20,13 +21,16 @@ class CtrlCInATerminalTest {
     @RegisterExtension
     private final TempProject work = TempProject.create();
 
-    @Test
-    void ctrlCEndsTheRunAsInterruptedWithWhatFinishedWritten() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "v1"})
+    void ctrlCEndsTheRunAsInterruptedWithWhatFinishedWritten(String transport) throws Exception {
         TmuxTerminal.assumeInstalled();
         List<String> args = Fixtures.checkModelInEveryRuntime(
                 Fixtures.scenario("interruptible"),
                 "--report-dir",
-                work.path("reports").toString());
+                work.path("reports").toString(),
+                "--transport",
+                transport);
         try (TmuxTerminal terminal = TmuxTerminal.start(work, RepoRoot.find(), args, 120, 30)) {
             // Each runtime's row shows its quick test passed while the sleeping one still runs.
             List<String> running = terminal.waitFor(

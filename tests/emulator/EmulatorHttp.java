@@ -48,7 +48,14 @@ final class EmulatorHttp implements AutoCloseable {
             String... headers) {
         try {
             return new EmulatorHttp(
-                    Emulator.start(0, models, fault, redactor, log, ReferenceModel.Audience.CONFORMANCE_RUN), headers);
+                    Emulator.start(
+                            0,
+                            EmulatedModels.listingAll(models),
+                            fault,
+                            redactor,
+                            log,
+                            ReferenceModel.Audience.CONFORMANCE_RUN),
+                    headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import conform.diag.ExitCode;
 import conform.report.ModelsFile;
 import conform.support.CliRun;
@@ -81,11 +82,23 @@ class ModelsCommandTest {
     }
 
     @Test
-    void checkModelsReportsCarryTheInventoryOfWhatRan() throws Exception {
+    void checkModelsReportsCarryTheInventoryOfWhatRanTakenFromTheRunsThemselves() throws Exception {
         Fixtures.Outcome o = Fixtures.checkModel("passing", "js,python", work.root());
         o.cli().expect(ExitCode.OK).expectErr("1 plugin(s) · 2 runtime listing(s) · 2 model(s) differ");
         ModelInventory inventory = ModelsFile.read(work.path("models.json"));
         assertEquals(List.of("js", "python"), inventory.plugins().get(0).runtimes());
+        // No runtime was started again for it (an inventory's own start logs to <plugin>-<runtime>.models.log), and it
+        // says what `conform models` says.
+        assertFalse(Files.exists(work.path("logs/echo-js.models.log")), "the runtime was started once");
+        models(
+                        "--runtime",
+                        "js,python",
+                        "--specs-dir",
+                        Fixtures.scenario("passing").toString(),
+                        "--report-dir",
+                        work.path("models").toString())
+                .expect(ExitCode.OK);
+        assertEquals(withoutTime(work.path("models/models.json")), withoutTime(work.path("models.json")));
         String report = Files.readString(work.path("report.html"));
         assertTrue(report.contains("<h2 id=\"models\">Models</h2>") && report.contains("conformtest/echo-text"));
         // Rendered again from the files, report.html keeps the section.
@@ -137,6 +150,38 @@ class ModelsCommandTest {
         r.expectOut(
                 "stale  googleai/gemini-3-pro-preview: no runtime lists it (js, go register it only when it is called)",
                 "1 stale suite(s)");
+    }
+
+    @Test
+    void checkModelTellsTheModelsAPluginRegistersOnlyWhenCalled() throws Exception {
+        // As against the emulator above, now from check-model's own runs: their runtimes were not asked to register the
+        // spec's models up front, so gemini-3-pro-preview is registered on call only, and its suite is stale.
+        work.write("retired/google-genai.yaml", "- model: googleai/gemini-3-pro-preview\n  supports: [multiturn]\n");
+        Fixtures.Outcome o = Fixtures.checkModel(
+                RepoRoot.find(),
+                RepoRoot.find().resolve("conform.toml"),
+                work.path("reports"),
+                "google-genai",
+                "--emulate",
+                "--runtime",
+                "js,go",
+                "--specs-dir",
+                work.path("retired").toString());
+        o.cli().expectErr("1 stale suite(s)");
+        PluginModels plugin =
+                ModelsFile.read(work.path("reports/models.json")).plugins().get(0);
+        assertEquals(List.of("googleai/gemini-3-pro-preview"), plugin.stale());
+        assertTrue(
+                plugin.describeStale("googleai/gemini-3-pro-preview")
+                        .contains("js, go register it only when it is called"),
+                plugin.describeStale("googleai/gemini-3-pro-preview"));
+    }
+
+    /** A models.json without the time it was made. */
+    private static JsonNode withoutTime(Path file) throws Exception {
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        json.remove("generated_at");
+        return json;
     }
 
     @Test

@@ -3,6 +3,7 @@ package conform.report;
 import static org.junit.jupiter.api.Assertions.*;
 
 import conform.config.TestId;
+import conform.config.Transport;
 import conform.diag.ConformException;
 import conform.runner.RunResult;
 import conform.runner.RunStatus;
@@ -42,7 +43,10 @@ class ResultsFileTest {
                                 400L,
                                 500L,
                                 Path.of("/tmp/logs/echo js.log"),
-                                List.of()),
+                                List.of(),
+                                List.of(),
+                                Runner.CONFORM,
+                                Transport.V2),
                         new RunResult(
                                 "keyed",
                                 "go",
@@ -68,6 +72,7 @@ class ResultsFileTest {
         assertTrue(json.contains("\"schema\" : " + ResultsDocument.SCHEMA), json);
         assertTrue(json.indexOf("\"plugin\"") < json.indexOf("\"status\""), "plugin first, as people read it");
         assertTrue(json.contains("\"log\" : \"/tmp/logs/echo js.log\""), "a path, not a file: URI");
+        assertTrue(json.contains("\"transport\" : \"v2\""), json);
         try (var files = Files.list(dir.root())) {
             assertEquals(
                     List.of("results.json"),
@@ -124,6 +129,17 @@ class ResultsFileTest {
         assertEquals(1, old.schema());
         assertEquals(8, old.testCount());
         assertEquals(4, old.runs().get(0).tests().size(), "tests are grouped back under their run");
+    }
+
+    @Test
+    void aSchemaFourFileHasItsRunnerAndNoTransport() {
+        dir.write("four.json", """
+            {"schema": 4, "runs": [{"plugin": "echo", "runtime": "js", "status": "passed", "runner": "cli"}],
+             "results": [{"plugin": "echo", "runtime": "js", "model": "m", "test": "t", "status": "passed"}]}
+            """);
+        RunResult run = ResultsFile.read(dir.path("four.json")).runs().get(0);
+        assertEquals(Runner.CLI, run.runner());
+        assertNull(run.transport(), "conform before schema 5 did not record it");
     }
 
     @Test

@@ -44,6 +44,7 @@ class CanonicalRunnerTest {
         JsonNode results = o.results();
         for (JsonNode run : results.get("runs")) {
             assertEquals("cli", run.get("runner").asText(), run.toString());
+            assertEquals("v1", run.get("transport").asText(), "the CLI is a reflection v1 manager");
             assertTrue(run.get("startup_ms").asLong() > 0, run.toString());
             String base = "echo-" + run.get("runtime").asText();
             for (String log : List.of(".cli.log", ".cli-runtime.log", ".cli-spec.json"))
@@ -53,6 +54,15 @@ class CanonicalRunnerTest {
         assertTrue(Files.readString(work.path("r/junit.xml")).contains("Streams word by word"));
         assertTrue(Files.readString(work.path("r/report.html")).contains("Streams word by word"));
         assertEquals(roots, privateRoots(), "every run's private project root is removed");
+    }
+
+    @Test
+    void aRuntimeToldToSpeakV2IsStillStartedForV1UnderTheCli() throws Exception {
+        // A runtime told to dial a v2 server would never write the runtime file the CLI waits for.
+        Fixtures.Outcome o =
+                Fixtures.checkModel("passing", "js", work.path("r"), "--runner", "cli", "--transport", "v2");
+        o.cli().expect(ExitCode.OK).expectErr("speaks reflection v1 with the runtimes it starts", "9 passed");
+        assertEquals("v1", o.run().get("transport").asText(), o.run().toString());
     }
 
     @Test

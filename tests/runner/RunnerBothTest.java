@@ -31,8 +31,10 @@ class RunnerBothTest {
         assertEquals("cli", comparison.get("runner").asText());
         assertEquals(18, comparison.get("compared").asInt());
         assertEquals(0, comparison.get("disagreements").size());
-        for (JsonNode run : o.results().get("runs"))
+        for (JsonNode run : o.results().get("runs")) {
             assertEquals("conform", run.get("runner").asText());
+            assertEquals("v2", run.get("transport").asText(), "conform's own runs keep their transport");
+        }
         assertTrue(Files.readString(work.path("r/report.html")).contains("Verdict comparison"));
         assertTrue(
                 Files.readString(work.path("r/summary.md")).contains("Verdict comparison with genkit dev:test-model"));

@@ -3,7 +3,6 @@ package conform.runner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.TestId;
 import conform.plan.Plan;
@@ -13,6 +12,7 @@ import conform.spec.PluginSpec;
 import conform.spec.Suite;
 import conform.spec.TestCase;
 import conform.spec.ValidatorRef;
+import conform.support.PlainRuntime;
 import conform.support.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +33,8 @@ class VerdictComparisonTest {
     }
 
     private static Plan plan(TestCase... tests) {
-        RuntimeConfig js = new RuntimeConfig(
-                "js",
-                Path.of("."),
-                Path.of("."),
-                Path.of("."),
-                "{plugin}.ts",
-                List.of("node"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                PluginsDir.NONE);
+        RuntimeConfig js = PlainRuntime.of(
+                "js", Path.of("."), Path.of("."), Path.of("."), "{plugin}.ts", List.of("node"), List.of());
         ResolvedSettings settings = new ResolvedSettings(
                 3, 0, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         PluginSpec spec =

@@ -8,10 +8,13 @@ import conform.runner.RetryPolicy;
 import conform.support.TempProject;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,13 +41,18 @@ class EngineUnitTest {
                     ".genkit/runtimes/1-3100-1.json",
                     "{\"id\":\"1-3100\",\"pid\":1,\"reflectionServerUrl\":\"http://localhost:3100\"}");
             dir.write(".genkit/runtimes/half.json", "{\"pid\":");
+            Set<Path> foreign = new HashSet<>();
             assertTrue(
-                    RuntimeFile.find(dir.root(), sleeper).isEmpty(),
+                    RuntimeFile.find(dir.root(), sleeper, foreign).isEmpty(),
                     "pid 1 is not ours, and a half-written file is skipped");
+            assertEquals(
+                    Set.of(dir.path(".genkit/runtimes/1-3100-1.json")),
+                    foreign,
+                    "another's file is not read again; a half-written one may be ours");
             dir.write(
                     ".genkit/runtimes/" + sleeper.pid() + "-3101-2.json",
                     "{\"id\":\"x\",\"pid\":" + sleeper.pid() + ",\"reflectionServerUrl\":\"http://localhost:3101\"}");
-            RuntimeFile found = RuntimeFile.find(dir.root(), sleeper).orElseThrow();
+            RuntimeFile found = RuntimeFile.find(dir.root(), sleeper, foreign).orElseThrow();
             assertEquals(sleeper.pid(), found.pid());
             assertEquals(URI.create("http://127.0.0.1:3101"), found.reflectionUrl());
         }

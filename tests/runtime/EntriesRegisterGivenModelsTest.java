@@ -3,6 +3,7 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conform.config.Transport;
 import conform.diag.ExitCode;
 import conform.redact.Redactor;
 import conform.support.CliRun;
@@ -41,7 +42,8 @@ class EntriesRegisterGivenModelsTest {
                 models,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(5),
-                Redactor.fromEnvironment(Map.of(), List.of()));
+                Redactor.fromEnvironment(Map.of(), List.of()),
+                Transport.AUTO);
         try (RuntimeSession session = RuntimeSession.start(launch, note -> {})) {
             return session.actions(Duration.ofSeconds(30)).has("/model/" + MODEL);
         }

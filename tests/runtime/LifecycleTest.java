@@ -11,6 +11,9 @@ import conform.support.RealRuntimes;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Starting, sharing and stopping runtimes: what must hold on every path, Ctrl-C included. */
 @ExtendWith(RealRuntimes.class)
@@ -48,29 +53,41 @@ class LifecycleTest {
         return Fixtures.checkModel(work.root(), config, work.path("report"), args);
     }
 
-    @Test
-    void aRuntimeThatNeverStartsErrorsWithItsLogAndLeavesNothing() throws Exception {
-        Path config =
-                jsConfig("[\"sh\", \"-c\", \"echo getting ready; echo nearly; sleep 600\"]", "startup-timeout = 2");
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v2", "auto"})
+    void aRuntimeThatNeverStartsErrorsWithItsLogAndLeavesNothing(String transport) throws Exception {
+        Path config = jsConfig(
+                "[\"sh\", \"-c\", \"echo getting ready; echo v2 at $GENKIT_REFLECTION_V2_SERVER; sleep 600\"]",
+                "startup-timeout = 2");
         work.write("specs/slow.yaml", "- model: conformtest/echo\n  supports: [multiturn, system-role]\n")
                 .write("entries/slow.ts", "");
         long start = System.nanoTime();
-        Fixtures.Outcome o = run(config);
+        Fixtures.Outcome o = run(config, "--transport", transport);
         o.cli().expect(ExitCode.FAILED);
         assertTrue((System.nanoTime() - start) / 1e9 < 20, "bounded by startup-timeout");
-        assertTrue(
-                o.cli().err().contains("no runtime file from this process")
-                        && o.cli().err().contains("after 2s"),
+        String err = o.cli().err();
+        assertTrue(err.contains("after 2s"), o.toString());
+        assertEquals(!transport.equals("v2"), err.contains("no runtime file from this process"), o.toString());
+        assertEquals(
+                !transport.equals("v1"),
+                err.contains("no reflection v2 registration from this process at ws://127.0.0.1:"),
                 o.toString());
-        assertTrue(o.cli().err().contains("getting ready"), "the log's tail is shown:\n" + o);
+        assertTrue(err.contains("getting ready"), "the log's tail is shown:\n" + o);
         JsonNode results = o.results();
         assertEquals("error", results.at("/runs/0/status").asText());
         assertEquals(2, results.at("/totals/error").asInt());
-        assertTrue(results.at("/runs/0/log_tail").toString().contains("nearly"));
+        String offered = results.at("/runs/0/log_tail/1").asText();
+        assertTrue(offered.startsWith("v2 at"), results.toString());
+        if (!transport.equals("v1")) {
+            // conform's v2 server went with the runtime: nothing listens there any more.
+            URI server = URI.create(offered.substring("v2 at ".length()));
+            assertThrows(IOException.class, () -> new Socket(server.getHost(), server.getPort()).close());
+        }
     }
 
-    @Test
-    void aRuntimeThatLostAPortRaceIsStartedAgain() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "v2"})
+    void aRuntimeThatLostAPortRaceIsStartedAgainUnlessItSpeaksV2(String transport) throws Exception {
         Path marker = work.path("lost-once");
         Path fixture = RepoRoot.find().resolve("entries/js/fixtures/echo.ts");
         String script = "if [ ! -f " + marker + " ]; then touch " + marker
@@ -79,7 +96,14 @@ class LifecycleTest {
         Path config = jsConfig("[\"sh\", \"-c\", \"" + script + "\"]", "");
         work.write("specs/racer.yaml", "- model: conformtest/echo\n  supports: [multiturn]\n")
                 .write("entries/racer.ts", "");
-        CliRun r = run(config, "-v").cli();
+        CliRun r = run(config, "-v", "--transport", transport).cli();
+        if (transport.equals("v2")) {
+            // A v2 runtime opens no port: its exit is its own failure, never a race.
+            r.expect(ExitCode.FAILED);
+            assertFalse(r.err().contains("lost a race"), r.toString());
+            assertTrue(r.err().contains("exited with code 1"), r.toString());
+            return;
+        }
         r.expect(ExitCode.OK);
         assertTrue(r.err().contains("lost a race for its reflection port"), r.toString());
     }
@@ -202,10 +226,11 @@ class LifecycleTest {
         r.expect(ExitCode.USAGE).expectErr("echo (go): toolchain missing: go not found on PATH");
     }
 
-    @Test
-    void ctrlCStopsEveryRuntime() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "v1"})
+    void ctrlCStopsEveryRuntime(String transport) throws Exception {
         List<String> command = ConformJvm.command(Fixtures.checkModelInEveryRuntime(
-                Fixtures.scenario("timeout"), "--action-timeout", "60", "--no-color"));
+                Fixtures.scenario("timeout"), "--action-timeout", "60", "--no-color", "--transport", transport));
         Process conform = new ProcessBuilder(command)
                 .directory(RepoRoot.find().toFile())
                 .redirectErrorStream(true)
@@ -262,11 +287,19 @@ class LifecycleTest {
     @Test
     void theFixtureRunIsTheIssuesDoneWhen() {
         // `conform check-model --runtime js,python,go` against the fixture specs passes, and results.json is written.
-        CliRun r = Fixtures.checkModel(
-                        RepoRoot.find(), Fixtures.config(), work.path("all"), "--runtime", "js,python,go")
-                .cli();
+        Fixtures.Outcome o = Fixtures.checkModel(
+                RepoRoot.find(), Fixtures.config(), work.path("all"), "--runtime", "js,python,go", "-j", "1", "-v");
+        CliRun r = o.cli();
         r.expect(ExitCode.OK);
         assertTrue(new File(work.path("all/results.json").toString()).length() > 0);
         assertTrue(r.err().contains("27 passed"), r.toString());
+        // One at a time, the runs start slowest runtime first (python, js, go), whatever the plan's order.
+        List<String> starts = r.err()
+                .lines()
+                .filter(l -> l.contains("starting the runtime"))
+                .map(l -> l.replaceAll(".*echo \\((\\w+)\\).*", "$1"))
+                .toList();
+        assertEquals(List.of("python", "js", "go"), starts, r.toString());
+        assertEquals("js", o.results().at("/runs/0/runtime").asText(), "results keep the plan's order");
     }
 }

@@ -45,25 +45,27 @@ class MisbehavingRuntimeTest {
     @RegisterExtension
     private final TempProject work = TempProject.create();
 
-    @InEachRuntime
-    void aChildTheRuntimeNeverReapedIsNotWaitedFor(String runtime) throws Exception {
+    @InEachTransport
+    void aChildTheRuntimeNeverReapedIsNotWaitedFor(String runtime, String transport) throws Exception {
         // The runtime's orphans go to a parent that never reaps them: the killed child stays a zombie while conform
         // runs.
         List<String> command = new ArrayList<>(List.of("python3", "-c", NEVER_REAPS));
-        command.addAll(ConformJvm.command(checkModel("spawn", runtime)));
+        command.addAll(ConformJvm.command(checkModel("spawn", runtime, transport)));
         JsonNode run = runToTheEnd(command).get("runs").get(0);
         assertEquals("passed", run.get("status").asText(), run.toString());
+        assertEquals(transport, run.get("transport").asText());
         long stopping = run.get("elapsed_ms").asLong()
                 - run.get("startup_ms").asLong()
                 - run.get("tests_ms").asLong();
         assertTrue(stopping < 2500, "stopping the runtime took " + stopping + " ms: " + run);
     }
 
-    @InEachRuntime
-    void aDaemonLeftByARuntimeThatCrashedIsStopped(String runtime) throws Exception {
+    @InEachTransport
+    void aDaemonLeftByARuntimeThatCrashedIsStopped(String runtime, String transport) throws Exception {
         try {
-            Fixtures.Outcome o = Fixtures.checkModel("daemon", runtime, work.path("reports"));
+            Fixtures.Outcome o = Fixtures.checkModel("daemon", runtime, work.path("reports"), "--transport", transport);
             assertEquals("error", o.run().get("status").asText(), o.toString());
+            assertEquals(transport, o.run().get("transport").asText());
             List<Long> daemons = spawned();
             assertEquals(1, daemons.size(), "the runtime said it daemonized a child:\n" + o);
             // Its parent is gone and it left the runtime's session: only its environment says whose it is.
@@ -73,11 +75,11 @@ class MisbehavingRuntimeTest {
         }
     }
 
-    @InEachRuntime
-    void everyTestOfARuntimeThatDiesSlowlySaysItExited(String runtime) {
+    @InEachTransport
+    void everyTestOfARuntimeThatDiesSlowlySaysItExited(String runtime, String transport) {
         // A launcher script takes 2 s to end once the runtime in it crashed (its own clean-up): the calls in flight
         // lose their connection long before the exit can be seen.
-        everyTestSaysTheRuntimeExited(runtime, launchedThrough(runtime, "%s; sleep 2; exit 7"));
+        everyTestSaysTheRuntimeExited(runtime, transport, launchedThrough(runtime, "%s; sleep 2; exit 7"));
     }
 
     @Test
@@ -89,10 +91,10 @@ class MisbehavingRuntimeTest {
         Files.writeString(work.path("stranger/api/__health"), "ok");
         String stranger = "timeout 20 python3 -m http.server --bind 127.0.0.1 --directory " + work.path("stranger")
                 + " $GENKIT_REFLECTION_PORT >/dev/null 2>&1 &";
-        everyTestSaysTheRuntimeExited("go", launchedThrough("go", "%s; " + stranger + " sleep 3; exit 7"));
+        everyTestSaysTheRuntimeExited("go", "v1", launchedThrough("go", "%s; " + stranger + " sleep 3; exit 7"));
     }
 
-    private void everyTestSaysTheRuntimeExited(String runtime, Path config) {
+    private void everyTestSaysTheRuntimeExited(String runtime, String transport, Path config) {
         Fixtures.Outcome o = Fixtures.checkModel(
                 work.root(),
                 config,
@@ -100,8 +102,11 @@ class MisbehavingRuntimeTest {
                 "--specs-dir",
                 Fixtures.scenario("dies-in-flight").toString(),
                 "-t",
-                "3");
+                "3",
+                "--transport",
+                transport);
         o.cli().expect(ExitCode.FAILED);
+        assertEquals(transport, o.run().get("transport").asText());
         String exited =
                 "the runtime exited with code 7 (log: " + work.path("reports/logs/echo-" + runtime + ".log") + ")";
         for (String test : List.of("Waits", "Streams", "Crashes the runtime")) {
@@ -133,12 +138,12 @@ class MisbehavingRuntimeTest {
         return work.path("conform.toml");
     }
 
-    @InEachRuntime
-    void aSecondCtrlCLeavesNoRuntimeFileOfAHungRuntime(String runtime) throws Exception {
+    @InEachTransport
+    void aSecondCtrlCLeavesNoRuntimeFileOfAHungRuntime(String runtime, String transport) throws Exception {
         // A test hangs (a minute's sleep), so the runtime's own shutdown (Genkit Go's waits 5 s for it) outlasts the
         // grace of the shutdown hook that the second Ctrl-C leaves to stop it: the runtime is killed before it can
-        // remove its file, and conform removes it.
-        List<String> args = new ArrayList<>(checkModel("interruptible", runtime));
+        // remove its file, and conform removes it. (Over v2 a runtime writes none.)
+        List<String> args = new ArrayList<>(checkModel("interruptible", runtime, transport));
         args.add("-v");
         Path console = work.path("conform.txt");
         Process conform = new ProcessBuilder(ConformJvm.command(args))
@@ -151,13 +156,19 @@ class MisbehavingRuntimeTest {
             while (!Files.readString(console).contains("· Multiturn Conformance") && System.nanoTime() < deadline)
                 Thread.sleep(100);
             List<ProcessHandle> runtimes = conform.descendants().toList();
-            assertEquals(1, Fixtures.runtimeFiles(runtime, runtimes).size(), Files.readString(console));
+            assertEquals(
+                    transport.equals("v1") ? 1 : 0,
+                    Fixtures.runtimeFiles(runtime, runtimes).size(),
+                    Files.readString(console));
             signal("INT", conform);
             Thread.sleep(300);
             signal("INT", conform);
             assertTrue(conform.waitFor(30, TimeUnit.SECONDS), "conform quits:\n" + Files.readString(console));
             assertEquals(130, conform.exitValue(), Files.readString(console));
-            for (ProcessHandle started : runtimes) started.onExit().get(10, TimeUnit.SECONDS);
+            for (ProcessHandle started : runtimes) {
+                started.onExit().get(10, TimeUnit.SECONDS);
+                assertFalse(started.isAlive(), "runtime " + started.pid() + " survived");
+            }
             assertEquals(List.of(), Fixtures.runtimeFiles(runtime, runtimes), Files.readString(console));
         } finally {
             conform.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -171,10 +182,12 @@ class MisbehavingRuntimeTest {
                 .waitFor();
     }
 
-    /** check-model on a scenario in one runtime, writing its reports into the work folder. */
-    private List<String> checkModel(String scenario, String runtime) {
+    /** check-model on a scenario in one runtime over {@code transport}, writing its reports into the work folder. */
+    private List<String> checkModel(String scenario, String runtime, String transport) {
         return List.of(
                 "check-model",
+                "--transport",
+                transport,
                 "--config",
                 Fixtures.config().toString(),
                 "--specs-dir",

@@ -7,6 +7,7 @@ import conform.diag.ExitCode;
 import conform.support.Fixtures;
 import conform.support.RealRuntimes;
 import conform.support.TempProject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class RealRuntimeTest {
         o.statuses().forEach((test, status) -> assertEquals("passed", status, test + "\n" + o));
         JsonNode run = o.run();
         assertEquals("passed", run.get("status").asText());
+        assertEquals(runtime.equals("go") ? "v1" : "v2", run.get("transport").asText(), "auto: v2 where there is one");
         assertTrue(run.get("startup_ms").asLong() > 0);
         JsonNode streamed = o.result("Multiturn Conformance with streaming");
         assertTrue(streamed.get("first_chunk_ms").isNumber(), "time to first chunk is recorded for streams");
@@ -72,23 +74,24 @@ class RealRuntimeTest {
                 "a hint reruns just this:\n" + hint + "\n" + o.cli().err());
     }
 
-    @InEachRuntime
-    void modelErrorsPropagateWithTheModelsMessage(String runtime) {
-        Fixtures.Outcome o = Fixtures.checkModel("errors", runtime, reports.root());
+    @InEachTransport
+    void modelErrorsPropagateWithTheModelsMessage(String runtime, String transport) {
+        Fixtures.Outcome o = over(transport, "errors", runtime);
         o.cli().expect(ExitCode.FAILED);
         assertEquals("error", o.result("Throws").get("status").asText());
         assertTrue(o.result("Throws").get("error").asText().contains("provider exploded"), o.toString());
         assertEquals("error", o.result("Throws while streaming").get("status").asText());
         assertTrue(o.result("Throws while streaming").get("error").asText().contains("stream exploded"), o.toString());
         assertEquals("error", o.result("Missing model").get("status").asText(), o.toString());
+        assertEquals(1, o.result("Missing model").get("attempts").asInt(), "an unknown model is not retried");
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
     }
 
-    @InEachRuntime
-    void aSlowModelTimesOut(String runtime) {
+    @InEachTransport
+    void aSlowModelTimesOut(String runtime, String transport) {
         long start = System.nanoTime();
         // 3 s: long enough for the quick test's first call on a loaded two-core machine, well short of the 6 s sleep.
-        Fixtures.Outcome o = Fixtures.checkModel("timeout", runtime, reports.root(), "--action-timeout", "3");
+        Fixtures.Outcome o = over(transport, "timeout", runtime, "--action-timeout", "3");
         assertEquals("timeout", o.result("Sleeps").get("status").asText(), o.toString());
         assertTrue(o.result("Sleeps").get("error").asText().contains("no complete answer within 3s"), o.toString());
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText());
@@ -96,17 +99,17 @@ class RealRuntimeTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 60, "the timeout bounded the wait");
     }
 
-    @InEachRuntime
-    void aStalledStreamTimesOut(String runtime) {
-        Fixtures.Outcome o = Fixtures.checkModel("stall", runtime, reports.root(), "--action-timeout", "1.5");
+    @InEachTransport
+    void aStalledStreamTimesOut(String runtime, String transport) {
+        Fixtures.Outcome o = over(transport, "stall", runtime, "--action-timeout", "1.5");
         JsonNode stalls = o.result("Stalls");
         assertEquals("timeout", stalls.get("status").asText(), o.toString());
         assertTrue(stalls.get("error").asText().contains("stalled"), stalls.toString());
     }
 
-    @InEachRuntime
-    void aRuntimeThatCrashesMidRunErrorsWithoutHanging(String runtime) {
-        Fixtures.Outcome o = Fixtures.checkModel("crash", runtime, reports.root(), "-t", "1");
+    @InEachTransport
+    void aRuntimeThatCrashesMidRunErrorsWithoutHanging(String runtime, String transport) {
+        Fixtures.Outcome o = over(transport, "crash", runtime, "-t", "1");
         o.cli().expect(ExitCode.FAILED);
         assertEquals("passed", o.result("Multiturn Conformance").get("status").asText(), o.toString());
         String exited = "the runtime exited with code 3 (log: " + reports.path("logs/echo-" + runtime + ".log") + ")";
@@ -131,12 +134,21 @@ class RealRuntimeTest {
                 o.cli().err().contains("echo (go) | conformtest/echo chatty stderr line 20000:"), "to the last line");
     }
 
-    @InEachRuntime
-    void aChattyRuntimeDoesNotStall(String runtime) {
-        Fixtures.Outcome o = Fixtures.checkModel("chatty", runtime, reports.root());
+    @InEachTransport
+    void aChattyRuntimeDoesNotStall(String runtime, String transport) {
+        Fixtures.Outcome o = over(transport, "chatty", runtime);
         o.cli().expect(ExitCode.OK);
         assertTrue(
                 reports.path("logs/echo-" + runtime + ".log").toFile().length() > 1_000_000,
                 "megabytes went to the log");
+    }
+
+    /** check-model on a scenario in one runtime over {@code transport}, which results.json says the run used. */
+    private Fixtures.Outcome over(String transport, String scenario, String runtime, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--transport", transport));
+        args.addAll(List.of(extra));
+        Fixtures.Outcome o = Fixtures.checkModel(scenario, runtime, reports.root(), args.toArray(String[]::new));
+        assertEquals(transport, o.run().path("transport").asText(), o.toString());
+        return o;
     }
 }

@@ -3,6 +3,8 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,14 +31,23 @@ class ReflectionClientTest {
     private static ReflectionClient client;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration T = Duration.ofSeconds(5);
+    /** A request's `Connection: close` is answered in kind and honoured, as Node's, uvicorn's and Go's servers do. */
+    private static final Filter CLOSES_AS_ASKED = Filter.beforeHandler("Connection: close", ex -> {
+        if ("close".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Connection")))
+            ex.getResponseHeaders().set("Connection", "close");
+    });
+    /** Each runAction's client port and Connection header. */
+    private static final List<String> CONNECTIONS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/api/__health", ex -> reply(ex, 200, "OK"));
-        server.createContext("/api/actions", ex -> reply(ex, 200, "{\"/model/a/b\":{\"key\":\"/model/a/b\"}}"));
-        server.createContext("/api/runAction", ReflectionClientTest::runAction);
+        for (HttpContext context : List.of(
+                server.createContext("/api/__health", ex -> reply(ex, 200, "OK")),
+                server.createContext("/api/actions", ex -> reply(ex, 200, "{\"/model/a/b\":{\"key\":\"/model/a/b\"}}")),
+                server.createContext("/api/runAction", ReflectionClientTest::runAction)))
+            context.getFilters().add(CLOSES_AS_ASKED);
         server.start();
         client = new ReflectionClient(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
@@ -45,6 +59,8 @@ class ReflectionClientTest {
     }
 
     private static void runAction(HttpExchange ex) throws IOException {
+        CONNECTIONS.add(
+                ex.getRemoteAddress().getPort() + " " + ex.getRequestHeaders().getFirst("Connection"));
         String key = JSON.readTree(ex.getRequestBody()).get("key").asText();
         boolean stream = "stream=true".equals(ex.getRequestURI().getQuery());
         String ok = "{\"message\":{\"role\":\"model\",\"content\":[{\"text\":\"hi\"}]}}";
@@ -122,11 +138,21 @@ class ReflectionClientTest {
 
     @Test
     void healthAndActions() throws ActionFailure {
-        assertTrue(client.healthy(T));
+        assertTrue(client.answering(T));
         assertTrue(client.actions(T).has("/model/a/b"));
         assertFalse(
-                new ReflectionClient(URI.create("http://127.0.0.1:1")).healthy(Duration.ofSeconds(1)),
+                new ReflectionClient(URI.create("http://127.0.0.1:1")).answering(Duration.ofSeconds(1)),
                 "nothing listens on port 1");
+    }
+
+    @Test
+    void everyCallHasAConnectionOfItsOwn() throws ActionFailure {
+        // Python's server stalls ≈ 44 ms on every call of a kept-alive connection (docs/runtimes.md).
+        CONNECTIONS.clear();
+        for (int i = 0; i < 3; i++) client.run("/model/py/ok", JSON.createObjectNode(), false, T);
+        assertEquals(3, CONNECTIONS.size());
+        assertEquals(3, Set.copyOf(CONNECTIONS).size(), "three client ports: " + CONNECTIONS);
+        CONNECTIONS.forEach(c -> assertTrue(c.endsWith(" close"), c));
     }
 
     @Test

@@ -3,11 +3,11 @@ package conform.runtime;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import conform.config.PluginsDir;
 import conform.config.RuntimeConfig;
 import conform.config.SetupStep;
 import conform.redact.Redactor;
 import conform.support.CheckoutCopy;
+import conform.support.PlainRuntime;
 import conform.support.RepoRoot;
 import conform.support.TempProject;
 import java.io.IOException;
@@ -33,18 +33,14 @@ class SetupTasksTest {
     }
 
     private static RuntimeConfig runtime(Path root, SetupStep... steps) {
-        return new RuntimeConfig(
+        return PlainRuntime.of(
                 "js",
                 root,
                 root.resolve("entries"),
                 root.resolve("specs"),
                 "{plugin}.ts",
                 List.of("node", "out/{plugin}.mjs"),
-                List.of(),
-                List.of(),
-                List.of(steps),
-                List.of(),
-                PluginsDir.NONE);
+                List.of(steps));
     }
 
     /** Stands in for the bundle step: copies the entry to its output. */

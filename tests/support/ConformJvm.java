@@ -12,7 +12,12 @@ public final class ConformJvm {
     public static List<String> command(List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
-                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "conform"));
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djdk.httpclient.allowRestrictedHeaders=connection",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "conform"));
         command.addAll(args);
         return command;
     }
