@@ -57,6 +57,7 @@ public final class ModelLister {
                 childEnv.getOrDefault(source, Map.of()),
                 logDir.resolve(plugin + "-" + runtime + ".models.log"),
                 Set.of(),
+                false,
                 run.settings().startupTimeout(),
                 run.settings().healthTimeout(),
                 redactor,

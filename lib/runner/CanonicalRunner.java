@@ -71,7 +71,7 @@ final class CanonicalRunner extends RunEngine {
                 outcome = cliRun.run(
                         cli,
                         spec,
-                        launch(run, models(jobs), Transport.V1, runtimeLog),
+                        launch(run, models(jobs), true, Transport.V1, runtimeLog),
                         cliLog,
                         job -> report(reported, job, judged(job, cliRun.verdict(job))),
                         line -> {

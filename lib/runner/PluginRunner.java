@@ -9,7 +9,6 @@ import conform.runtime.RuntimeStartFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Runs one plugin in one runtime with conform's own engine: start its entry, run its tests ({@link TestRounds}), and stop the runtime whatever happens. */
 final class PluginRunner extends RunEngine {
@@ -37,11 +36,13 @@ final class PluginRunner extends RunEngine {
         String runtime = run.runtimeName();
         ResolvedSettings settings = run.settings();
         Path log = options.logDir().resolve(plugin + "-" + runtime + ".log");
-        // A run listed for the inventory starts as the inventory's runtimes do: its spec's models are resolved on their
-        // first call, so what it lists when ready is what its plugin registers by itself.
+        // A run listed for the inventory starts as the inventory's runtimes do, its spec's models not registered up
+        // front
+        // (they are resolved on their first call), so what it lists when ready is what its plugin registers by itself.
+        // Start-up still waits for them as in any run, so an entry that defines a model after Genkit() has started
+        // answering gets the same verdicts with --report-dir as without.
         boolean listed = listed(run);
-        Launch launch =
-                launch(run, listed ? Set.of() : models(jobs), run.runtime().transport(), log);
+        Launch launch = launch(run, models(jobs), !listed, run.runtime().transport(), log);
         RuntimeSession session;
         try {
             session = RuntimeSession.start(launch, note -> listener.note(plugin, runtime, note));

@@ -125,16 +125,17 @@ abstract class RunEngine {
     }
 
     /**
-     * How to start {@code run}'s entry, its output going to {@code log}, spoken to through {@code transport}: the entry
-     * registers {@code models} up front.
+     * How to start {@code run}'s entry, its output going to {@code log}, spoken to through {@code transport}: start-up
+     * waits for {@code models}, which the entry registers up front when {@code register} says so.
      */
-    Launch launch(PlannedRun run, Set<String> models, Transport transport, Path log) {
+    Launch launch(PlannedRun run, Set<String> models, boolean register, Transport transport, Path log) {
         return new Launch(
                 SourceOverlay.command(run.runtime(), run.plugin()),
                 run.runtime().cwd(),
                 options.childEnv(),
                 log,
                 models,
+                register,
                 run.settings().startupTimeout(),
                 run.settings().healthTimeout(),
                 options.redactor(),

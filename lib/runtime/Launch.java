@@ -20,7 +20,9 @@ import java.util.Set;
  * @param cwd            the runtime's project root, where its runtime file appears
  * @param extraEnv       added to conform's own environment, for the child only (a null value unsets a variable)
  * @param log            where the runtime's output goes
- * @param models         the models the spec will call: start-up waits for them, and the entry registers them up front
+ * @param models         the models the spec will call: start-up waits for them to be listed (or for the list to settle)
+ * @param registerModels whether the entry registers {@code models} up front; a run that gives the model inventory its
+ *                       listing does not, so the runtime lists what its plugin registers by itself
  * @param startupTimeout the whole start-up, from spawning the entry to its models being listed
  * @param healthTimeout  one health probe
  * @param redactor       what the runtime's output passes through on its way into {@code log}
@@ -32,6 +34,7 @@ public record Launch(
         Map<String, String> extraEnv,
         Path log,
         Set<String> models,
+        boolean registerModels,
         Duration startupTimeout,
         Duration healthTimeout,
         Redactor redactor,
@@ -62,7 +65,7 @@ public record Launch(
         env.put("GENKIT_REFLECTION_V2_SERVER", v2Server == null ? null : v2Server.toString());
         // The entries register these up front (a plugin whose provider cannot list them still lists them at once);
         // empty, the runtime lists only what the plugin registers itself.
-        env.put(MODELS_VARIABLE, String.join(",", models));
+        env.put(MODELS_VARIABLE, registerModels ? String.join(",", models) : "");
         return env;
     }
 

@@ -101,7 +101,9 @@ public final class RuntimeSession implements ActionRunner {
         Reflection reflection = null;
         try {
             reflection = new Handshake(launch, tree, v2, http, deadline).await();
-            JsonNode listing = awaitModels(tree, reflection, launch.models(), deadline, notes);
+            // Models the entry was not asked to register are expected to be resolved on first use: no note for them.
+            JsonNode listing = awaitModels(
+                    tree, reflection, launch.models(), deadline, launch.registerModels() ? notes : note -> {});
             return new RuntimeSession(tree, reflection, (System.nanoTime() - begin) / 1_000_000, listing);
         } catch (RuntimeStartFailure e) {
             if (reflection != null) reflection.close();

@@ -40,6 +40,7 @@ class EntriesRegisterGivenModelsTest {
                 Map.of("GEMINI_API_KEY", "conform-test-key", "GOOGLE_GEMINI_BASE_URL", "http://127.0.0.1:1"),
                 work.path("google-genai.log"),
                 models,
+                true,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(5),
                 Redactor.fromEnvironment(Map.of(), List.of()),
