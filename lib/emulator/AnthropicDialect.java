@@ -200,7 +200,7 @@ final class AnthropicDialect implements Dialect {
                         source.path("media_type").asText(null),
                         Base64.getMimeDecoder().decode(source.path("data").asText("")),
                         null);
-            case "url" -> OpenAiDialect.media(source.path("url").asText());
+            case "url" -> OpenAiRequests.media(source.path("url").asText());
             case "text" ->
                 new ChatRequest.Media(
                         source.path("media_type").asText("text/plain"),

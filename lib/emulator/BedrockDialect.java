@@ -108,7 +108,7 @@ final class BedrockDialect implements Dialect {
         JsonNode format = body.path("outputConfig").path("textFormat");
         JsonNode schema = format.isMissingNode()
                 ? null
-                : OpenAiDialect.parseArguments(format.path("structure")
+                : OpenAiRequests.parseArguments(format.path("structure")
                         .path("jsonSchema")
                         .path("schema")
                         .asText("{}"));

@@ -106,7 +106,7 @@ final class GeminiRequests {
             String uri = field(file, "fileUri", "file_uri").asText("");
             String mime = field(file, "mimeType", "mime_type").asText("");
             return new ChatRequest.Media(
-                    mime.isEmpty() ? OpenAiDialect.media(uri).mimeType() : mime, null, uri);
+                    mime.isEmpty() ? OpenAiRequests.media(uri).mimeType() : mime, null, uri);
         }
         JsonNode call = field(part, "functionCall", "function_call");
         if (!call.isMissingNode())

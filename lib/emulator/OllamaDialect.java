@@ -142,7 +142,7 @@ final class OllamaDialect implements Dialect {
                 JsonNode fn = call.path("function");
                 // Ollama sends arguments as an object; a plugin that sends the OpenAI-style string is read as well.
                 JsonNode args = fn.path("arguments").isTextual()
-                        ? OpenAiDialect.parseArguments(fn.path("arguments").asText())
+                        ? OpenAiRequests.parseArguments(fn.path("arguments").asText())
                         : fn.path("arguments");
                 content.add(new ChatRequest.ToolCall(
                         call.path("id").asText(""), fn.path("name").asText(), args));
@@ -164,7 +164,7 @@ final class OllamaDialect implements Dialect {
                 default -> turns.add(new ChatRequest.Turn(Role.USER, content));
             }
         }
-        List<ChatRequest.Tool> tools = OpenAiDialect.functionTools(body.path("tools"));
+        List<ChatRequest.Tool> tools = OpenAiRequests.functionTools(body.path("tools"));
         JsonNode format = body.path("format");
         return new ChatRequest(
                 EmulatorDialect.OLLAMA,
