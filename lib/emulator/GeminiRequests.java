@@ -130,17 +130,7 @@ final class GeminiRequests {
     /** Imagen's request: {@code {instances: [{prompt}], parameters: {sampleCount, …}}}. */
     static ChatRequest decodePredict(JsonNode body, String model) {
         String prompt = body.path("instances").path(0).path("prompt").asText("");
-        return new ChatRequest(
-                EmulatorDialect.GEMINI,
-                model,
-                null,
-                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
-                List.of(),
-                null,
-                false,
-                false,
-                Modality.IMAGE,
-                false);
+        return ChatRequest.generation(EmulatorDialect.GEMINI, model, prompt, Modality.IMAGE);
     }
 
     /** Standard or URL-safe base64 (pydantic serialises bytes URL-safe, the Go SDK and JS standard). */

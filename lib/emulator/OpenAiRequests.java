@@ -103,17 +103,7 @@ final class OpenAiRequests {
         Modality modality = path.startsWith("/v1/images") ? Modality.IMAGE : Modality.AUDIO;
         String prompt =
                 body.path(modality == Modality.IMAGE ? "prompt" : "input").asText("");
-        return new ChatRequest(
-                EmulatorDialect.OPENAI,
-                body.path("model").asText(),
-                null,
-                List.of(new ChatRequest.Turn(Role.USER, List.of(new ChatRequest.Text(prompt)))),
-                List.of(),
-                null,
-                false,
-                false,
-                modality,
-                false);
+        return ChatRequest.generation(EmulatorDialect.OPENAI, body.path("model").asText(), prompt, modality);
     }
 
     static ChatRequest.Media media(String url) {
