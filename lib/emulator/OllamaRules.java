@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What Ollama refuses, answered as {@code {"error": …}}; each rule is in docs/emulator.md. */
+/** The Ollama dialect's request rules, answered as {@code {"error": …}}; each rule is in docs/emulator.md. */
 final class OllamaRules {
 
     private OllamaRules() {}
