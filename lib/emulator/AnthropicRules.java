@@ -1,6 +1,8 @@
 package conform.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +52,9 @@ final class AnthropicRules {
 
     /** {@code message_param.py}: user, assistant and system messages. */
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
+
+    /** The only image types the Messages API takes. */
+    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     private AnthropicRules() {}
 
@@ -173,6 +178,64 @@ final class AnthropicRules {
         if (budget >= body.path("max_tokens").asInt())
             return invalid("thinking-budget", "`max_tokens` must be greater than `thinking.budget_tokens`");
         return null;
+    }
+
+    /**
+     * The API rejects a base64 image whose bytes are not the image its media_type names (400 invalid_request_error);
+     * so does the emulator, saying what the bytes were instead, since a plugin that encodes the wrong thing (a URL's
+     * text, say) would otherwise just get a puzzling answer about "an image".
+     */
+    static Violation invalidImage(JsonNode body) {
+        JsonNode messages = body.path("messages");
+        for (int m = 0; m < messages.size(); m++) {
+            JsonNode content = messages.get(m).path("content");
+            for (int b = 0; b < content.size(); b++) {
+                JsonNode source = content.get(b).path("source");
+                if (!content.get(b).path("type").asText().equals("image")
+                        || !source.path("type").asText().equals("base64")) continue;
+                String type = source.path("media_type").asText("");
+                byte[] data;
+                try {
+                    data = Base64.getMimeDecoder().decode(source.path("data").asText(""));
+                } catch (IllegalArgumentException e) {
+                    data = null;
+                }
+                String where = "messages." + m + ".content." + b + ".image.source.base64.data: ";
+                if (data == null) return invalid("image-bytes", where + "the data is not valid base64");
+                if (!IMAGE_TYPES.contains(type))
+                    return invalid(
+                            "image-bytes",
+                            where + "media_type " + type + " is not one of " + String.join(", ", IMAGE_TYPES));
+                if (!looksLike(type, data)) {
+                    String head = new String(data, 0, Math.min(data.length, 40), StandardCharsets.ISO_8859_1)
+                            .replaceAll("[^\\x20-\\x7e]", ".");
+                    return invalid(
+                            "image-bytes",
+                            where + "the image was specified using the " + type
+                                    + " media type, but does not appear to be a valid " + type.replace("image/", "")
+                                    + " image; its " + data.length + " bytes begin \"" + head + "\"");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean looksLike(String mediaType, byte[] d) {
+        return switch (mediaType) {
+            case "image/png" -> d.length > 4 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G';
+            case "image/jpeg" ->
+                d.length > 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff;
+            case "image/gif" -> d.length > 4 && d[0] == 'G' && d[1] == 'I' && d[2] == 'F' && d[3] == '8';
+            case "image/webp" ->
+                d.length > 12
+                        && d[0] == 'R'
+                        && d[1] == 'I'
+                        && d[8] == 'W'
+                        && d[9] == 'E'
+                        && d[10] == 'B'
+                        && d[11] == 'P';
+            default -> false;
+        };
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -47,6 +47,21 @@ public record ChatRequest(
         this(dialect, model, system, turns, tools, outputSchema, jsonMode, thoughts, output, stream, ToolChoice.AUTO);
     }
 
+    /** A generation request (an image, speech): one user prompt, answered in {@code output}, never streamed. */
+    static ChatRequest generation(EmulatorDialect dialect, String model, String prompt, Modality output) {
+        return new ChatRequest(
+                dialect,
+                model,
+                null,
+                List.of(new Turn(Role.USER, List.of(new Text(prompt)))),
+                List.of(),
+                null,
+                false,
+                false,
+                output,
+                false);
+    }
+
     /**
      * The tool choice, as the providers spell it: OpenAI's {@code tool_choice} none/auto/required/a function,
      * Anthropic's none/auto/any/tool, Gemini's function-calling mode NONE/AUTO/ANY with allowed names, Bedrock's

@@ -180,7 +180,7 @@ final class GeminiRules {
     }
 
     private static JsonNode field(JsonNode node, String camel) {
-        return GeminiDialect.field(
+        return GeminiRequests.field(
                 node, camel, camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
     }
 

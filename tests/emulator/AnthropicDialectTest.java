@@ -197,7 +197,7 @@ class AnthropicDialectTest {
     void aMissingSystemOrToolIsExplainedWithAnthropicsFieldName() throws Exception {
         ObjectNode noSystem = body("hello"); // the system-role case's prompt
         noSystem.putArray("system"); // Go sends an empty list when there is no system message
-        assertNull(AnthropicDialect.decode(noSystem).system());
+        assertNull(AnthropicRequests.decode(noSystem).system());
         String explained = text(message(noSystem));
         assertTrue(
                 explained.startsWith(ReferenceModel.EXPLANATION_PREFIX) && explained.contains("had no `system`"),
@@ -222,7 +222,7 @@ class AnthropicDialectTest {
         assertEquals("weather", use.path("name").asText());
         assertTrue(use.at("/input/city").isTextual(), "the required argument is filled");
 
-        ChatRequest decoded = AnthropicDialect.decode(withTool);
+        ChatRequest decoded = AnthropicRequests.decode(withTool);
         assertEquals("weather", decoded.tools().get(0).name());
         assertEquals("object", decoded.tools().get(0).inputSchema().path("type").asText());
     }
@@ -252,7 +252,7 @@ class AnthropicDialectTest {
                 .put("text", "sunny");
         assertEquals("The weather tool says: sunny.", text(message(round)));
 
-        ChatRequest decoded = AnthropicDialect.decode(round);
+        ChatRequest decoded = AnthropicRequests.decode(round);
         assertEquals(
                 List.of(ChatRequest.Role.USER, ChatRequest.Role.MODEL, ChatRequest.Role.TOOL),
                 decoded.turns().stream().map(ChatRequest.Turn::role).toList());

@@ -66,7 +66,7 @@ class GeminiDialectTest {
     @Test
     void decodesSystemToolsMediaHistoryAndSchema() {
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01});
-        ChatRequest r = GeminiDialect.decode(
+        ChatRequest r = GeminiRequests.decode(
                 EmulatorHttp.quoted("{'systemInstruction':{'role':'user','parts':[{'text':'be brief'}]},"
                     + "'contents':[{'role':'user','parts':[{'text':'look'},{'inlineData':{'mimeType':'image/png','data':'"
                         + png + "'}},{'fileData':{'fileUri':'https://www.youtube.com/watch?v=x'}}]},"
@@ -97,8 +97,8 @@ class GeminiDialectTest {
     @Test
     void decodesUrlSafeBase64AsPydanticWritesIt() {
         byte[] bytes = {(byte) 0xfb, (byte) 0xff, (byte) 0xfe};
-        assertArrayEquals(bytes, GeminiDialect.base64(Base64.getUrlEncoder().encodeToString(bytes)));
-        assertArrayEquals(bytes, GeminiDialect.base64(Base64.getEncoder().encodeToString(bytes)));
+        assertArrayEquals(bytes, GeminiRequests.base64(Base64.getUrlEncoder().encodeToString(bytes)));
+        assertArrayEquals(bytes, GeminiRequests.base64(Base64.getEncoder().encodeToString(bytes)));
     }
 
     @Test

@@ -120,7 +120,7 @@ class OpenAiDialectTest {
     @Test
     void aToolResultIsNamedByTheCallItAnswers() {
         ChatRequest r =
-                OpenAiDialect.decodeChat(Responses.json("{'model':'gpt-4o','messages':[{'role':'user','content':'w?'},"
+                OpenAiRequests.decodeChat(Responses.json("{'model':'gpt-4o','messages':[{'role':'user','content':'w?'},"
                     + "{'role':'assistant','tool_calls':[{'id':'call_9','type':'function','function':{'name':'weather','arguments':'{}'}}]},"
                     + "{'role':'tool','tool_call_id':'call_9','content':'21C'}]}"));
         assertEquals(
@@ -129,7 +129,7 @@ class OpenAiDialectTest {
 
     @Test
     void decodesContentPartsToolsAndFormats() {
-        ChatRequest r = OpenAiDialect.decodeChat(
+        ChatRequest r = OpenAiRequests.decodeChat(
                 Responses.json(
                         "{'model':'gpt-4o','stream':true,'messages':[{'role':'developer','content':'be"
                             + " brief'},{'role':'user','content':[{'type':'text','text':'look'},"
