@@ -66,8 +66,7 @@ final class CheckPluginCommand extends Subcommand {
         List<String> problems = new ArrayList<>();
         Set<String> covered = new TreeSet<>();
         for (RuntimeConfig rt : runtimes) {
-            Set<String> expected = new TreeSet<>(rt.plugins());
-            expected.addAll(inventory.entriesByRuntime().get(rt.name()));
+            Set<String> expected = pluginsOf(rt, inventory);
             covered.addAll(expected);
             for (String plugin : expected) {
                 if (!inventory.hasEntry(rt.name(), plugin)) {
@@ -83,11 +82,8 @@ final class CheckPluginCommand extends Subcommand {
         Style style = console.style();
         // A spec that another runtime covers is outside the --runtime selection, not a gap.
         Set<String> coveredElsewhere = new TreeSet<>();
-        for (RuntimeConfig rt : config.runtimes().values()) {
-            if (runtimes.contains(rt)) continue;
-            coveredElsewhere.addAll(rt.plugins());
-            coveredElsewhere.addAll(inventory.entriesByRuntime().getOrDefault(rt.name(), List.of()));
-        }
+        for (RuntimeConfig rt : config.runtimes().values())
+            if (!runtimes.contains(rt)) coveredElsewhere.addAll(pluginsOf(rt, inventory));
         for (String plugin : inventory.pluginsWithSpecs()) {
             if (covered.contains(plugin) || coveredElsewhere.contains(plugin)) continue;
             String reason = config.unavailable().get(plugin);
@@ -114,6 +110,13 @@ final class CheckPluginCommand extends Subcommand {
                         : " A model plugin of a plugins directory needs a spec (specs/<plugin>.yaml) and an entry (`"
                                 + Launcher.prefix(ws.env) + " new-entry` writes one), or a place in ignore-plugins."));
         return ExitCode.FAILED;
+    }
+
+    /** The plugins a runtime covers: those it declares and those it has an entry for. */
+    private static Set<String> pluginsOf(RuntimeConfig rt, Inventory inventory) {
+        Set<String> plugins = new TreeSet<>(rt.plugins());
+        plugins.addAll(inventory.entriesByRuntime().getOrDefault(rt.name(), List.of()));
+        return plugins;
     }
 
     /** The model plugins of a runtime's plugins directory, listed, and each one's gaps as problems. */

@@ -23,7 +23,9 @@ public final class ConfigLoader {
 
     public static final String FILE_NAME = "conform.toml";
     public static final String CONFIG_ENV_VAR = "CONFORM_CONFIG";
-    private static final List<String> ROOT = List.of("conform");
+    /** The table every setting lives under. */
+    static final List<String> ROOT = List.of("conform");
+
     private static final Set<String> TABLE_KEYS = Set.of(
             "specs-dir",
             "genkit-cli",

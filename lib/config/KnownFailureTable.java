@@ -7,8 +7,6 @@ import java.util.Set;
 /** {@code [[conform.known-failures]]}: the failures a run expects, each checked for what it names. */
 final class KnownFailureTable {
 
-    private static final List<String> ROOT = List.of("conform");
-
     private static final Set<String> KNOWN_FAILURE_KEYS =
             Set.of("plugin", "runtime", "model", "test", "error", "statuses", "emulated-only", "reason");
 
@@ -17,7 +15,7 @@ final class KnownFailureTable {
     /** @param runtimes the configured runtimes: a record's `runtime` must name one, or it would never match */
     static List<KnownFailure> read(TomlSource toml, Set<String> runtimes) {
         return toml.tables(
-                TomlSource.child(ROOT, "known-failures"),
+                TomlSource.child(ConfigLoader.ROOT, "known-failures"),
                 "a list of tables like {plugin = \"x\", test = \"*\", reason = \"…\"}",
                 KNOWN_FAILURE_KEYS,
                 at -> {

@@ -13,8 +13,6 @@ import org.tomlj.TomlTable;
 /** The {@code [conform.runtimes.<name>]} tables of conform.toml: each runtime's project, entries, setup and sources. */
 final class RuntimeTables {
 
-    private static final List<String> ROOT = List.of("conform");
-
     private static final String RUNTIME_NAME = "[a-z][a-z0-9_-]*";
     private static final Set<String> RUNTIME_KEYS = Set.of(
             "cwd",
@@ -39,7 +37,7 @@ final class RuntimeTables {
     private RuntimeTables() {}
 
     static Map<String, RuntimeConfig> read(TomlSource toml, Path sharedSpecsDir) {
-        Map<String, RuntimeConfig> out = toml.entries(TomlSource.child(ROOT, "runtimes"), rt -> {
+        Map<String, RuntimeConfig> out = toml.entries(TomlSource.child(ConfigLoader.ROOT, "runtimes"), rt -> {
             String name = rt.get(rt.size() - 1);
             if (!name.matches(RUNTIME_NAME))
                 throw toml.invalid(rt, "named with lower-case letters, digits, '-' or '_'", name);
@@ -142,7 +140,7 @@ final class RuntimeTables {
         for (String key : PLUGINS_DIR_KEYS) {
             if (!conform.contains(List.of(key))) continue;
             throw new ConformException(Diagnostic.error("E0103", "`conform." + key + "` belongs to a runtime")
-                    .at(toml.location(TomlSource.child(ROOT, key)))
+                    .at(toml.location(TomlSource.child(ConfigLoader.ROOT, key)))
                     .note("a plugin's directory is named differently in each runtime (go/plugins/googlegenai,"
                             + " js/plugins/google-genai)")
                     .hint("move it under [conform.runtimes.<name>], beside that runtime's plugins-dir"));
