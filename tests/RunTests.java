@@ -21,6 +21,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class RunTests {
 
+    private static final double SLOW_SECONDS = 20;
+
     public static void main(String[] args) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage("conform"));
@@ -36,7 +40,13 @@ public class RunTests {
         LauncherDiscoveryRequest discovery = request.build();
 
         AtomicInteger passed = new AtomicInteger(), failed = new AtomicInteger(), skipped = new AtomicInteger();
+        Map<String, Long> started = new ConcurrentHashMap<>();
         TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                if (test.isTest()) started.put(test.getUniqueId(), System.nanoTime());
+            }
+
             @Override
             public void executionSkipped(TestIdentifier test, String reason) {
                 if (test.isTest()) {
@@ -47,6 +57,10 @@ public class RunTests {
 
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                Long from = started.remove(test.getUniqueId());
+                double seconds = from == null ? 0 : (System.nanoTime() - from) / 1e9;
+                // The slow ones, so that what the suite's time goes to stays in view.
+                if (seconds >= SLOW_SECONDS) System.out.printf("  slow %s: %.1f s%n", name(test), seconds);
                 if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                     if (test.isTest()) passed.incrementAndGet();
                     return;

@@ -157,10 +157,21 @@ final class CanonicalAttempt {
             testsMs = Math.max(0, millis(watched - output.testsStartedNanos()));
             if (!running) onRunning.accept(startupMs); // the CLI was quicker than the loop that watches it
         }
-        if (end == End.EXITED && output.completed()) end = End.COMPLETED;
+        end = settled(end, missedRuntime(), output.completed());
         synchronized (verdicts) {
             return new Outcome(end, Map.copyOf(verdicts), output.suite(), startupMs, testsMs, exit, runtimeUp);
         }
+    }
+
+    /**
+     * How an attempt ended, once the CLI's output has been read to the end: it may have exited, its summary and all,
+     * before the watch loop saw its last lines — a summary makes an exit a completion, and "No runtimes found" before
+     * any verdict makes either a run without a runtime (the CLI's failure, not the tests').
+     */
+    static End settled(End polled, boolean missedRuntime, boolean completed) {
+        if (polled == End.INTERRUPTED) return polled;
+        if (missedRuntime) return End.NO_RUNTIME;
+        return polled == End.EXITED && completed ? End.COMPLETED : polled;
     }
 
     /** The suite that runs has been at it longer than its model calls may take, and some of its tests have no verdict. */

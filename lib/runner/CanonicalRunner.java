@@ -101,7 +101,7 @@ final class CanonicalRunner extends RunEngine {
             long start,
             Path cliLog,
             Path runtimeLog) {
-        String failure = failure(run, outcome, runtimeLog);
+        String failure = failure(run, jobs, outcome, runtimeLog);
         List<TestResult> results = new ArrayList<>();
         for (Job job : jobs) {
             TestResult r;
@@ -152,9 +152,14 @@ final class CanonicalRunner extends RunEngine {
     }
 
     /** Why the run as a whole failed, or null when the CLI gave its verdicts (some may have timed out). */
-    private static String failure(PlannedRun run, CanonicalAttempt.Outcome outcome, Path runtimeLog) {
+    private static String failure(PlannedRun run, List<Job> jobs, CanonicalAttempt.Outcome outcome, Path runtimeLog) {
         return switch (outcome.end()) {
-            case COMPLETED, INTERRUPTED, SUITE_TIMEOUT -> null;
+            case INTERRUPTED, SUITE_TIMEOUT -> null;
+            // Never a run of tests "without a verdict" that reads like the plugin's failure: the CLI itself failed.
+            case COMPLETED ->
+                outcome.verdicts().isEmpty() && !jobs.isEmpty()
+                        ? TOOL + " finished without a verdict for any test (see its output below)"
+                        : null;
             case EXITED -> TOOL + " exited with code " + outcome.exitCode().orElse(-1) + " before it finished";
             case STARTUP_TIMEOUT ->
                 "no test started within the startup timeout ("
