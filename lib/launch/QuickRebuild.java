@@ -43,8 +43,9 @@ public final class QuickRebuild {
         String classpath = args[1];
         List<String> sources = List.of(args).subList(2, args.length);
         Path classes = Files.createTempDirectory("conform-quick-rebuild");
+        int code;
         try {
-            System.exit(rebuild(overlay, classpath, sources, classes));
+            code = rebuild(overlay, classpath, sources, classes);
         } finally {
             try (Stream<Path> tree = Files.walk(classes)) {
                 tree.sorted(java.util.Comparator.reverseOrder())
@@ -52,6 +53,7 @@ public final class QuickRebuild {
                         .forEach(java.io.File::delete);
             }
         }
+        System.exit(code); // only now: System.exit never returns, and a finally around it would never run
     }
 
     private static int rebuild(Path overlay, String classpath, List<String> sources, Path classes) throws IOException {

@@ -35,6 +35,10 @@ class LaunchCacheTest {
             noJBang.put(
                     "CONFORM_CACHE_DIR",
                     Files.createDirectories(root.resolve("empty-cache")).toString());
+            // Every temp file of the launches below (the bootstrap's, its quick rebuild's) is to be gone after them.
+            Path temp = Files.createDirectories(root.resolve("temp"));
+            noJBang.put("TMPDIR", temp.toString());
+            noJBang.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp);
 
             CheckoutCopy.Launch first = version(copy, real);
             assertEquals(0, first.code(), first.err());
@@ -113,6 +117,9 @@ class LaunchCacheTest {
                     jarGone.code(),
                     "a jar missing from the cached class path sends the run back through JBang:\n" + jarGone.err());
             assertFalse(Files.exists(jar));
+            try (Stream<Path> left = Files.list(temp)) {
+                assertEquals(List.of(), left.toList(), "launches leave nothing in the temp dir");
+            }
         }
     }
 
