@@ -52,7 +52,7 @@ final class CanonicalAttempt {
      * @param verdicts  each test's verdict as the CLI gave it, keyed by job index (no entry: no verdict)
      * @param suite     the suite that was running when it ended, or -1
      * @param exitCode  the CLI's exit code, when it exited by itself
-     * @param runtimeUp the runtime the CLI started had written its runtime file when the attempt ended
+     * @param runtimeUp the runtime the CLI started wrote its runtime file while the CLI ran
      */
     record Outcome(
             End end,
@@ -65,6 +65,8 @@ final class CanonicalAttempt {
 
     /** What the CLI says when it runs a test without a runtime. */
     private static final String NO_RUNTIMES = "No runtimes found";
+    /** How often the watch loop looks for the runtime's file (a directory listing and a process-table walk). */
+    private static final long RUNTIME_LOOK_NANOS = Duration.ofMillis(250).toNanos();
 
     private final PlannedRun run;
     private final List<Job> jobs;
@@ -104,7 +106,9 @@ final class CanonicalAttempt {
         boolean running = false;
         long watched;
         Optional<Integer> exit = Optional.empty();
-        boolean runtimeUp;
+        // Looked for while the CLI runs: a CLI that ends stops its runtime, whose file goes with it.
+        boolean runtimeUp = false;
+        long lookedForRuntime = 0;
         try (CliProcess process = CliProcess.start(cli, spec, launch, cliLog)) {
             process.follow(line -> {
                 onLine.accept(line);
@@ -114,6 +118,10 @@ final class CanonicalAttempt {
                 if (interruption.requested()) {
                     end = End.INTERRUPTED;
                     break;
+                }
+                if (!runtimeUp && System.nanoTime() - lookedForRuntime >= RUNTIME_LOOK_NANOS) {
+                    runtimeUp = process.runtimeStarted();
+                    lookedForRuntime = System.nanoTime();
                 }
                 exit = process.exitCode();
                 if (exit.isPresent()) {
@@ -142,7 +150,7 @@ final class CanonicalAttempt {
                 sleep();
             }
             watched = System.nanoTime();
-            runtimeUp = process.runtimeStarted();
+            runtimeUp = runtimeUp || process.runtimeStarted();
             if (end != End.COMPLETED && end != End.EXITED) {
                 synchronized (verdicts) {
                     accepting = false;
