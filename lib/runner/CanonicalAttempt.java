@@ -1,7 +1,9 @@
 package conform.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import conform.plan.PlannedRun;
 import conform.runtime.CliProcess;
+import conform.runtime.CliTraces;
 import conform.runtime.GenkitCli;
 import conform.runtime.Launch;
 import conform.spec.Suite;
@@ -151,6 +153,7 @@ final class CanonicalAttempt {
             }
             watched = System.nanoTime();
             runtimeUp = runtimeUp || process.runtimeStarted();
+            withTracedMessages(process);
             if (end != End.COMPLETED && end != End.EXITED) {
                 synchronized (verdicts) {
                     accepting = false;
@@ -221,6 +224,28 @@ final class CanonicalAttempt {
             }
             onVerdict.accept(job);
             return;
+        }
+    }
+
+    /**
+     * The lost messages of errors (Python and Go runtimes), from the traces the CLI recorded, which go with its project
+     * root: each from the failed call whose input had the test's messages.
+     */
+    private void withTracedMessages(CliProcess process) {
+        synchronized (verdicts) {
+            if (verdicts.values().stream().noneMatch(CanonicalVerdict::messageLost)) return;
+        }
+        List<CliTraces.FailedAction> failed = process.failedActions();
+        synchronized (verdicts) {
+            for (Job job : jobs) {
+                CanonicalVerdict verdict = verdicts.get(job.index());
+                if (verdict == null || !verdict.messageLost()) continue;
+                JsonNode messages = job.test().input().path("messages");
+                failed.stream()
+                        .filter(f -> f.input().path("messages").equals(messages))
+                        .findFirst()
+                        .ifPresent(f -> verdicts.put(job.index(), verdict.withTracedMessage(f.message())));
+            }
         }
     }
 

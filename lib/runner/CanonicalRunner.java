@@ -73,7 +73,11 @@ final class CanonicalRunner extends RunEngine {
                         spec,
                         launch(run, models(jobs), true, Transport.V1, runtimeLog),
                         cliLog,
-                        job -> report(reported, job, judged(job, cliRun.verdict(job))),
+                        job -> {
+                            // An error whose message the CLI lost waits for the end of the attempt and its traces.
+                            CanonicalVerdict verdict = cliRun.verdict(job);
+                            if (!verdict.messageLost()) report(reported, job, judged(job, verdict));
+                        },
                         line -> {
                             if (options.followLogs())
                                 listener.log("    " + plugin + " (" + runtime + ", " + TOOL + ") | " + line);
@@ -108,6 +112,8 @@ final class CanonicalRunner extends RunEngine {
             synchronized (reported) {
                 r = reported[job.index()];
             }
+            CanonicalVerdict held = outcome.verdicts().get(job.index());
+            if (r == null && held != null) r = report(reported, job, judged(job, held));
             if (r == null)
                 r = report(reported, job, knownFailures.judge(withoutVerdict(run, job, outcome, cliRun, failure)));
             results.add(r);

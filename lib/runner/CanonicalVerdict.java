@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  *   <li>anything else is an error: the model call failed. It is reported by its first line without the error's class
  *       name, as conform reports an action error: what follows is a JS runtime's stack, or what the CLI printed as it
  *       crashed, both left to the CLI's log. When the CLI printed only the error's details ({@code {"traceId":"…"}}:
- *       Python and Go runtimes) the message is lost, which the verdict says.
+ *       Python and Go runtimes) the message is lost, which the verdict says, until the CLI's trace of the call
+ *       gives it ({@link #withTracedMessage}).
  * </ul>
  *
  * @param messageLost the CLI printed no message for the error: a known-failure record can be held to its status only
@@ -83,6 +84,14 @@ record CanonicalVerdict(TestStatus status, String error, boolean messageLost) {
         String firstLine = failure.lines().findFirst().orElse("");
         return new CanonicalVerdict(
                 TestStatus.ERROR, ERROR_CLASS.matcher(firstLine).replaceFirst(""), false);
+    }
+
+    /**
+     * This lost-message error with the runtime's own message, read from the CLI's trace of the call; still judged by
+     * its status alone, as the CLI did not say it.
+     */
+    CanonicalVerdict withTracedMessage(String message) {
+        return messageLost() ? new CanonicalVerdict(status, message, true) : this;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -36,7 +36,7 @@ final class KnownFailures {
         return judge(
                 r,
                 (k, t) -> k.statuses().contains(t.status().label()),
-                "; without a message, only its status was checked");
+                "; genkit dev:test-model printed no message for it, so only its status was checked");
     }
 
     private TestResult judge(TestResult r, BiPredicate<KnownFailure, TestResult> expected, String howChecked) {

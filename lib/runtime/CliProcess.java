@@ -116,6 +116,11 @@ public final class CliProcess implements AutoCloseable {
         return runtimeLog;
     }
 
+    /** The failed model actions the CLI's telemetry server has recorded so far (gone once this is closed). */
+    public List<CliTraces.FailedAction> failedActions() {
+        return CliTraces.read(root.dir());
+    }
+
     /** Stops the CLI, its runtime and whatever they started, then passes on the rest of the CLI's log. */
     @Override
     public void close() {

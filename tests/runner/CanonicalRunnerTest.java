@@ -131,6 +131,31 @@ class CanonicalRunnerTest {
         assertEquals(java.util.Map.of("Wrong word", "failed", "Throws", "error"), rerun.statuses());
     }
 
+    @Test
+    void anErrorWhoseMessageTheCliDidNotPrintIsReadFromItsTraceInPythonAndGo() throws Exception {
+        // The CLI prints only {"stack":"","traceId":null} (Python) or {"traceId":"…"} (Go) for these errors.
+        work.write("specs/echo.yaml", """
+            - model: conformtest/echo
+              supports: []
+              tests:
+                - {name: Throws, input: {messages: [{role: user, content: [{text: "#fail:provider exploded"}]}]}, validators: [text-not-empty]}
+            """);
+        Fixtures.Outcome o = Fixtures.checkModel(
+                work.root(),
+                Fixtures.config(work, "", "python", "go"),
+                work.path("r"),
+                "--specs-dir",
+                work.path("specs").toString(),
+                "--runner",
+                "cli");
+        o.cli().expect(ExitCode.FAILED);
+        assertEquals(2, o.results().get("results").size(), o.toString());
+        for (JsonNode result : o.results().get("results")) {
+            assertEquals("error", result.get("status").asText(), result.toString());
+            assertEquals("provider exploded", result.get("error").asText(), result.toString());
+        }
+    }
+
     private static final String TSX = "[\"node\", \"--import\", \"tsx\", \"{entry}\"]";
 
     /** A config whose js runtime runs entries written by the test (ES modules) next to the fixture's packages. */
