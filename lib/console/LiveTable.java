@@ -2,7 +2,6 @@ package conform.console;
 
 import conform.config.TestId;
 import conform.plan.Plan;
-import conform.report.Durations;
 import conform.runner.RunListener;
 import conform.runner.RunResult;
 import conform.runner.TestResult;
@@ -10,18 +9,11 @@ import conform.runner.TestStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.fusesource.jansi.Ansi;
 import org.fusesource.jansi.internal.CLibrary;
 
@@ -34,31 +26,13 @@ import org.fusesource.jansi.internal.CLibrary;
  */
 public final class LiveTable implements RunListener, AutoCloseable {
 
-    static final int BAR_WIDTH = 12;
     private static final long TICK_MS = 250;
-    /** Rows left free below the table: the cursor's line and a margin, so the table itself never scrolls. */
-    private static final int SPARE_ROWS = 3;
 
     private static final String ERASE_LINE =
             Ansi.ansi().eraseLine(Ansi.Erase.FORWARD).toString();
 
     /** A planned run: the table knows every row and its test count before anything starts. */
     record Planned(String plugin, String runtime, int tests) {}
-
-    private static final class Row {
-        final String plugin, runtime;
-        final int total;
-        RowState state = RowState.PENDING;
-        int passed, failed, known, retries;
-        long startNanos, elapsedMs = -1;
-        String reason;
-
-        Row(String plugin, String runtime, int total) {
-            this.plugin = plugin;
-            this.runtime = runtime;
-            this.total = total;
-        }
-    }
 
     private final Object lock = new Object();
     private final Console console;
@@ -69,7 +43,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
     private final StringWriter logBuffer = new StringWriter();
 
     private final ProgressLines logLines;
-    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final Map<String, LiveRow> rows = new LinkedHashMap<>();
     private int[] drawnWidths = new int[0];
     private int drawnAtColumns;
     private Thread ticker;
@@ -84,7 +58,7 @@ public final class LiveTable implements RunListener, AutoCloseable {
                 new Console(new PrintWriter(logBuffer), new PrintWriter(logBuffer), style, console.redactor()),
                 verbose);
         for (Planned p : planned)
-            rows.put(p.plugin() + "\0" + p.runtime(), new Row(p.plugin(), p.runtime(), p.tests()));
+            rows.put(p.plugin() + "\0" + p.runtime(), new LiveRow(p.plugin(), p.runtime(), p.tests()));
     }
 
     /**
@@ -214,9 +188,9 @@ public final class LiveTable implements RunListener, AutoCloseable {
         }
     }
 
-    private void event(String plugin, String runtime, Consumer<Row> change, Runnable log) {
+    private void event(String plugin, String runtime, Consumer<LiveRow> change, Runnable log) {
         synchronized (lock) {
-            change.accept(rows.computeIfAbsent(plugin + "\0" + runtime, k -> new Row(plugin, runtime, 0)));
+            change.accept(rows.computeIfAbsent(plugin + "\0" + runtime, k -> new LiveRow(plugin, runtime, 0)));
             log.run();
             List<String> lines = logBuffer.toString().lines().toList();
             logBuffer.getBuffer().setLength(0);
@@ -289,75 +263,10 @@ public final class LiveTable implements RunListener, AutoCloseable {
 
     /** The table's lines for a terminal of this size, each cut to {@code columns - 1} cells (the last one can trigger a wrap). */
     List<String> render(int columns, int height, long now) {
-        List<Row> all;
+        List<LiveRow> all;
         synchronized (lock) {
             all = List.copyOf(rows.values());
         }
-        int room = Math.max(2, height - SPARE_ROWS - 1);
-        List<Row> shown = all;
-        String more = null;
-        if (all.size() > room) {
-            // Show what needs attention (running, then failed) and summarise the rest in one line, keeping plan order.
-            List<Row> ranked = all.stream()
-                    .sorted(Comparator.comparingInt(r -> r.state.rank()))
-                    .toList();
-            Set<Row> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-            keep.addAll(ranked.subList(0, room - 1));
-            shown = all.stream().filter(keep::contains).toList();
-            Map<RowState, Long> rest = all.stream()
-                    .filter(r -> !keep.contains(r))
-                    .collect(Collectors.groupingBy(
-                            r -> r.state, () -> new EnumMap<>(RowState.class), Collectors.counting()));
-            more = "  … " + (all.size() - shown.size()) + " more: "
-                    + rest.entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey().label())
-                            .collect(Collectors.joining(", "));
-        }
-        int pluginWidth = Math.min(
-                32,
-                Math.max(
-                        6, shown.stream().mapToInt(r -> r.plugin.length()).max().orElse(0)));
-        int runtimeWidth = Math.min(
-                12,
-                Math.max(
-                        7,
-                        shown.stream().mapToInt(r -> r.runtime.length()).max().orElse(0)));
-        int countWidth = shown.stream()
-                .mapToInt(r -> 2 * String.valueOf(r.total).length() + 1)
-                .max()
-                .orElse(3);
-        List<String> lines = new ArrayList<>();
-        lines.add(style.dim("    " + pad("plugin", pluginWidth) + "  " + pad("runtime", runtimeWidth) + "  "
-                + pad("status", 8) + "  " + pad("progress", BAR_WIDTH + 1 + countWidth) + "  "
-                + String.format("%8s", "time") + "  details"));
-        for (Row r : shown) {
-            String count = r.passed + "/" + r.total;
-            String time = r.elapsedMs >= 0
-                    ? Durations.format(r.elapsedMs)
-                    : r.startNanos > 0 ? Durations.format((now - r.startNanos) / 1_000_000) : "";
-            lines.add("  " + r.state.paint(style, r.state.icon()) + " " + style.bold(pad(r.plugin, pluginWidth)) + "  "
-                    + style.cyan(pad(r.runtime, runtimeWidth))
-                    + "  " + r.state.paint(style, pad(r.state.label(), 8)) + "  "
-                    + ProgressBar.render(style, BAR_WIDTH, r.passed, r.failed, r.known, r.total) + " "
-                    + (r.failed > 0 ? style.red(pad(count, countWidth)) : style.green(pad(count, countWidth)))
-                    + "  " + String.format("%8s", time) + "  " + details(r));
-        }
-        if (more != null) lines.add(style.dim(more));
-        return lines.stream().map(l -> Style.truncate(l, columns - 1)).toList();
-    }
-
-    private String details(Row r) {
-        if (r.reason != null) return r.state == RowState.ERROR ? style.red(r.reason) : style.yellow(r.reason);
-        List<String> parts = new ArrayList<>();
-        if (r.failed > 0) parts.add(r.failed + " failed");
-        if (r.known > 0) parts.add(r.known + " known failure(s)");
-        if (r.retries > 0) parts.add(r.retries + (r.retries == 1 ? " retry" : " retries"));
-        return style.dim(String.join(" · ", parts));
-    }
-
-    private static String pad(String s, int width) {
-        int len = s.codePointCount(0, s.length());
-        if (len > width) return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
-        return s + " ".repeat(width - len);
+        return LiveTableFrame.lines(all, style, columns, height, now);
     }
 }
