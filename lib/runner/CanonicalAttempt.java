@@ -229,7 +229,8 @@ final class CanonicalAttempt {
 
     /**
      * The lost messages of errors (Python and Go runtimes), from the traces the CLI recorded, which go with its project
-     * root: each from the failed call whose input had the test's messages.
+     * root: each from the trace its details name, else (Python's id may be null) from the failed call whose input had
+     * the test's messages.
      */
     private void withTracedMessages(CliProcess process) {
         synchronized (verdicts) {
@@ -240,9 +241,12 @@ final class CanonicalAttempt {
             for (Job job : jobs) {
                 CanonicalVerdict verdict = verdicts.get(job.index());
                 if (verdict == null || !verdict.messageLost()) continue;
+                Optional<String> traceId = verdict.traceId();
                 JsonNode messages = job.test().input().path("messages");
                 failed.stream()
-                        .filter(f -> f.input().path("messages").equals(messages))
+                        .filter(f -> traceId.isPresent()
+                                ? f.traceId().equals(traceId.get())
+                                : f.input().path("messages").equals(messages))
                         .findFirst()
                         .ifPresent(f -> verdicts.put(job.index(), verdict.withTracedMessage(f.message())));
             }

@@ -4,6 +4,8 @@ import conform.spec.TestCase;
 import conform.spec.ValidatorRef;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,6 +63,7 @@ record CanonicalVerdict(TestStatus status, String error, boolean messageLost) {
 
     private static final Pattern ERROR_CLASS = Pattern.compile("^[A-Za-z]*Error: ");
     private static final Pattern DETAILS_ONLY = Pattern.compile("(?s)\\{.*\\}");
+    private static final Pattern TRACE_ID = Pattern.compile("\"traceId\"\\s*:\\s*\"([0-9a-fA-F]+)\"");
 
     static CanonicalVerdict passed() {
         return new CanonicalVerdict(TestStatus.PASSED, null, false);
@@ -84,6 +87,13 @@ record CanonicalVerdict(TestStatus status, String error, boolean messageLost) {
         String firstLine = failure.lines().findFirst().orElse("");
         return new CanonicalVerdict(
                 TestStatus.ERROR, ERROR_CLASS.matcher(firstLine).replaceFirst(""), false);
+    }
+
+    /** The trace the details of a lost-message error name (Go's always, Python's sometimes). */
+    Optional<String> traceId() {
+        if (!messageLost) return Optional.empty();
+        Matcher m = TRACE_ID.matcher(error);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  */
 public final class CliTraces {
 
-    /** A model action that failed: the input it was called with, and why it failed. */
-    public record FailedAction(JsonNode input, String message) {}
+    /** A model action that failed: its trace, the input it was called with, and why it failed. */
+    public record FailedAction(String traceId, JsonNode input, String message) {}
 
     private CliTraces() {}
 
@@ -39,7 +39,8 @@ public final class CliTraces {
                     if (message.isBlank())
                         message = span.path("status").path("message").asText("");
                     JsonNode input = parse(attributes.path("genkit:input").asText(""));
-                    if (!message.isBlank() && input != null) failed.add(new FailedAction(input, message));
+                    if (!message.isBlank() && input != null)
+                        failed.add(new FailedAction(span.path("traceId").asText(""), input, message));
                 }
             }
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import conform.spec.TestCase;
 import conform.spec.ValidatorRef;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The CLI's verdicts in conform's terms: which check failed is read from the wording of its message. */
@@ -83,6 +84,17 @@ class CanonicalVerdictTest {
                 "genkit dev:test-model printed no message for this error, only its details:"
                         + " {\"stack\":\"\",\"traceId\":\"abc\"}",
                 v.error());
+        assertEquals(Optional.of("abc"), v.traceId(), "the trace its message can be read from");
+        assertEquals(
+                Optional.empty(),
+                CanonicalVerdict.of(test("text-not-empty"), "{\"stack\":\"\",\"traceId\":null}")
+                        .traceId(),
+                "Python's id may be null");
+        assertEquals(
+                "provider exploded",
+                v.withTracedMessage("provider exploded").error(),
+                "the runtime's message, from its trace");
+        assertTrue(v.withTracedMessage("provider exploded").messageLost(), "still judged by its status alone");
     }
 
     @Test
