@@ -294,7 +294,16 @@ class LiveTableTest {
                     + "      validators: ['text-includes:banana']\n");
             work.write("specs/echo.yaml", spec.toString());
             try (TmuxTerminal terminal = TmuxTerminal.start(
-                    work, RepoRoot.find(), Fixtures.checkModelInEveryRuntime(work.path("specs"), "-t", "1"), 120, 30)) {
+                    work,
+                    RepoRoot.find(),
+                    Fixtures.checkModelInEveryRuntime(
+                            work.path("specs"),
+                            "-t",
+                            "1",
+                            "--report-dir",
+                            work.path("r").toString()),
+                    120,
+                    30)) {
                 List<String> running = terminal.waitFor(
                         s -> s.stream()
                                         .filter(l -> l.matches(ROW) && l.contains("running"))

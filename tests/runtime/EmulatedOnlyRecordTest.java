@@ -38,6 +38,8 @@ class EmulatedOnlyRecordTest {
                         Fixtures.scenario("failing").toString(),
                         "--test",
                         "Wrong word",
+                        "--report-dir",
+                        work.path("r").toString(),
                         "--no-color")
                 .expect(ExitCode.FAILED);
         assertTrue(r.err().contains("Wrong word  failed"), r.toString());

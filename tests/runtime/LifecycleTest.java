@@ -230,7 +230,15 @@ class LifecycleTest {
     @ValueSource(strings = {"auto", "v1"})
     void ctrlCStopsEveryRuntime(String transport) throws Exception {
         List<String> command = ConformJvm.command(Fixtures.checkModelInEveryRuntime(
-                Fixtures.scenario("timeout"), "--action-timeout", "60", "--no-color", "--transport", transport));
+                Fixtures.scenario("timeout"),
+                "--action-timeout",
+                "60",
+                "--no-color",
+                "--transport",
+                transport,
+                // Its logs go with the test's files, not to a temp dir that an interrupted run keeps.
+                "--report-dir",
+                work.path("r").toString()));
         Process conform = new ProcessBuilder(command)
                 .directory(RepoRoot.find().toFile())
                 .redirectErrorStream(true)
