@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
-import conform.emulator.ChatRequest.Role;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,10 +30,8 @@ final class AnthropicRequests {
                 Content decoded = block(block, toolNames);
                 if (decoded != null) content.add(decoded);
             }
-            boolean assistant = message.path("role").asText().equals("assistant");
-            // A user message that carries tool results answers the model's tool call: a tool turn, not a user prompt.
-            boolean toolTurn = !assistant && content.stream().anyMatch(ChatRequest.ToolResult.class::isInstance);
-            turns.add(new ChatRequest.Turn(assistant ? Role.MODEL : toolTurn ? Role.TOOL : Role.USER, content));
+            turns.add(ChatRequest.Turn.assistantOrUser(
+                    message.path("role").asText().equals("assistant"), content));
         }
         List<ChatRequest.Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("tools")) {

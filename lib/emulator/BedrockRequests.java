@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import conform.config.EmulatorDialect;
 import conform.emulator.ChatRequest.Content;
 import conform.emulator.ChatRequest.Modality;
-import conform.emulator.ChatRequest.Role;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,9 +32,8 @@ final class BedrockRequests {
                 Content c = block(block, toolNames);
                 if (c != null) content.add(c);
             }
-            boolean assistant = message.path("role").asText().equals("assistant");
-            boolean results = !assistant && content.stream().anyMatch(ChatRequest.ToolResult.class::isInstance);
-            turns.add(new ChatRequest.Turn(assistant ? Role.MODEL : results ? Role.TOOL : Role.USER, content));
+            turns.add(ChatRequest.Turn.assistantOrUser(
+                    message.path("role").asText().equals("assistant"), content));
         }
         List<ChatRequest.Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("toolConfig").path("tools")) {

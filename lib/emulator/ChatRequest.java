@@ -99,7 +99,17 @@ public record ChatRequest(
     }
 
     /** One message of the conversation. */
-    public record Turn(Role role, List<Content> content) {}
+    public record Turn(Role role, List<Content> content) {
+
+        /**
+         * A turn of an API whose messages are the assistant's or the user's (Anthropic, Bedrock): a user message that
+         * carries tool results answers the model's tool call, so it is a tool turn, not a user prompt.
+         */
+        static Turn assistantOrUser(boolean assistant, List<Content> content) {
+            boolean toolResults = !assistant && content.stream().anyMatch(ToolResult.class::isInstance);
+            return new Turn(assistant ? Role.MODEL : toolResults ? Role.TOOL : Role.USER, content);
+        }
+    }
 
     /** A part of a message. */
     public sealed interface Content permits Text, Media, ToolCall, ToolResult {}
