@@ -6,6 +6,7 @@ import conform.config.TestId;
 import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
+import conform.runtime.CallGate;
 import conform.spec.TestCase;
 import java.time.Duration;
 import java.util.Map;
@@ -42,14 +43,22 @@ final class TestExecutor {
     }
 
     /**
-     * Runs the test with retries. {@code earlierAttempts} and {@code failedBefore} carry over from a previous
-     * phase (the serial re-run), so attempts add up and a late pass is still reported as flaky.
+     * Runs the test with retries, each call going out once {@code calls} lets it. {@code earlierAttempts} and
+     * {@code failedBefore} carry over from a previous phase (the serial re-run), so attempts add up and a late pass is
+     * still reported as flaky.
      */
-    Verdict run(ActionRunner runner, Job job, RetryPolicy policy, int earlierAttempts, boolean failedBefore) {
+    Verdict run(
+            ActionRunner runner, Job job, RetryPolicy policy, int earlierAttempts, boolean failedBefore, CallGate calls) {
         int attempts = earlierAttempts;
         boolean failed = failedBefore;
+        CallGate.Pass held = null;
         for (int retry = 0; ; retry++) {
-            Attempt attempt = attempt(runner, job);
+            Attempt attempt;
+            try {
+                attempt = attempt(runner, job, held == null ? calls : CallGate.holding(held));
+            } finally {
+                if (held != null) held.leave();
+            }
             attempts++;
             if (attempt.status() == TestStatus.PASSED) {
                 return new Verdict(result(job, attempt, attempts, failed), false);
@@ -61,7 +70,12 @@ final class TestExecutor {
             if (!canRetry) return new Verdict(result(job, attempt, attempts, false), attempt.retryable());
             Duration wait = policy.delay(retry, attempt.retryAfter());
             listener.retrying(job.id(), retry + 1, policy.maxRetries(), attempt.error(), wait);
-            if (interruption.sleep(wait)) return new Verdict(interrupted(job.id(), attempts), false);
+            // The backoff holds the retry's room, as a test in flight would: no other call takes the wait's place.
+            held = calls.enter();
+            if (interruption.sleep(wait)) {
+                held.leave();
+                return new Verdict(interrupted(job.id(), attempts), false);
+            }
         }
     }
 
@@ -82,7 +96,7 @@ final class TestExecutor {
         return new TestResult(job.id(), a.status(), attempts, flaky, a.error(), a.latencyMs(), a.firstChunkMs());
     }
 
-    private Attempt attempt(ActionRunner runner, Job job) {
+    private Attempt attempt(ActionRunner runner, Job job, CallGate calls) {
         TestCase test = job.test();
         ActionResult result;
         try {
@@ -90,7 +104,8 @@ final class TestExecutor {
                     job.id().model(),
                     asGenerateSends(withMediaUrls(test.input(), mediaUrls)),
                     test.stream(),
-                    job.settings().actionTimeout());
+                    job.settings().actionTimeout(),
+                    calls);
         } catch (ActionFailure f) {
             TestStatus status = f.kind() == ActionFailure.Kind.TIMEOUT ? TestStatus.TIMEOUT : TestStatus.ERROR;
             return new Attempt(status, f.getMessage(), f.kind().retryable, f.retryAfter(), null, null);

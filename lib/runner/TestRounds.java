@@ -2,6 +2,7 @@ package conform.runner;
 
 import conform.plan.ResolvedSettings;
 import conform.runtime.ActionRunner;
+import conform.runtime.CallGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,8 @@ final class TestRounds {
                 // One more call, alone: retries already covered transient errors; this rules out load from parallel
                 // tests.
                 verdicts[job.index()] =
-                        executor.run(runner, job, RetryPolicy.of(0, Duration.ZERO), first.attempts(), true);
+                        executor.run(
+                                runner, job, RetryPolicy.of(0, Duration.ZERO), first.attempts(), true, CallGate.UNBOUNDED);
                 listener.testFinished(knownFailures.judge(verdicts[job.index()].result()));
             }
         }
@@ -64,7 +66,12 @@ final class TestRounds {
         return results;
     }
 
-    /** -t worker virtual threads take tests in order; a model with a lower limit also holds its own semaphore. */
+    /**
+     * Worker virtual threads take tests in order, at most -t calls in flight, sent in spec order: one worker more than
+     * that has the next test's request ready when a call's answer comes, and checks answers while the others' calls are
+     * out. A model with a lower limit also holds its own semaphore for each of its tests, waiting for it outside that
+     * order.
+     */
     private TestExecutor.Verdict[] concurrentRound(ActionRunner runner, List<Job> jobs, ResolvedSettings runSettings) {
         Map<String, Semaphore> modelBudgets = new HashMap<>();
         for (Job job : jobs) {
@@ -74,7 +81,8 @@ final class TestRounds {
         }
         TestExecutor.Verdict[] verdicts = new TestExecutor.Verdict[jobs.size()];
         AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(runSettings.testConcurrency(), jobs.size());
+        SpecOrder order = new SpecOrder(CallGate.bounded(runSettings.testConcurrency()));
+        int workers = Math.min(runSettings.testConcurrency() + 1, jobs.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
@@ -82,14 +90,18 @@ final class TestRounds {
                     for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
                         Job job = jobs.get(i);
                         Semaphore modelBudget = modelBudgets.get(job.id().model());
-                        if (modelBudget != null) modelBudget.acquireUninterruptibly();
+                        if (modelBudget != null) {
+                            order.over(i); // waiting for its model's own limit, it holds no later test back
+                            modelBudget.acquireUninterruptibly();
+                        }
                         try {
                             verdicts[i] = interruption.requested()
                                     ? new TestExecutor.Verdict(TestExecutor.interrupted(job.id(), 0), false)
-                                    : executor.run(runner, job, job.retryPolicy(), 0, false);
+                                    : executor.run(runner, job, job.retryPolicy(), 0, false, order.turnOf(i));
                             if (!needsRerun(job, verdicts[i], runSettings, runner))
                                 listener.testFinished(knownFailures.judge(verdicts[i].result()));
                         } finally {
+                            order.over(i);
                             if (modelBudget != null) modelBudget.release();
                         }
                     }

@@ -51,6 +51,13 @@ final class LineCollector implements Flow.Subscriber<String> {
         }
     }
 
+    /** Whether any line came: the runtime answered. */
+    boolean anyLine() {
+        synchronized (lines) {
+            return !lines.isEmpty();
+        }
+    }
+
     /** Milliseconds from the request to the first line, or null when nothing came. */
     Long firstLineMs() {
         return arrivals.firstMs();

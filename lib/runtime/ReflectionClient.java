@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The Genkit reflection API v1, over HTTP/1.1, one connection per call: health, the action list, and runAction, streaming
@@ -118,7 +119,8 @@ public final class ReflectionClient implements Reflection {
 
     /** POST /api/runAction for {@code key} (e.g. /model/googleai/gemini-2.5-flash). */
     @Override
-    public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+    public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout, CallGate gate)
+            throws ActionFailure {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("input", input);
         HttpRequest request = request(stream ? "/api/runAction?stream=true" : "/api/runAction")
@@ -126,20 +128,29 @@ public final class ReflectionClient implements Reflection {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
+        CallGate.Pass pass = gate.enter();
+        return stream ? streamed(request, timeout, pass) : whole(request, timeout, pass);
+    }
+
+    private ActionResult whole(HttpRequest request, Duration timeout, CallGate.Pass pass) throws ActionFailure {
         long start = System.nanoTime();
-        if (!stream) {
-            HttpResponse<String> r =
-                    await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), timeout, null);
-            long latency = elapsedMs(start);
-            JsonNode result = finalEnvelope(
-                    r.statusCode(),
-                    r.body(),
-                    r.headers().firstValue("Retry-After").orElse(null));
-            return new ActionResult(result, List.of(), latency, null);
-        }
+        HttpResponse<String> r = await(
+                sent(request, HttpResponse.BodyHandlers.ofString(), answer -> !answer.body().isBlank(), pass),
+                timeout,
+                null);
+        long latency = elapsedMs(start);
+        JsonNode result =
+                finalEnvelope(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+        return new ActionResult(result, List.of(), latency, null);
+    }
+
+    private ActionResult streamed(HttpRequest request, Duration timeout, CallGate.Pass pass) throws ActionFailure {
+        long start = System.nanoTime();
         LineCollector lines = new LineCollector(start);
-        HttpResponse<Void> r =
-                await(http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines)), timeout, lines);
+        HttpResponse<Void> r = await(
+                sent(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines), answer -> lines.anyLine(), pass),
+                timeout,
+                lines);
         long latency = elapsedMs(start);
         List<String> received = lines.nonBlank();
         String last = received.isEmpty() ? "" : received.get(received.size() - 1);
@@ -152,6 +163,22 @@ public final class ReflectionClient implements Reflection {
         List<JsonNode> chunks = new ArrayList<>();
         for (String line : received.subList(0, received.size() - 1)) chunks.add(parse(line, "a stream chunk"));
         return new ActionResult(result, List.copyOf(chunks), latency, lines.firstLineMs());
+    }
+
+    /**
+     * The request sent; {@code pass} is left as soon as the response is complete and {@code answered} (the runtime is
+     * alive). After a failure, or a response that broke off, the caller leaves it once it knows what happened.
+     */
+    private <T> CompletableFuture<HttpResponse<T>> sent(
+            HttpRequest request,
+            HttpResponse.BodyHandler<T> body,
+            Predicate<HttpResponse<T>> answered,
+            CallGate.Pass pass) {
+        CompletableFuture<HttpResponse<T>> response = http.sendAsync(request, body);
+        response.thenAccept(r -> {
+            if (answered.test(r)) pass.leave();
+        });
+        return response;
     }
 
     /**

@@ -96,25 +96,22 @@ public final class ReflectionV2 implements Reflection {
 
     @Override
     public JsonNode actions(Duration timeout) throws ActionFailure {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        V2Call call = send("listActions", JSON.createObjectNode(), start, deadline, timeout);
-        JsonNode actions = answer(call, deadline, timeout, false).path("actions");
+        V2Call call = send("listActions", JSON.createObjectNode(), timeout, CallGate.UNBOUNDED);
+        JsonNode actions = answer(call, timeout, false).path("actions");
         if (!actions.isObject())
             throw new ActionFailure(ActionFailure.Kind.PROTOCOL, "listActions answered without `actions`", null);
         return actions;
     }
 
     @Override
-    public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+    public ActionResult run(String key, JsonNode input, boolean stream, Duration timeout, CallGate gate)
+            throws ActionFailure {
         ObjectNode params = JSON.createObjectNode().put("key", key);
         params.set("input", input);
         params.put("stream", stream);
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        V2Call call = send("runAction", params, start, deadline, timeout);
-        JsonNode result = answer(call, deadline, timeout, stream);
-        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        V2Call call = send("runAction", params, timeout, gate);
+        JsonNode result = answer(call, timeout, stream);
+        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.start);
         if (!result.has("result"))
             throw new ActionFailure(
                     ActionFailure.Kind.PROTOCOL,
@@ -149,9 +146,17 @@ public final class ReflectionV2 implements Reflection {
         }
     }
 
-    /** Sends a request on the registered connection (waiting for one until {@code deadline}) and tracks its answer. */
-    private V2Call send(String method, ObjectNode params, long start, long deadline, Duration timeout)
-            throws ActionFailure {
+    /**
+     * Sends a request once {@code gate} lets it, on the registered connection (waiting for one up to {@code timeout},
+     * which counts from there), and tracks its answer.
+     */
+    private V2Call send(String method, ObjectNode params, Duration timeout, CallGate gate) throws ActionFailure {
+        String id = "conform-" + ids.incrementAndGet();
+        ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id);
+        String text = request.put("method", method).set("params", params).toString();
+        CallGate.Pass pass = gate.enter();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         WebSocket connection = connection(deadline);
         if (connection == null) {
             if (System.nanoTime() < deadline)
@@ -162,14 +167,12 @@ public final class ReflectionV2 implements Reflection {
                     "the runtime did not connect to conform again within " + ReflectionClient.seconds(timeout),
                     null);
         }
-        V2Call call = new V2Call("conform-" + ids.incrementAndGet(), connection, start);
+        V2Call call = new V2Call(id, connection, start, deadline, pass);
         calls.put(call.id, call);
-        ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", call.id);
-        request.put("method", method).set("params", params);
         try {
             // A connection that closed before the call was tracked would never fail it: check once it is.
             if (!connection.isOpen()) throw new WebsocketNotConnectedException();
-            connection.send(request.toString());
+            connection.send(text);
         } catch (WebsocketNotConnectedException e) {
             calls.remove(call.id);
             throw new ActionFailure(
@@ -178,10 +181,10 @@ public final class ReflectionV2 implements Reflection {
         return call;
     }
 
-    /** The call's {@code result}, once answered before {@code deadline}; its error, or a timeout, as a failure. */
-    private JsonNode answer(V2Call call, long deadline, Duration timeout, boolean stream) throws ActionFailure {
+    /** The call's {@code result}, once answered before its deadline; its error, or a timeout, as a failure. */
+    private JsonNode answer(V2Call call, Duration timeout, boolean stream) throws ActionFailure {
         try {
-            JsonNode message = call.await(deadline);
+            JsonNode message = call.await();
             if (message.hasNonNull("error")) throw ErrorEnvelope.fromJsonRpc(message.get("error"));
             return message.path("result");
         } catch (TimeoutException e) {

@@ -203,9 +203,13 @@ public final class RuntimeSession implements ActionRunner {
     }
 
     @Override
-    public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+    public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout, CallGate gate)
+            throws ActionFailure {
+        // An answer leaves the pass at once; a failed call leaves it only once it is known whether the runtime died, so
+        // the next call never races a dying runtime.
+        CallGate.Tracked call = CallGate.tracked(gate);
         try {
-            return reflection.run(ActionRunner.modelKey(model), input, stream, timeout);
+            return reflection.run(ActionRunner.modelKey(model), input, stream, timeout, call);
         } catch (ActionFailure e) {
             Optional<Integer> code = switch (e.kind()) {
                 // The connection dropped or the answer broke off: the runtime may be dying.
@@ -217,6 +221,8 @@ public final class RuntimeSession implements ActionRunner {
             if (code.isEmpty()) throw e;
             throw new ActionFailure(
                     ActionFailure.Kind.TRANSPORT, exited(code.get()) + " (log: " + tree.log() + ")", null);
+        } finally {
+            call.leave();
         }
     }
 

@@ -18,14 +18,23 @@ final class V2Call {
 
     final String id;
     final WebSocket connection;
+    /** When the request went out (System.nanoTime). */
+    final long start;
+    /** Left the moment the runtime answers, before the caller wakes to read the answer. */
+    private final CallGate.Pass pass;
+
+    private final long deadline;
     private final CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     private final List<JsonNode> chunks = new ArrayList<>();
     private final Arrivals arrivals;
     private volatile String traceId;
 
-    V2Call(String id, WebSocket connection, long startNanos) {
+    V2Call(String id, WebSocket connection, long startNanos, long deadlineNanos, CallGate.Pass pass) {
         this.id = id;
         this.connection = connection;
+        this.start = startNanos;
+        this.deadline = deadlineNanos;
+        this.pass = pass;
         this.arrivals = new Arrivals(startNanos, "chunk");
     }
 
@@ -43,6 +52,7 @@ final class V2Call {
 
     /** The response message: {@code result} or {@code error}. */
     void answer(JsonNode message) {
+        pass.leave();
         answer.complete(message);
     }
 
@@ -50,10 +60,10 @@ final class V2Call {
         answer.completeExceptionally(why);
     }
 
-    /** The response message, once it came before {@code deadline}. */
-    JsonNode await(long deadlineNanos) throws ActionFailure, TimeoutException, InterruptedException {
+    /** The response message, once it came before the deadline. */
+    JsonNode await() throws ActionFailure, TimeoutException, InterruptedException {
         try {
-            return answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ActionFailure failure) throw failure;
             throw new ActionFailure(ActionFailure.Kind.TRANSPORT, String.valueOf(e.getCause()), null);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import conform.runtime.ActionFailure;
 import conform.runtime.ActionResult;
 import conform.runtime.ActionRunner;
+import conform.runtime.CallGate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,9 +34,16 @@ final class ScriptedRuntime implements ActionRunner {
     private final List<Duration> timeouts = new ArrayList<>();
     private volatile boolean alive = true;
     private volatile String dieAfter;
+    private volatile String slowToSend;
 
     ScriptedRuntime answer(String test, String... outcomes) {
         scripts.put(test, new ArrayDeque<>(List.of(outcomes)));
+        return this;
+    }
+
+    /** {@code test}'s request takes long to get ready: a worker with a later test is ready first. */
+    ScriptedRuntime slowToSend(String test) {
+        slowToSend = test;
         return this;
     }
 
@@ -46,18 +54,22 @@ final class ScriptedRuntime implements ActionRunner {
     }
 
     @Override
-    public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout) throws ActionFailure {
+    public ActionResult run(String model, JsonNode input, boolean stream, Duration timeout, CallGate gate)
+            throws ActionFailure {
         String test = input.at("/messages/0/content/0/text").asText();
+        if (test.equals(slowToSend)) pause(100);
+        CallGate.Pass pass = gate.enter();
         String outcome;
         synchronized (this) {
             calls.add(test);
+            notifyAll();
             timeouts.add(timeout);
             Deque<String> script = scripts.get(test);
             outcome = script.size() > 1 ? script.poll() : script.peek();
         }
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
-            Thread.sleep(5); // long enough for concurrent calls to overlap
+            pause(5); // long enough for concurrent calls to overlap
             if (test.equals(dieAfter)) alive = false;
             return switch (outcome) {
                 case "ok", "bad" -> new ActionResult(JSON.createObjectNode().put("text", outcome), List.of(), 5, null);
@@ -66,15 +78,38 @@ final class ScriptedRuntime implements ActionRunner {
                 case "missing" -> throw new ActionFailure(ActionFailure.Kind.NOT_FOUND, "model not found", null);
                 default -> throw new IllegalArgumentException(outcome);
             };
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
         } finally {
             inFlight.decrementAndGet();
+            pass.leave();
         }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every call in the order it went out. */
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
     }
 
     synchronized long callsOf(String test) {
         return calls.stream().filter(test::equals).count();
+    }
+
+    /** Whether {@code test} has been called, waiting for its call up to {@code wait}. */
+    synchronized boolean called(String test, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!calls.contains(test)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     synchronized List<Duration> timeouts() {

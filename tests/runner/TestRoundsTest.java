@@ -70,8 +70,17 @@ class TestRoundsTest {
 
     private List<TestResult> run(
             ScriptedRuntime runtime, List<Job> jobs, ResolvedSettings runSettings, KnownFailure... known) {
+        return run(ScriptedRuntime.CHECK, runtime, jobs, runSettings, known);
+    }
+
+    private List<TestResult> run(
+            ResponseCheck check,
+            ScriptedRuntime runtime,
+            List<Job> jobs,
+            ResolvedSettings runSettings,
+            KnownFailure... known) {
         TestRounds rounds = new TestRounds(
-                new TestExecutor(ScriptedRuntime.CHECK, listener, interruption, Map.of()),
+                new TestExecutor(check, listener, interruption, Map.of()),
                 new KnownFailures(List.of(known)),
                 listener,
                 interruption);
@@ -196,5 +205,31 @@ class TestRoundsTest {
         for (String n : names) wide.answer(n, "ok");
         run(wide, jobs(settings(4, 0), List.of(), names), settings(4, 0));
         assertTrue(wide.mostInFlight() > 1 && wide.mostInFlight() <= 4, "-t 4: " + wide.mostInFlight());
+    }
+
+    @Test
+    void theNextCallGoesOutWhileAnAnswerIsChecked() {
+        ScriptedRuntime runtime = new ScriptedRuntime().answer("a", "ok").answer("b", "ok");
+        List<String> seenWhileCheckingA = Collections.synchronizedList(new ArrayList<>());
+        ResponseCheck waitsForB = (test, answer) -> {
+            try {
+                if (test.name().equals("a") && runtime.called("b", Duration.ofSeconds(10))) seenWhileCheckingA.add("b");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedRuntime.CHECK.failure(test, answer);
+        };
+        List<TestResult> results = run(waitsForB, runtime, jobs(settings(1, 0), List.of(), "a", "b"), settings(1, 0));
+        assertEquals(List.of("b"), seenWhileCheckingA, "-t 1: b's call went out while a's answer was checked");
+        assertEquals(1, runtime.mostInFlight(), "and never two calls at once");
+        assertTrue(results.stream().allMatch(TestResult::passed), results.toString());
+    }
+
+    @Test
+    void callsGoOutInSpecOrderWhicheverRequestIsReadyFirst() {
+        ScriptedRuntime runtime =
+                new ScriptedRuntime().answer("a", "ok").answer("b", "ok").answer("c", "ok").slowToSend("a");
+        run(runtime, jobs(settings(1, 0), List.of(), "a", "b", "c"), settings(1, 0));
+        assertEquals(List.of("a", "b", "c"), runtime.calls(), "-t 1: b's request was ready first, a still went first");
     }
 }

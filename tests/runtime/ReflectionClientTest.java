@@ -133,7 +133,9 @@ class ReflectionClientTest {
     }
 
     private static ActionFailure fails(String key, boolean stream, Duration timeout) {
-        return assertThrows(ActionFailure.class, () -> client.run(key, JSON.createObjectNode(), stream, timeout));
+        return assertThrows(
+                ActionFailure.class,
+                () -> client.run(key, JSON.createObjectNode(), stream, timeout, CallGate.UNBOUNDED));
     }
 
     @Test
@@ -149,7 +151,7 @@ class ReflectionClientTest {
     void everyCallHasAConnectionOfItsOwn() throws ActionFailure {
         // Python's server stalls ≈ 44 ms on every call of a kept-alive connection (docs/runtimes.md).
         CONNECTIONS.clear();
-        for (int i = 0; i < 3; i++) client.run("/model/py/ok", JSON.createObjectNode(), false, T);
+        for (int i = 0; i < 3; i++) client.run("/model/py/ok", JSON.createObjectNode(), false, T, CallGate.UNBOUNDED);
         assertEquals(3, CONNECTIONS.size());
         assertEquals(3, Set.copyOf(CONNECTIONS).size(), "three client ports: " + CONNECTIONS);
         CONNECTIONS.forEach(c -> assertTrue(c.endsWith(" close"), c));
@@ -157,7 +159,7 @@ class ReflectionClientTest {
 
     @Test
     void nonStreamingResult() throws ActionFailure {
-        ActionResult r = client.run("/model/js/ok", JSON.createObjectNode(), false, T);
+        ActionResult r = client.run("/model/js/ok", JSON.createObjectNode(), false, T, CallGate.UNBOUNDED);
         assertEquals("hi", r.response().at("/message/content/0/text").asText());
         assertTrue(r.chunks().isEmpty());
         assertNull(r.firstChunkMs());
@@ -168,7 +170,7 @@ class ReflectionClientTest {
     void pythonsSpacedJsonParses() throws ActionFailure {
         assertEquals(
                 "hi",
-                client.run("/model/py/ok", JSON.createObjectNode(), false, T)
+                client.run("/model/py/ok", JSON.createObjectNode(), false, T, CallGate.UNBOUNDED)
                         .response()
                         .at("/message/content/0/text")
                         .asText());
@@ -176,7 +178,7 @@ class ReflectionClientTest {
 
     @Test
     void streamedChunksAndFinalEnvelope() throws ActionFailure {
-        ActionResult r = client.run("/model/js/ok", JSON.createObjectNode(), true, T);
+        ActionResult r = client.run("/model/js/ok", JSON.createObjectNode(), true, T, CallGate.UNBOUNDED);
         assertEquals(2, r.chunks().size());
         assertEquals("h", r.chunks().get(0).at("/content/0/text").asText());
         assertEquals("hi", r.response().at("/message/content/0/text").asText());
@@ -238,8 +240,9 @@ class ReflectionClientTest {
     @Test
     void aDeadServerIsATransportFailure() {
         ReflectionClient nowhere = new ReflectionClient(URI.create("http://127.0.0.1:1"));
-        ActionFailure f =
-                assertThrows(ActionFailure.class, () -> nowhere.run("/model/a/b", JSON.createObjectNode(), false, T));
+        ActionFailure f = assertThrows(
+                ActionFailure.class,
+                () -> nowhere.run("/model/a/b", JSON.createObjectNode(), false, T, CallGate.UNBOUNDED));
         assertEquals(ActionFailure.Kind.TRANSPORT, f.kind());
         assertTrue(f.kind().retryable);
     }

@@ -198,7 +198,7 @@ class ReflectionV2Test {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return v2.run(key, input, stream, timeout);
+                        return v2.run(key, input, stream, timeout, CallGate.UNBOUNDED);
                     } catch (ActionFailure e) {
                         throw new CompletionException(e);
                     }
