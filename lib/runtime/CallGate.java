@@ -4,9 +4,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Bounds the model calls in flight (-t). A call enters just before its request leaves and leaves the moment its answer,
- * or its failure, is known, on whichever thread learns it: the next test's request, built while it waited, goes out
- * while this test's answer is still being checked, so checking answers costs no time between calls.
+ * Bounds the model calls in flight (-t). A call enters just before its request leaves and leaves the moment the runtime
+ * answers, on the thread that receives the answer: the next test's request, built while it waited, goes out while this
+ * test's answer is still being checked, so checking answers costs no time between calls. A failed call leaves once its
+ * caller knows whether the runtime died, so the next call never races a dying runtime.
  */
 public interface CallGate {
 
