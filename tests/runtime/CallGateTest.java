@@ -17,14 +17,18 @@ class CallGateTest {
         return entered;
     }
 
+    /** With {@code held} in, a gate of one lets no other call in until {@code held} leaves. */
+    private static void assertFullUntilLeft(CallGate gate, CallGate.Pass held) throws Exception {
+        CompletableFuture<CallGate.Pass> next = entering(gate);
+        assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS), "one call in flight at most");
+        held.leave();
+        next.get(10, TimeUnit.SECONDS).leave();
+    }
+
     @Test
     void aFullGateWaitsUntilACallLeaves() throws Exception {
         CallGate gate = CallGate.bounded(1);
-        CallGate.Pass first = gate.enter();
-        CompletableFuture<CallGate.Pass> second = entering(gate);
-        assertThrows(TimeoutException.class, () -> second.get(200, TimeUnit.MILLISECONDS), "one call in flight at most");
-        first.leave();
-        second.get(10, TimeUnit.SECONDS).leave();
+        assertFullUntilLeft(gate, gate.enter());
     }
 
     @Test
@@ -33,11 +37,7 @@ class CallGateTest {
         CallGate.Pass pass = gate.enter();
         pass.leave();
         pass.leave(); // the answer's thread and the caller's clean-up both leave: only one counts
-        CallGate.Pass next = gate.enter();
-        CompletableFuture<CallGate.Pass> third = entering(gate);
-        assertThrows(TimeoutException.class, () -> third.get(200, TimeUnit.MILLISECONDS), "still one at most");
-        next.leave();
-        third.get(10, TimeUnit.SECONDS).leave();
+        assertFullUntilLeft(gate, gate.enter());
     }
 
     @Test
